@@ -1,0 +1,172 @@
+package io.aimsgate.demo;
+
+import io.aimsgate.gate.DeploymentSubmissions;
+import io.aimsgate.inventory.AiSystem;
+import io.aimsgate.inventory.AiType;
+import io.aimsgate.inventory.EuAiActTier;
+import io.aimsgate.inventory.InventoryService;
+import io.aimsgate.inventory.LifecycleStage;
+import io.aimsgate.inventory.SupplierType;
+import io.aimsgate.inventory.SystemDetails;
+import io.aimsgate.inventory.SystemFilter;
+import io.aimsgate.raci.RaciGroups;
+import io.aimsgate.risk.RiskDetails;
+import io.aimsgate.risk.RiskService;
+import io.aimsgate.risk.RiskStatus;
+import io.aimsgate.risk.RiskTreatment;
+import io.aimsgate.risk.StrideCategory;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo users (one per RACI group, password from aims.demo.password) and a demo inventory: a high-risk
+ * system whose deployment request halts, a clean one whose request is routed to its reviewers, and a
+ * high-risk-tier system with extra legal/privacy and ethics reviews. Never runs with postgres or keycloak.
+ */
+@Component
+@Profile("demo")
+@Order(2)
+class DemoData implements ApplicationRunner {
+
+    record DemoUser(String id, String firstName, String lastName, String group) {
+    }
+
+    static final List<DemoUser> USERS = List.of(
+            new DemoUser("olivia", "Olivia", "Owens", RaciGroups.AI_PRODUCT_OWNERS),
+            new DemoUser("oscar", "Oscar", "Ortiz", RaciGroups.AI_PRODUCT_OWNERS),
+            new DemoUser("mia", "Mia", "Chen", RaciGroups.ML_ENGINEERS),
+            new DemoUser("sam", "Sam", "Patel", RaciGroups.SECURITY),
+            new DemoUser("lena", "Lena", "Fischer", RaciGroups.LEGAL),
+            new DemoUser("priya", "Priya", "Nair", RaciGroups.PRIVACY),
+            new DemoUser("ethan", "Ethan", "Brooks", RaciGroups.ETHICS),
+            new DemoUser("grace", "Grace", "Kim", RaciGroups.GOVERNANCE_BOARD),
+            new DemoUser("ben", "Ben", "Ward", RaciGroups.BUSINESS_STAKEHOLDERS),
+            new DemoUser("alex", "Alex", "Moreau", RaciGroups.AUDITORS),
+            new DemoUser("guest", "Guest", "Without Groups", null));
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final IdentityService identityService;
+    private final InventoryService inventory;
+    private final RiskService risks;
+    private final DeploymentSubmissions submissions;
+    private final Environment environment;
+    private final String password;
+
+    DemoData(IdentityService identityService, InventoryService inventory, RiskService risks,
+            DeploymentSubmissions submissions, Environment environment, @Value("${aims.demo.password}") String password) {
+        this.identityService = identityService;
+        this.inventory = inventory;
+        this.risks = risks;
+        this.submissions = submissions;
+        this.environment = environment;
+        this.password = password;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (environment.matchesProfiles("postgres | keycloak")) {
+            throw new IllegalStateException("The demo profile must not run with postgres or keycloak: demo users "
+                    + "with published passwords would exist in production");
+        }
+        USERS.forEach(this::ensureUser);
+        if (inventory.findSystems(new SystemFilter(null, null, null, null, null, null), Pageable.ofSize(1))
+                .getTotalElements() == 0) {
+            seedInventory();
+        }
+    }
+
+    private void ensureUser(DemoUser demo) {
+        if (identityService.createUserQuery().userId(demo.id()).count() > 0) {
+            return;
+        }
+        User user = identityService.newUser(demo.id());
+        user.setFirstName(demo.firstName());
+        user.setLastName(demo.lastName());
+        user.setEmail(demo.id() + "@aimsgate.example");
+        user.setPassword(password);
+        identityService.saveUser(user);
+        if (demo.group() != null) {
+            identityService.createMembership(demo.id(), demo.group());
+        }
+    }
+
+    private void seedInventory() {
+        AiSystem credit = inventory.createSystem(new SystemDetails("Credit Scoring Model",
+                "Scores consumer loan applications to support, not replace, credit officers' decisions.",
+                AiType.PREDICTIVE, "olivia", "Retail Lending", SupplierType.IN_HOUSE, null, EuAiActTier.HIGH,
+                List.of("financial history", "income", "demographics"), true),
+                LifecycleStage.VERIFICATION_AND_VALIDATION, "olivia");
+        inventory.registerVersion(credit.getId(), "2.1.0", sha('a'), "mia");
+        inventory.registerVersion(credit.getId(), "2.2.0-rc1", sha('b'), "mia");
+        risks.record(credit.getId(), new RiskDetails(LifecycleStage.DESIGN_AND_DEVELOPMENT, StrideCategory.TAMPERING,
+                "Training data poisoning through the third-party bureau feed",
+                "The bureau feed is ingested without integrity checks; poisoned records could shift scores.",
+                4, 5, RiskTreatment.MITIGATE, "mia", LocalDate.now().plusDays(30), null, null), "sam");
+        risks.record(credit.getId(), new RiskDetails(LifecycleStage.VERIFICATION_AND_VALIDATION,
+                StrideCategory.INFORMATION_DISCLOSURE, "Membership inference on applicants",
+                "Confidence scores exposed to brokers allow membership inference.", 2, 3, RiskTreatment.MITIGATE,
+                "mia", LocalDate.now().plusDays(60), null, null), "sam");
+
+        AiSystem chat = inventory.createSystem(new SystemDetails("Support Chat Assistant",
+                "Answers customer questions about products from the public knowledge base; hands over to staff.",
+                AiType.GENERATIVE, "olivia", "Customer Service", SupplierType.THIRD_PARTY, "Example LLM Vendor",
+                EuAiActTier.TRANSPARENCY, List.of("customer messages"), true),
+                LifecycleStage.VERIFICATION_AND_VALIDATION, "olivia");
+        inventory.registerVersion(chat.getId(), "1.4.0", sha('c'), "mia");
+        inventory.registerVersion(chat.getId(), "1.5.0", sha('d'), "mia");
+        var injection = risks.record(chat.getId(), new RiskDetails(LifecycleStage.OPERATION_AND_MONITORING,
+                StrideCategory.ELEVATION_OF_PRIVILEGE, "Prompt injection exposes internal instructions",
+                "Crafted prompts reveal the system prompt and internal links.", 3, 4, RiskTreatment.MITIGATE, "mia",
+                LocalDate.now().plusDays(14), 2, 2), "sam");
+        risks.transition(chat.getId(), injection.getId(), RiskStatus.MITIGATED, "Input filter and output guard deployed",
+                "sam", Set.of(RaciGroups.SECURITY));
+
+        AiSystem fraud = inventory.createSystem(new SystemDetails("Insurance Pricing Engine",
+                "Proposes home insurance premiums for underwriters to confirm.", AiType.PREDICTIVE, "olivia",
+                "Insurance", SupplierType.IN_HOUSE, null, EuAiActTier.HIGH, List.of("property data", "claims history"),
+                true), LifecycleStage.VERIFICATION_AND_VALIDATION, "olivia");
+        inventory.registerVersion(fraud.getId(), "3.0.0", sha('e'), "mia");
+        var drift = risks.record(fraud.getId(), new RiskDetails(LifecycleStage.OPERATION_AND_MONITORING,
+                StrideCategory.DENIAL_OF_SERVICE, "Pricing drift after market change",
+                "Premiums drift when claim patterns change faster than retraining.", 2, 4, RiskTreatment.ACCEPT,
+                "olivia", null, null, null), "mia");
+        risks.transition(fraud.getId(), drift.getId(), RiskStatus.ACCEPTED,
+                "Monthly monitoring with manual review covers it", "olivia", Set.of(RaciGroups.AI_PRODUCT_OWNERS));
+
+        // One halted and one routed request, so Tasklist has work on first login.
+        submitAs("olivia", credit.getId(), "2.1.0");
+        submitAs("olivia", chat.getId(), "1.4.0");
+        log.info("Demo inventory created: {} (halts), {} (routed), {} (high-risk tier, routed)", credit.getName(),
+                chat.getName(), fraud.getName());
+    }
+
+    private void submitAs(String userId, Long systemId, String versionLabel) {
+        identityService.setAuthentication(userId, List.of(RaciGroups.AI_PRODUCT_OWNERS));
+        try {
+            submissions.submit(systemId, versionLabel, "Demo submission");
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private static String sha(char fill) {
+        char[] digest = new char[64];
+        Arrays.fill(digest, fill);
+        return new String(digest);
+    }
+}

@@ -1,0 +1,52 @@
+package io.aimsgate.gate;
+
+/** Ids and variable names of processes/deployment-approval.bpmn, in one place for code and tests. */
+public final class DeploymentApprovalProcess {
+
+    public static final String KEY = "deployment-approval";
+
+    // variables
+    public static final String SYSTEM_ID = "systemId";
+    public static final String VERSION_LABEL = "versionLabel";
+    public static final String SUBMISSION_NOTE = "submissionNote";
+    public static final String SUBMITTER = "submitter";
+    public static final String REQUEST_ID = "requestId";
+    public static final String SYSTEM_NAME = "systemName";
+    public static final String HIGH_RISK_TIER = "highRiskTier";
+    public static final String RISK_BLOCKED = "riskBlocked";
+    public static final String BLOCKING_RISK_COUNT = "blockingRiskCount";
+    public static final String BLOCKING_RISK_SUMMARY = "blockingRiskSummary";
+    public static final String REMEDIATION_ACTION = "remediationAction";
+    public static final String DECISION = "decision";
+    public static final String RATIONALE = "rationale";
+    /** The decision of the task just completed, read by the gateway after it. */
+    public static final String LAST_DECISION = "lastDecision";
+    public static final String REVIEW_REJECTED = "reviewRejected";
+    public static final String APPROVED_BY = "approvedBy";
+    public static final String APPROVAL_RATIONALE = "approvalRationale";
+    public static final String REJECTED_BY = "rejectedBy";
+    public static final String REJECTION_RATIONALE = "rejectionRationale";
+
+    // elements
+    public static final String START = "start_deployment_requested";
+    public static final String TASK_REGISTER = "task_register_request";
+    public static final String TASK_ASSESS = "task_assess_risk";
+    public static final String TASK_HALT = "task_record_halt";
+    public static final String TASK_REMEDIATE = "task_remediate_risks";
+    public static final String TASK_TECHNICAL_REVIEW = "task_technical_review";
+    public static final String TASK_SECURITY_REVIEW = "task_security_review";
+    public static final String TASK_LEGAL_PRIVACY_REVIEW = "task_legal_privacy_review";
+    public static final String TASK_ETHICS_REVIEW = "task_ethics_review";
+    public static final String TASK_ACCOUNTABLE_APPROVAL = "task_accountable_approval";
+    public static final String TASK_BOARD_SIGNOFF = "task_board_signoff";
+    public static final String TASK_REASSESS = "task_reassess_risk";
+    public static final String TASK_RECORD_APPROVAL = "task_record_approval";
+    public static final String TASK_RECORD_REJECTION = "task_record_rejection";
+    public static final String TASK_RECORD_WITHDRAWAL = "task_record_withdrawal";
+    public static final String END_APPROVED = "end_approved";
+    public static final String END_REJECTED = "end_rejected";
+    public static final String END_WITHDRAWN = "end_withdrawn";
+
+    private DeploymentApprovalProcess() {
+    }
+}

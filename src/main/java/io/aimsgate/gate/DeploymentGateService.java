@@ -1,0 +1,190 @@
+package io.aimsgate.gate;
+
+import io.aimsgate.inventory.AiSystem;
+import io.aimsgate.inventory.EuAiActTier;
+import io.aimsgate.inventory.InventoryService;
+import io.aimsgate.inventory.LifecycleStage;
+import io.aimsgate.inventory.ModelVersion;
+import io.aimsgate.inventory.VersionStatus;
+import io.aimsgate.raci.RaciRole;
+import io.aimsgate.risk.RiskAssessment;
+import io.aimsgate.risk.RiskAssessmentService;
+import io.aimsgate.shared.ConflictException;
+import io.aimsgate.shared.NotFoundException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The deployment gate's state in our tables. Called by the process's delegates (inside the engine's
+ * transaction) and by the REST controllers; the only code that moves a version's status in this gate.
+ */
+@Service
+@Transactional
+public class DeploymentGateService {
+
+    private final DeploymentRequestRepository requests;
+    private final GateDecisionRepository decisions;
+    private final GateEventRepository events;
+    private final InventoryService inventory;
+    private final RiskAssessmentService riskAssessment;
+    private final Clock clock;
+
+    DeploymentGateService(DeploymentRequestRepository requests, GateDecisionRepository decisions,
+            GateEventRepository events, InventoryService inventory, RiskAssessmentService riskAssessment, Clock clock) {
+        this.requests = requests;
+        this.decisions = decisions;
+        this.events = events;
+        this.inventory = inventory;
+        this.riskAssessment = riskAssessment;
+        this.clock = clock;
+    }
+
+    /** Refuses a submission that cannot enter the gate: unknown version (404), prohibited system or wrong status (409). */
+    @Transactional(readOnly = true)
+    public ModelVersion checkSubmittable(Long systemId, String versionLabel) {
+        ModelVersion version = inventory.requireVersion(systemId, versionLabel);
+        AiSystem system = inventory.requireSystem(systemId);
+        List<String> reasons = new ArrayList<>();
+        if (system.getEuAiActTier() == EuAiActTier.UNACCEPTABLE) {
+            reasons.add("The system is classified as an EU AI Act prohibited practice (tier UNACCEPTABLE).");
+        }
+        if (version.getStatus() != VersionStatus.DRAFT) {
+            reasons.add("Version '" + versionLabel + "' is " + version.getStatus()
+                    + "; only DRAFT versions can be submitted.");
+        }
+        if (!reasons.isEmpty()) {
+            throw new ConflictException("versionLabel", "This version cannot be submitted for deployment approval.",
+                    reasons);
+        }
+        return version;
+    }
+
+    /** Creates the request for a process instance; running it twice returns the same request. */
+    public DeploymentRequest register(String processInstanceId, Long systemId, String versionLabel, String submitter,
+            String note) {
+        return requests.findByProcessInstanceId(processInstanceId).orElseGet(() -> {
+            ModelVersion version = checkSubmittable(systemId, versionLabel);
+            DeploymentRequest request = requests.save(new DeploymentRequest(systemId, version.getId(),
+                    processInstanceId, submitter, note, clock.instant()));
+            inventory.changeVersionStatus(version.getId(), VersionStatus.IN_REVIEW);
+            events.save(new GateEvent(request.getId(), GateEvent.Type.SUBMITTED, submitter,
+                    note, clock.instant()));
+            return request;
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public AiSystem systemOf(DeploymentRequest request) {
+        return inventory.requireSystem(request.getSystemId());
+    }
+
+    /** Assesses the system's register now and records the result on the request; resumes a halted request that is clear. */
+    public RiskAssessment assess(Long requestId, String actor) {
+        DeploymentRequest request = require(requestId);
+        RiskAssessment assessment = riskAssessment.assess(request.getSystemId());
+        request.assessed(assessment.unresolvedHighRiskCount(), assessment.assessedAt());
+        if (!assessment.blocked() && request.getStatus() == DeploymentRequestStatus.HALTED) {
+            request.resumeReview();
+            inventory.changeVersionStatus(request.getVersionId(), VersionStatus.IN_REVIEW);
+            events.save(new GateEvent(requestId, GateEvent.Type.RESUMED, actor, "Risk re-assessed: no unresolved "
+                    + "high-severity risk", clock.instant()));
+        }
+        return assessment;
+    }
+
+    public void halt(Long requestId, List<String> reasons, String actor) {
+        DeploymentRequest request = require(requestId);
+        String text = String.join("\n", reasons);
+        request.halt(text);
+        inventory.changeVersionStatus(request.getVersionId(), VersionStatus.HALTED);
+        events.save(new GateEvent(requestId, GateEvent.Type.HALTED, actor, text, clock.instant()));
+    }
+
+    public void approve(Long requestId, String approver, String rationale) {
+        DeploymentRequest request = require(requestId);
+        request.decide(DeploymentRequestStatus.APPROVED, approver, rationale, clock.instant());
+        inventory.changeVersionStatus(request.getVersionId(), VersionStatus.APPROVED);
+        inventory.moveToStage(request.getSystemId(), LifecycleStage.DEPLOYMENT);
+        events.save(new GateEvent(requestId, GateEvent.Type.APPROVED, approver, rationale, clock.instant()));
+    }
+
+    public void reject(Long requestId, String decider, String rationale) {
+        DeploymentRequest request = require(requestId);
+        request.decide(DeploymentRequestStatus.REJECTED, decider, rationale, clock.instant());
+        inventory.changeVersionStatus(request.getVersionId(), VersionStatus.REJECTED);
+        events.save(new GateEvent(requestId, GateEvent.Type.REJECTED, decider, rationale, clock.instant()));
+    }
+
+    /** The submitter withdraws a halted request; the version goes back to DRAFT and may be submitted again. */
+    public void withdraw(Long requestId, String actor, String note) {
+        DeploymentRequest request = require(requestId);
+        request.decide(DeploymentRequestStatus.WITHDRAWN, actor, note, clock.instant());
+        inventory.changeVersionStatus(request.getVersionId(), VersionStatus.DRAFT);
+        events.save(new GateEvent(requestId, GateEvent.Type.WITHDRAWN, actor, note, clock.instant()));
+    }
+
+    /** Records a reviewer's decision once per task (listeners may run again on retry). */
+    public void recordDecision(Long requestId, String taskId, String taskKey, String activity, RaciRole role,
+            ReviewDecision decision, String rationale, String decidedBy) {
+        if (!decisions.existsByTaskId(taskId)) {
+            decisions.save(new GateDecision(requestId, taskId, taskKey, activity, role, decision, rationale,
+                    decidedBy, clock.instant()));
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public DeploymentRequest require(Long requestId) {
+        return requests.findById(requestId)
+                .orElseThrow(() -> new NotFoundException("requestId", "No deployment request " + requestId + "."));
+    }
+
+    @Transactional(readOnly = true)
+    public DeploymentRequest requireByProcessInstance(String processInstanceId) {
+        return requests.findByProcessInstanceId(processInstanceId)
+                .orElseThrow(() -> new NotFoundException("processInstanceId",
+                        "No deployment request for process instance " + processInstanceId + "."));
+    }
+
+    @Transactional(readOnly = true)
+    public List<DeploymentRequest> requestsFor(Long systemId, String versionLabel) {
+        return requests.findByVersionIdOrderBySubmittedAtDesc(inventory.requireVersion(systemId, versionLabel).getId());
+    }
+
+    @Transactional(readOnly = true)
+    public List<GateDecision> decisionsOf(Long requestId) {
+        return decisions.findByRequestIdOrderByDecidedAt(requestId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<GateEvent> eventsOf(Long requestId) {
+        return events.findByRequestIdOrderByOccurredAt(requestId);
+    }
+
+    /**
+     * The pipeline check: may this version ship right now? Only when it is APPROVED and its system has no
+     * unresolved high-severity risk at this moment; otherwise every blocking reason is listed.
+     */
+    @Transactional(readOnly = true)
+    public DeploymentDecision decide(Long systemId, String versionLabel) {
+        ModelVersion version = inventory.requireVersion(systemId, versionLabel);
+        AiSystem system = inventory.requireSystem(systemId);
+        List<String> reasons = new ArrayList<>();
+        if (system.getEuAiActTier() == EuAiActTier.UNACCEPTABLE) {
+            reasons.add("The system is classified as an EU AI Act prohibited practice (tier UNACCEPTABLE).");
+        }
+        if (version.getStatus() != VersionStatus.APPROVED) {
+            reasons.add("Version '" + versionLabel + "' is " + version.getStatus() + ", not APPROVED.");
+        }
+        RiskAssessment assessment = riskAssessment.assess(systemId);
+        reasons.addAll(assessment.reasons());
+        DeploymentRequest approval = requests.findFirstByVersionIdAndStatusOrderByDecidedAtDesc(version.getId(),
+                DeploymentRequestStatus.APPROVED).orElse(null);
+        return new DeploymentDecision(systemId, versionLabel, version.getArtifactSha256(), version.getStatus(),
+                reasons.isEmpty(), List.copyOf(reasons), approval == null ? null : approval.getId(),
+                approval == null ? null : approval.getDecidedBy(), approval == null ? null : approval.getDecidedAt(),
+                assessment.assessedAt());
+    }
+}

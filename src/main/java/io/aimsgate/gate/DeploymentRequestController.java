@@ -1,0 +1,88 @@
+package io.aimsgate.gate;
+
+import io.aimsgate.raci.RaciRole;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Deployment requests: submit a version to the gate, read a request's decisions and history. */
+@RestController
+@Validated
+class DeploymentRequestController {
+
+    static final String VERSION_LABEL = "^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$";
+
+    private final DeploymentSubmissions submissions;
+    private final DeploymentGateService gate;
+
+    DeploymentRequestController(DeploymentSubmissions submissions, DeploymentGateService gate) {
+        this.submissions = submissions;
+        this.gate = gate;
+    }
+
+    /** 201 with the request; its status says whether the gate halted it (with reasons) or routed it to review. */
+    @PostMapping("/api/systems/{systemId}/versions/{versionLabel}/deployment-requests")
+    @PreAuthorize("hasAuthority('ai-product-owners')")
+    ResponseEntity<RequestView> submit(@PathVariable Long systemId,
+            @PathVariable @Pattern(regexp = VERSION_LABEL, message = "is not a valid version label") String versionLabel,
+            @Valid @RequestBody(required = false) Submission body) {
+        DeploymentRequest request = submissions.submit(systemId, versionLabel, body == null ? null : body.note());
+        return ResponseEntity.status(HttpStatus.CREATED).body(view(request));
+    }
+
+    @GetMapping("/api/systems/{systemId}/versions/{versionLabel}/deployment-requests")
+    @PreAuthorize("@access.isParticipant()")
+    List<RequestView> list(@PathVariable Long systemId,
+            @PathVariable @Pattern(regexp = VERSION_LABEL, message = "is not a valid version label") String versionLabel) {
+        return gate.requestsFor(systemId, versionLabel).stream().map(this::view).toList();
+    }
+
+    @GetMapping("/api/deployment-requests/{requestId}")
+    @PreAuthorize("@access.isParticipant()")
+    RequestView get(@PathVariable Long requestId) {
+        return view(gate.require(requestId));
+    }
+
+    private RequestView view(DeploymentRequest r) {
+        List<DecisionView> decisions = gate.decisionsOf(r.getId()).stream()
+                .map(d -> new DecisionView(d.getTaskKey(), d.getRaciActivity(), d.getRaciRole(), d.getDecision(),
+                        d.getRationale(), d.getDecidedBy(), d.getDecidedAt()))
+                .toList();
+        List<EventView> events = gate.eventsOf(r.getId()).stream()
+                .map(e -> new EventView(e.getEventType(), e.getActor(), e.getDetails(), e.getOccurredAt()))
+                .toList();
+        List<String> haltReasons = r.getHaltReasons() == null ? List.of() : List.of(r.getHaltReasons().split("\n"));
+        return new RequestView(r.getId(), r.getSystemId(), r.getVersionId(), r.getProcessInstanceId(), r.getStatus(),
+                r.getSubmittedBy(), r.getSubmittedAt(), r.getSubmissionNote(), r.getAssessedAt(),
+                r.getBlockingRiskCount(), r.getHaltCount(),
+                r.getStatus() == DeploymentRequestStatus.HALTED ? haltReasons : List.of(), r.getDecidedBy(),
+                r.getDecidedAt(), r.getDecisionRationale(), decisions, events);
+    }
+
+    record Submission(@Size(max = 2000) String note) {
+    }
+
+    record RequestView(Long id, Long systemId, Long versionId, String processInstanceId,
+            DeploymentRequestStatus status, String submittedBy, Instant submittedAt, String submissionNote,
+            Instant assessedAt, int blockingRiskCount, int haltCount, List<String> haltReasons, String decidedBy,
+            Instant decidedAt, String decisionRationale, List<DecisionView> decisions, List<EventView> events) {
+    }
+
+    record DecisionView(String taskKey, String raciActivity, RaciRole raciRole, ReviewDecision decision,
+            String rationale, String decidedBy, Instant decidedAt) {
+    }
+
+    record EventView(GateEvent.Type type, String actor, String details, Instant occurredAt) {
+    }
+}

@@ -1,0 +1,37 @@
+package io.aimsgate.gate;
+
+import static io.aimsgate.gate.DeploymentApprovalProcess.*;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Submits a model version to the deployment gate over REST: the same process the Tasklist start form
+ * starts, run synchronously up to its first wait state (halted for remediation, or in review).
+ */
+@Service
+public class DeploymentSubmissions {
+
+    private final DeploymentGateService gate;
+    private final RuntimeService runtimeService;
+
+    DeploymentSubmissions(DeploymentGateService gate, RuntimeService runtimeService) {
+        this.gate = gate;
+        this.runtimeService = runtimeService;
+    }
+
+    /** The engine's authenticated user (set per request by the engine authentication filter) becomes the initiator. */
+    @Transactional
+    public DeploymentRequest submit(Long systemId, String versionLabel, String note) {
+        gate.checkSubmittable(systemId, versionLabel);
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(KEY, systemId + ":" + versionLabel,
+                Variables.createVariables()
+                        .putValue(SYSTEM_ID, systemId)
+                        .putValue(VERSION_LABEL, versionLabel)
+                        .putValue(SUBMISSION_NOTE, note));
+        return gate.requireByProcessInstance(instance.getId());
+    }
+}

@@ -1,0 +1,29 @@
+package io.aimsgate.gate;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface DeploymentRequestRepository extends JpaRepository<DeploymentRequest, Long> {
+
+    Optional<DeploymentRequest> findByProcessInstanceId(String processInstanceId);
+
+    List<DeploymentRequest> findByVersionIdOrderBySubmittedAtDesc(Long versionId);
+
+    boolean existsByVersionIdAndStatusIn(Long versionId, List<DeploymentRequestStatus> statuses);
+
+    Optional<DeploymentRequest> findFirstByVersionIdAndStatusOrderByDecidedAtDesc(Long versionId,
+            DeploymentRequestStatus status);
+}
+
+interface GateDecisionRepository extends JpaRepository<GateDecision, Long> {
+
+    boolean existsByTaskId(String taskId);
+
+    List<GateDecision> findByRequestIdOrderByDecidedAt(Long requestId);
+}
+
+interface GateEventRepository extends JpaRepository<GateEvent, Long> {
+
+    List<GateEvent> findByRequestIdOrderByOccurredAt(Long requestId);
+}

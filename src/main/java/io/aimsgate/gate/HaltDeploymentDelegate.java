@@ -1,0 +1,26 @@
+package io.aimsgate.gate;
+
+import static io.aimsgate.gate.DeploymentApprovalProcess.*;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Halts the request and the version, recording the blocking risks as the reasons. */
+@Component("haltDeployment")
+class HaltDeploymentDelegate implements JavaDelegate {
+
+    private final DeploymentGateService gate;
+
+    HaltDeploymentDelegate(DeploymentGateService gate) {
+        this.gate = gate;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String summary = ProcessVariables.requiredString(execution, BLOCKING_RISK_SUMMARY);
+        gate.halt(ProcessVariables.requiredLong(execution, REQUEST_ID), List.of(summary.split("\n")),
+                ProcessVariables.requiredString(execution, SUBMITTER));
+    }
+}

@@ -1,0 +1,158 @@
+package io.aimsgate.inventory;
+
+import io.aimsgate.shared.ConflictException;
+import io.aimsgate.shared.InvalidInputException;
+import io.aimsgate.shared.NotFoundException;
+import jakarta.persistence.criteria.Predicate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The inventory's public service: AI systems and their model versions. */
+@Service
+@Transactional
+public class InventoryService {
+
+    private final AiSystemRepository systems;
+    private final ModelVersionRepository versions;
+    private final IdentityService identityService;
+    private final Clock clock;
+
+    InventoryService(AiSystemRepository systems, ModelVersionRepository versions, IdentityService identityService,
+            Clock clock) {
+        this.systems = systems;
+        this.versions = versions;
+        this.identityService = identityService;
+        this.clock = clock;
+    }
+
+    public AiSystem createSystem(SystemDetails details, LifecycleStage stage, String actor) {
+        checkDetails(details);
+        if (systems.existsByNameIgnoreCase(details.name())) {
+            throw new ConflictException("name", "An AI system named '" + details.name() + "' already exists.");
+        }
+        AiSystem system = new AiSystem(actor, stage, clock.instant());
+        system.describe(details, clock.instant());
+        return systems.save(system);
+    }
+
+    public AiSystem updateSystem(Long id, SystemDetails details) {
+        AiSystem system = requireSystem(id);
+        checkDetails(details);
+        if (systems.existsByNameIgnoreCaseAndIdNot(details.name(), id)) {
+            throw new ConflictException("name", "An AI system named '" + details.name() + "' already exists.");
+        }
+        system.describe(details, clock.instant());
+        return system;
+    }
+
+    @Transactional(readOnly = true)
+    public AiSystem requireSystem(Long id) {
+        return systems.findById(id)
+                .orElseThrow(() -> new NotFoundException("systemId", "No AI system with id " + id + "."));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<AiSystem> findSystems(SystemFilter filter, Pageable pageable) {
+        return systems.findAll(matching(filter), pageable);
+    }
+
+    /** Moves the system to another life-cycle stage; called by the gates only. */
+    public void moveToStage(Long systemId, LifecycleStage stage) {
+        requireSystem(systemId).moveTo(stage, clock.instant());
+    }
+
+    public ModelVersion registerVersion(Long systemId, String versionLabel, String artifactSha256, String actor) {
+        requireSystem(systemId);
+        if (versions.existsBySystemIdAndVersionLabel(systemId, versionLabel)) {
+            throw new ConflictException("versionLabel",
+                    "Version '" + versionLabel + "' already exists for AI system " + systemId + ".");
+        }
+        return versions.save(new ModelVersion(systemId, versionLabel, artifactSha256.toLowerCase(), actor,
+                clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    public ModelVersion requireVersion(Long systemId, String versionLabel) {
+        requireSystem(systemId);
+        return versions.findBySystemIdAndVersionLabel(systemId, versionLabel)
+                .orElseThrow(() -> new NotFoundException("versionLabel",
+                        "AI system " + systemId + " has no version '" + versionLabel + "'."));
+    }
+
+    @Transactional(readOnly = true)
+    public ModelVersion requireVersion(Long versionId) {
+        return versions.findById(versionId)
+                .orElseThrow(() -> new NotFoundException("versionId", "No model version with id " + versionId + "."));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ModelVersion> findVersions(Long systemId, VersionStatus status, Pageable pageable) {
+        requireSystem(systemId);
+        return status == null ? versions.findBySystemId(systemId, pageable)
+                : versions.findBySystemIdAndStatus(systemId, status, pageable);
+    }
+
+    /** The artifact digest may be corrected only before the version enters a gate. */
+    public ModelVersion replaceArtifact(Long systemId, String versionLabel, String artifactSha256) {
+        ModelVersion version = requireVersion(systemId, versionLabel);
+        if (version.getStatus() != VersionStatus.DRAFT) {
+            throw new ConflictException("artifactSha256", "The artifact of a version in status "
+                    + version.getStatus() + " cannot change; register a new version instead.");
+        }
+        version.replaceArtifact(artifactSha256.toLowerCase(), clock.instant());
+        return version;
+    }
+
+    /** Status changes belong to the gates: this is their entry point, never a client's. */
+    public void changeVersionStatus(Long versionId, VersionStatus status) {
+        requireVersion(versionId).changeStatus(status, clock.instant());
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    private void checkDetails(SystemDetails details) {
+        if (identityService.createUserQuery().userId(details.businessOwner()).count() == 0) {
+            throw new InvalidInputException("businessOwner", "No user '" + details.businessOwner() + "' is known.");
+        }
+        if (details.supplierType() == SupplierType.THIRD_PARTY
+                && (details.supplierName() == null || details.supplierName().isBlank())) {
+            throw new InvalidInputException("supplierName", "A third-party system needs the supplier's name.");
+        }
+    }
+
+    private static Specification<AiSystem> matching(SystemFilter filter) {
+        return (root, query, cb) -> {
+            List<Predicate> predicates = new ArrayList<>();
+            if (filter.tier() != null) {
+                predicates.add(cb.equal(root.get("euAiActTier"), filter.tier()));
+            }
+            if (filter.stage() != null) {
+                predicates.add(cb.equal(root.get("lifecycleStage"), filter.stage()));
+            }
+            if (filter.aiType() != null) {
+                predicates.add(cb.equal(root.get("aiType"), filter.aiType()));
+            }
+            if (filter.businessOwner() != null) {
+                predicates.add(cb.equal(root.get("businessOwner"), filter.businessOwner()));
+            }
+            if (filter.businessUnit() != null) {
+                predicates.add(cb.equal(root.get("businessUnit"), filter.businessUnit()));
+            }
+            if (filter.nameContains() != null) {
+                predicates.add(cb.like(cb.lower(root.get("name")),
+                        "%" + filter.nameContains().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%", '\\'));
+            }
+            return cb.and(predicates.toArray(Predicate[]::new));
+        };
+    }
+}

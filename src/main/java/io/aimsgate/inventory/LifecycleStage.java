@@ -1,0 +1,6 @@
+package io.aimsgate.inventory;
+
+/** AI system life-cycle stages as named by ISO/IEC 22989. */
+public enum LifecycleStage {
+    INCEPTION, DESIGN_AND_DEVELOPMENT, VERIFICATION_AND_VALIDATION, DEPLOYMENT, OPERATION_AND_MONITORING, CONTINUOUS_VALIDATION, RE_EVALUATION, RETIREMENT
+}

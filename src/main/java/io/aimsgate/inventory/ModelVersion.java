@@ -1,0 +1,104 @@
+package io.aimsgate.inventory;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A model version of an AI system: the unit a deployment gate approves and a pipeline ships. */
+@Entity
+@Table(name = "model_version")
+public class ModelVersion {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "system_id")
+    private Long systemId;
+
+    private String versionLabel;
+
+    @Column(name = "artifact_sha256")
+    private String artifactSha256;
+
+    @Enumerated(EnumType.STRING)
+    private VersionStatus status;
+
+    private String createdBy;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private Instant statusChangedAt;
+
+    @Version
+    private long rowVersion;
+
+    protected ModelVersion() {
+    }
+
+    ModelVersion(Long systemId, String versionLabel, String artifactSha256, String createdBy, Instant now) {
+        this.systemId = systemId;
+        this.versionLabel = versionLabel;
+        this.artifactSha256 = artifactSha256;
+        this.createdBy = createdBy;
+        this.status = VersionStatus.DRAFT;
+        this.createdAt = now;
+        this.updatedAt = now;
+        this.statusChangedAt = now;
+    }
+
+    void replaceArtifact(String sha256, Instant now) {
+        this.artifactSha256 = sha256;
+        this.updatedAt = now;
+    }
+
+    void changeStatus(VersionStatus next, Instant now) {
+        if (this.status != next) {
+            this.status = next;
+            this.statusChangedAt = now;
+        }
+        this.updatedAt = now;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getSystemId() {
+        return systemId;
+    }
+
+    public String getVersionLabel() {
+        return versionLabel;
+    }
+
+    public String getArtifactSha256() {
+        return artifactSha256;
+    }
+
+    public VersionStatus getStatus() {
+        return status;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Instant getStatusChangedAt() {
+        return statusChangedAt;
+    }
+}

@@ -1,0 +1,258 @@
+package io.aimsgate.risk;
+
+import io.aimsgate.inventory.LifecycleStage;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** An AI risk in the register (clauses 6.1.2, 6.1.3, 8.2, 8.3). */
+@Entity
+@Table(name = "risk")
+public class Risk {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "system_id")
+    private Long systemId;
+
+    @Enumerated(EnumType.STRING)
+    private LifecycleStage lifecycleStage;
+
+    @Enumerated(EnumType.STRING)
+    private StrideCategory strideCategory;
+
+    private String title;
+    private String description;
+    private int likelihood;
+    private int impact;
+    private int inherentScore;
+
+    @Enumerated(EnumType.STRING)
+    private Severity inherentSeverity;
+
+    @Enumerated(EnumType.STRING)
+    private RiskTreatment treatment;
+    private String treatmentOwner;
+    private LocalDate dueDate;
+
+    @Enumerated(EnumType.STRING)
+    private RiskStatus status;
+
+    private Integer residualLikelihood;
+    private Integer residualImpact;
+
+    @Enumerated(EnumType.STRING)
+    private Severity residualSeverity;
+
+    /** Residual if treated, else inherent; kept in columns so the gate assesses with one indexed aggregate. */
+    private int currentLikelihood;
+    private int currentImpact;
+
+    @Enumerated(EnumType.STRING)
+    private Severity currentSeverity;
+
+    private String acceptedBy;
+    private String acceptedRole;
+    private boolean acceptedByBoard;
+    private Instant acceptedAt;
+    private String acceptanceRationale;
+    private String statusReason;
+
+    private String createdBy;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    @Version
+    private long rowVersion;
+
+    protected Risk() {
+    }
+
+    Risk(Long systemId, String createdBy, Instant now) {
+        this.systemId = systemId;
+        this.createdBy = createdBy;
+        this.status = RiskStatus.OPEN;
+        this.createdAt = now;
+    }
+
+    void describe(RiskDetails details, SeverityMatrix matrix, Instant now) {
+        this.lifecycleStage = details.lifecycleStage();
+        this.strideCategory = details.strideCategory();
+        this.title = details.title();
+        this.description = details.description();
+        this.likelihood = details.likelihood();
+        this.impact = details.impact();
+        this.treatment = details.treatment();
+        this.treatmentOwner = details.treatmentOwner();
+        this.dueDate = details.dueDate();
+        this.residualLikelihood = details.residualLikelihood();
+        this.residualImpact = details.residualImpact();
+        rate(matrix);
+        this.updatedAt = now;
+    }
+
+    /** Re-rates every severity against the given matrix (the risk appetite in force). */
+    void rate(SeverityMatrix matrix) {
+        this.inherentScore = likelihood * impact;
+        this.inherentSeverity = matrix.severityOf(likelihood, impact);
+        boolean treated = residualLikelihood != null && residualImpact != null;
+        this.residualSeverity = treated ? matrix.severityOf(residualLikelihood, residualImpact) : null;
+        this.currentLikelihood = treated ? residualLikelihood : likelihood;
+        this.currentImpact = treated ? residualImpact : impact;
+        this.currentSeverity = treated ? residualSeverity : inherentSeverity;
+    }
+
+    void changeStatus(RiskStatus next, String reason, Instant now) {
+        this.status = next;
+        this.statusReason = reason;
+        if (next != RiskStatus.ACCEPTED) {
+            clearAcceptance();
+        }
+        this.updatedAt = now;
+    }
+
+    void accept(String user, String role, boolean byBoard, String rationale, Instant now) {
+        this.status = RiskStatus.ACCEPTED;
+        this.acceptedBy = user;
+        this.acceptedRole = role;
+        this.acceptedByBoard = byBoard;
+        this.acceptanceRationale = rationale;
+        this.acceptedAt = now;
+        this.statusReason = null;
+        this.updatedAt = now;
+    }
+
+    private void clearAcceptance() {
+        this.acceptedBy = null;
+        this.acceptedRole = null;
+        this.acceptedByBoard = false;
+        this.acceptedAt = null;
+        this.acceptanceRationale = null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getSystemId() {
+        return systemId;
+    }
+
+    public LifecycleStage getLifecycleStage() {
+        return lifecycleStage;
+    }
+
+    public StrideCategory getStrideCategory() {
+        return strideCategory;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public int getLikelihood() {
+        return likelihood;
+    }
+
+    public int getImpact() {
+        return impact;
+    }
+
+    public int getInherentScore() {
+        return inherentScore;
+    }
+
+    public Severity getInherentSeverity() {
+        return inherentSeverity;
+    }
+
+    public RiskTreatment getTreatment() {
+        return treatment;
+    }
+
+    public String getTreatmentOwner() {
+        return treatmentOwner;
+    }
+
+    public LocalDate getDueDate() {
+        return dueDate;
+    }
+
+    public RiskStatus getStatus() {
+        return status;
+    }
+
+    public Integer getResidualLikelihood() {
+        return residualLikelihood;
+    }
+
+    public Integer getResidualImpact() {
+        return residualImpact;
+    }
+
+    public Severity getResidualSeverity() {
+        return residualSeverity;
+    }
+
+    public Severity getCurrentSeverity() {
+        return currentSeverity;
+    }
+
+    public int getCurrentLikelihood() {
+        return currentLikelihood;
+    }
+
+    public int getCurrentImpact() {
+        return currentImpact;
+    }
+
+    public String getAcceptedBy() {
+        return acceptedBy;
+    }
+
+    public String getAcceptedRole() {
+        return acceptedRole;
+    }
+
+    public boolean isAcceptedByBoard() {
+        return acceptedByBoard;
+    }
+
+    public Instant getAcceptedAt() {
+        return acceptedAt;
+    }
+
+    public String getAcceptanceRationale() {
+        return acceptanceRationale;
+    }
+
+    public String getStatusReason() {
+        return statusReason;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,139 @@
+package io.aimsgate.risk;
+
+import io.aimsgate.inventory.LifecycleStage;
+import io.aimsgate.security.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The risk register of one AI system: /api/systems/{id}/risks. */
+@RestController
+@RequestMapping("/api/systems/{systemId}")
+class RiskController {
+
+    private final RiskService riskService;
+    private final RiskAssessmentService assessments;
+    private final CurrentUser currentUser;
+
+    RiskController(RiskService riskService, RiskAssessmentService assessments, CurrentUser currentUser) {
+        this.riskService = riskService;
+        this.assessments = assessments;
+        this.currentUser = currentUser;
+    }
+
+    @PostMapping("/risks")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("@access.canMaintainRisks()")
+    RiskView record(@PathVariable Long systemId, @Valid @RequestBody RiskFields request) {
+        return RiskView.of(riskService.record(systemId, request.toDetails(), currentUser.id()));
+    }
+
+    @PutMapping("/risks/{riskId}")
+    @PreAuthorize("@access.canMaintainRisks()")
+    RiskView update(@PathVariable Long systemId, @PathVariable Long riskId, @Valid @RequestBody RiskFields request) {
+        return RiskView.of(riskService.update(systemId, riskId, request.toDetails()));
+    }
+
+    /** Status changes: {"status": "ACCEPTED", "rationale": "..."} or {"status": "CLOSED", "reason": "..."}. */
+    @PostMapping("/risks/{riskId}/transitions")
+    @PreAuthorize("@access.canMaintainRisks()")
+    RiskView transition(@PathVariable Long systemId, @PathVariable Long riskId,
+            @Valid @RequestBody StatusChange request) {
+        String text = request.status() == RiskStatus.ACCEPTED ? request.rationale() : request.reason();
+        return RiskView.of(riskService.transition(systemId, riskId, request.status(), text, currentUser.id(),
+                currentUser.groups()));
+    }
+
+    @GetMapping("/risks/{riskId}")
+    @PreAuthorize("@access.isParticipant()")
+    RiskView get(@PathVariable Long systemId, @PathVariable Long riskId) {
+        return RiskView.of(riskService.require(systemId, riskId));
+    }
+
+    @GetMapping("/risks")
+    @PreAuthorize("@access.isParticipant()")
+    Page<RiskView> list(@PathVariable Long systemId, @RequestParam(required = false) RiskStatus status,
+            @RequestParam(required = false) Severity severity, @RequestParam(required = false) LifecycleStage stage,
+            @RequestParam(required = false) StrideCategory stride,
+            @PageableDefault(size = 20, sort = "id") Pageable pageable) {
+        return riskService.find(systemId, new RiskFilter(status, severity, stage, stride), pageable).map(RiskView::of);
+    }
+
+    /** What the deployment gate would conclude right now. */
+    @GetMapping("/risk-assessment")
+    @PreAuthorize("@access.isParticipant()")
+    RiskAssessmentView assessment(@PathVariable Long systemId) {
+        RiskAssessment assessment = assessments.assess(systemId);
+        return new RiskAssessmentView(systemId, assessment.blocked(), assessment.unresolvedHighRiskCount(),
+                assessment.reasons(), assessment.assessedAt());
+    }
+
+    record RiskFields(
+            @NotNull(message = "is required") LifecycleStage lifecycleStage,
+            @NotNull(message = "is required") StrideCategory strideCategory,
+            @NotBlank(message = "is required") @Size(max = 200) String title,
+            @Size(max = 4000) String description,
+            @NotNull(message = "is required") @Min(value = 1, message = "must be between 1 and 5")
+            @Max(value = 5, message = "must be between 1 and 5") Integer likelihood,
+            @NotNull(message = "is required") @Min(value = 1, message = "must be between 1 and 5")
+            @Max(value = 5, message = "must be between 1 and 5") Integer impact,
+            RiskTreatment treatment,
+            @Size(max = 100) String treatmentOwner,
+            LocalDate dueDate,
+            @Min(value = 1, message = "must be between 1 and 5") @Max(value = 5, message = "must be between 1 and 5")
+            Integer residualLikelihood,
+            @Min(value = 1, message = "must be between 1 and 5") @Max(value = 5, message = "must be between 1 and 5")
+            Integer residualImpact) {
+
+        RiskDetails toDetails() {
+            return new RiskDetails(lifecycleStage, strideCategory, title.strip(), description, likelihood, impact,
+                    treatment, treatmentOwner, dueDate, residualLikelihood, residualImpact);
+        }
+    }
+
+    record StatusChange(@NotNull(message = "is required") RiskStatus status,
+            @Size(max = 2000) String reason,
+            @Size(max = 4000) String rationale) {
+    }
+
+    record RiskView(Long id, Long systemId, LifecycleStage lifecycleStage, StrideCategory strideCategory, String title,
+            String description, int likelihood, int impact, int inherentScore, Severity inherentSeverity,
+            RiskTreatment treatment, String treatmentOwner, LocalDate dueDate, RiskStatus status,
+            Integer residualLikelihood, Integer residualImpact, Severity residualSeverity, Severity currentSeverity,
+            String acceptedBy, String acceptedRole, Instant acceptedAt, String acceptanceRationale,
+            String statusReason, String createdBy, Instant createdAt, Instant updatedAt) {
+
+        static RiskView of(Risk r) {
+            return new RiskView(r.getId(), r.getSystemId(), r.getLifecycleStage(), r.getStrideCategory(), r.getTitle(),
+                    r.getDescription(), r.getLikelihood(), r.getImpact(), r.getInherentScore(), r.getInherentSeverity(),
+                    r.getTreatment(), r.getTreatmentOwner(), r.getDueDate(), r.getStatus(), r.getResidualLikelihood(),
+                    r.getResidualImpact(), r.getResidualSeverity(), r.getCurrentSeverity(), r.getAcceptedBy(),
+                    r.getAcceptedRole(), r.getAcceptedAt(), r.getAcceptanceRationale(), r.getStatusReason(),
+                    r.getCreatedBy(), r.getCreatedAt(), r.getUpdatedAt());
+        }
+    }
+
+    record RiskAssessmentView(Long systemId, boolean blocked, long unresolvedHighRiskCount, List<String> reasons,
+            Instant assessedAt) {
+    }
+}

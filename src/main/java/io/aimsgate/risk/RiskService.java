@@ -1,0 +1,173 @@
+package io.aimsgate.risk;
+
+import io.aimsgate.inventory.InventoryService;
+import io.aimsgate.raci.RaciGroups;
+import io.aimsgate.shared.ConflictException;
+import io.aimsgate.shared.ForbiddenException;
+import io.aimsgate.shared.InvalidInputException;
+import io.aimsgate.shared.NotFoundException;
+import jakarta.persistence.criteria.Predicate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The risk register's public service: record, rate, treat and accept risks. */
+@Service
+@Transactional
+public class RiskService {
+
+    private static final Map<RiskStatus, Set<RiskStatus>> TRANSITIONS = Map.of(
+            RiskStatus.OPEN, EnumSet.of(RiskStatus.IN_TREATMENT, RiskStatus.MITIGATED, RiskStatus.ACCEPTED, RiskStatus.CLOSED),
+            RiskStatus.IN_TREATMENT, EnumSet.of(RiskStatus.OPEN, RiskStatus.MITIGATED, RiskStatus.ACCEPTED, RiskStatus.CLOSED),
+            RiskStatus.MITIGATED, EnumSet.of(RiskStatus.OPEN, RiskStatus.IN_TREATMENT, RiskStatus.ACCEPTED, RiskStatus.CLOSED),
+            RiskStatus.ACCEPTED, EnumSet.of(RiskStatus.OPEN, RiskStatus.IN_TREATMENT, RiskStatus.CLOSED),
+            RiskStatus.CLOSED, EnumSet.of(RiskStatus.OPEN));
+
+    static final int MIN_RATIONALE = 10;
+
+    private final RiskRepository risks;
+    private final RiskSeverityService severities;
+    private final InventoryService inventory;
+    private final Clock clock;
+
+    RiskService(RiskRepository risks, RiskSeverityService severities, InventoryService inventory, Clock clock) {
+        this.risks = risks;
+        this.severities = severities;
+        this.inventory = inventory;
+        this.clock = clock;
+    }
+
+    public Risk record(Long systemId, RiskDetails details, String actor) {
+        inventory.requireSystem(systemId);
+        checkResidualPair(details);
+        Risk risk = new Risk(systemId, actor, clock.instant());
+        risk.describe(details, severities.currentMatrix(), clock.instant());
+        return risks.save(risk);
+    }
+
+    public Risk update(Long systemId, Long riskId, RiskDetails details) {
+        Risk risk = require(systemId, riskId);
+        checkResidualPair(details);
+        SeverityMatrix matrix = severities.currentMatrix();
+        risk.describe(details, matrix, clock.instant());
+        if (risk.getStatus() == RiskStatus.MITIGATED && risk.getCurrentSeverity().isHighOrAbove()) {
+            throw new ConflictException("residualLikelihood", "A MITIGATED risk cannot have a residual severity of "
+                    + risk.getCurrentSeverity() + "; reopen it or have the governance board accept it.");
+        }
+        return risk;
+    }
+
+    /**
+     * Moves a risk to another status. Acceptance needs a rationale, and a HIGH or CRITICAL risk can only be
+     * accepted by the governance board; product owners may accept LOW and MEDIUM risks.
+     */
+    public Risk transition(Long systemId, Long riskId, RiskStatus next, String reasonOrRationale, String actor,
+            Set<String> actorGroups) {
+        Risk risk = require(systemId, riskId);
+        RiskStatus current = risk.getStatus();
+        if (current == next) {
+            throw new ConflictException("status", "The risk is already " + next + ".");
+        }
+        if (!TRANSITIONS.get(current).contains(next)) {
+            throw new ConflictException("status", "A risk cannot move from " + current + " to " + next + ".");
+        }
+        String text = reasonOrRationale == null ? "" : reasonOrRationale.strip();
+        switch (next) {
+            case ACCEPTED -> {
+                return accept(risk, text, actor, actorGroups);
+            }
+            case IN_TREATMENT -> {
+                if (risk.getTreatment() == null || risk.getTreatmentOwner() == null) {
+                    throw new ConflictException("treatment", "Choose a treatment and a treatment owner first.");
+                }
+            }
+            case MITIGATED -> {
+                if (risk.getResidualSeverity() == null) {
+                    throw new ConflictException("residualLikelihood",
+                            "Record the residual likelihood and impact before marking the risk mitigated.");
+                }
+                if (risk.getResidualSeverity().isHighOrAbove()) {
+                    throw new ConflictException("residualLikelihood", "The residual severity is still "
+                            + risk.getResidualSeverity() + "; treat it further or have the governance board accept it.");
+                }
+            }
+            case CLOSED, OPEN -> {
+                if (text.length() < MIN_RATIONALE) {
+                    throw new InvalidInputException("reason", "A reason of at least " + MIN_RATIONALE
+                            + " characters is required to move a risk to " + next + ".");
+                }
+            }
+            default -> {
+            }
+        }
+        risk.changeStatus(next, text.isEmpty() ? null : text, clock.instant());
+        return risk;
+    }
+
+    private Risk accept(Risk risk, String rationale, String actor, Set<String> actorGroups) {
+        if (rationale.length() < MIN_RATIONALE) {
+            throw new InvalidInputException("rationale",
+                    "Accepting a risk needs a rationale of at least " + MIN_RATIONALE + " characters.");
+        }
+        boolean board = actorGroups.contains(RaciGroups.GOVERNANCE_BOARD);
+        Severity severity = risk.getCurrentSeverity();
+        if (severity.isHighOrAbove() && !board) {
+            throw new ForbiddenException("status",
+                    "Only the governance board may accept a " + severity + " risk.");
+        }
+        if (!board && !actorGroups.contains(RaciGroups.AI_PRODUCT_OWNERS)) {
+            throw new ForbiddenException("status", "Only AI product owners or the governance board may accept risks.");
+        }
+        String role = board ? RaciGroups.GOVERNANCE_BOARD : RaciGroups.AI_PRODUCT_OWNERS;
+        risk.accept(actor, role, board, rationale, clock.instant());
+        return risk;
+    }
+
+    @Transactional(readOnly = true)
+    public Risk require(Long systemId, Long riskId) {
+        inventory.requireSystem(systemId);
+        Risk risk = risks.findByIdAndSystemId(riskId, systemId);
+        if (risk == null) {
+            throw new NotFoundException("riskId", "AI system " + systemId + " has no risk " + riskId + ".");
+        }
+        return risk;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Risk> find(Long systemId, RiskFilter filter, Pageable pageable) {
+        inventory.requireSystem(systemId);
+        Specification<Risk> spec = (root, query, cb) -> {
+            List<Predicate> predicates = new ArrayList<>();
+            predicates.add(cb.equal(root.get("systemId"), systemId));
+            if (filter.status() != null) {
+                predicates.add(cb.equal(root.get("status"), filter.status()));
+            }
+            if (filter.severity() != null) {
+                predicates.add(cb.equal(root.get("currentSeverity"), filter.severity()));
+            }
+            if (filter.stage() != null) {
+                predicates.add(cb.equal(root.get("lifecycleStage"), filter.stage()));
+            }
+            if (filter.stride() != null) {
+                predicates.add(cb.equal(root.get("strideCategory"), filter.stride()));
+            }
+            return cb.and(predicates.toArray(Predicate[]::new));
+        };
+        return risks.findAll(spec, pageable);
+    }
+
+    private static void checkResidualPair(RiskDetails details) {
+        if ((details.residualLikelihood() == null) != (details.residualImpact() == null)) {
+            String missing = details.residualLikelihood() == null ? "residualLikelihood" : "residualImpact";
+            throw new InvalidInputException(missing, "Residual likelihood and impact go together.");
+        }
+    }
+}

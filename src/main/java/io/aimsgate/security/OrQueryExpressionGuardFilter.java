@@ -1,0 +1,168 @@
+package io.aimsgate.security;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * CVE-2026-109432: expressions inside {@code orQueries} of a task query slip past the engine's ad-hoc
+ * expression check. Every request body sent to an engine REST path (ours at /engine-rest and the
+ * webapps' at /camunda/api/engine) is inspected; a body whose orQueries carry an expression anywhere
+ * (task query, task count, filter create/update/execute) is refused with 400 before the engine sees it.
+ */
+class OrQueryExpressionGuardFilter extends OncePerRequestFilter {
+
+    static final String[] GUARDED_PREFIXES = {"/engine-rest/", "/camunda/api/engine/"};
+    private static final Pattern EXPRESSION = Pattern.compile("[$#]\\s*\\{");
+    /** Bodies larger than this are refused from guarded paths: no legitimate query is that large. */
+    private static final int MAX_BODY_BYTES = 1 << 20;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String method = request.getMethod();
+        if (!"POST".equals(method) && !"PUT".equals(method)) {
+            return true;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (String prefix : GUARDED_PREFIXES) {
+            if (path.startsWith(prefix)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            ProblemResponses.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large",
+                    "Request bodies to the engine API are limited to 1 MiB.", Map.of("field", "body"));
+            return;
+        }
+        if (carriesOrQueryExpression(body)) {
+            ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "expression-refused",
+                    "Expressions are not allowed in orQueries",
+                    "Task queries may not carry expressions inside orQueries.", Map.of("field", "orQueries"));
+            return;
+        }
+        chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    boolean carriesOrQueryExpression(byte[] body) {
+        if (body.length == 0) {
+            return false;
+        }
+        try {
+            return containsOrQueryExpression(mapper.readTree(body), false);
+        } catch (JsonProcessingException notJson) {
+            // Not JSON (e.g. a multipart deployment): the engine parses no task query from it.
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean containsOrQueryExpression(JsonNode node, boolean insideOrQueries) {
+        if (node == null) {
+            return false;
+        }
+        if (node.isTextual()) {
+            return insideOrQueries && EXPRESSION.matcher(node.asText()).find();
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (containsOrQueryExpression(element, insideOrQueries)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            boolean inside = insideOrQueries || "orQueries".equals(field.getKey());
+            if (containsOrQueryExpression(field.getValue(), inside)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Serves the already-read body to the rest of the chain. */
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("Synchronous reads only");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}
