@@ -15,6 +15,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two filter chains: the APIs (/api, /engine-rest) take HTTP Basic and nothing answers anonymously;
@@ -26,7 +29,13 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 @EnableMethodSecurity
 class SecurityConfig {
 
-    static final String[] API_PATHS = {"/api/**", "/engine-rest/**"};
+    /**
+     * Path matchers independent of Spring MVC: /engine-rest is served by Camunda's Jersey servlet, which
+     * an MVC-based matcher would not recognise (and the request would fall through to the webapp chain).
+     */
+    static final RequestMatcher API_PATHS = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"));
 
     @Bean
     @Order(1)
@@ -45,8 +54,8 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain webappChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-                        // The Camunda webapps authenticate users themselves (login page, session).
+                        // Health probes, and the Camunda webapps, which authenticate users themselves
+                        // (login page, session) against the same identity service.
                         .anyRequest().permitAll())
                 // The Camunda webapps ship their own CSRF protection (X-XSRF-TOKEN).
                 .csrf(csrf -> csrf.disable())

@@ -1,0 +1,64 @@
+package io.aimsgate.shared;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine REST API (/engine-rest), plus one mapper: the engine wraps an exception thrown by a task
+ * listener or delegate into a generic one (answered 500). A gate rule refusing a task completion
+ * (segregation of duties, a missing rationale) is the client's problem, so it is answered with the
+ * status of the rule's own exception: 403 for an authorisation refusal, 400 for bad input.
+ */
+@Component
+public class EngineRestConfig extends CamundaJerseyResourceConfig {
+
+    @Override
+    protected void registerAdditionalResources() {
+        register(GateRuleExceptionMapper.class);
+        register(GateRuleRestExceptionMapper.class);
+    }
+
+    static Response respond(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AuthorizationException || cause instanceof BadUserRequestException) {
+                return ExceptionHandlerHelper.getInstance().getResponse(cause);
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return ExceptionHandlerHelper.getInstance().getResponse(thrown);
+    }
+
+    @Provider
+    @Priority(1)
+    public static class GateRuleExceptionMapper implements ExceptionMapper<ProcessEngineException> {
+
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            return respond(exception);
+        }
+    }
+
+    @Provider
+    @Priority(1)
+    public static class GateRuleRestExceptionMapper implements ExceptionMapper<RestException> {
+
+        @Override
+        public Response toResponse(RestException exception) {
+            if (exception.getStatus() != null && exception.getStatus().getStatusCode() < 500) {
+                return ExceptionHandlerHelper.getInstance().getResponse(exception);
+            }
+            return respond(exception);
+        }
+    }
+}
