@@ -1,11 +1,13 @@
 package io.aimsgate.shared;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -16,7 +18,8 @@ import org.springframework.stereotype.Component;
  * The engine REST API (/engine-rest), plus one mapper: the engine wraps an exception thrown by a task
  * listener or delegate into a generic one (answered 500). A gate rule refusing a task completion
  * (segregation of duties, a missing rationale) is the client's problem, so it is answered with the
- * status of the rule's own exception: 403 for an authorisation refusal, 400 for bad input.
+ * status of the rule's own exception: 403 for an authorisation refusal, 400 for bad input; a lost
+ * optimistic-locking race (two users completing one task) is 409.
  */
 @Component
 public class EngineRestConfig extends CamundaJerseyResourceConfig {
@@ -31,6 +34,11 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             if (cause instanceof AuthorizationException || cause instanceof BadUserRequestException) {
                 return ExceptionHandlerHelper.getInstance().getResponse(cause);
+            }
+            if (cause instanceof OptimisticLockingException) {
+                // Someone else changed the same task or instance first (e.g. two users completing one task).
+                return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(ExceptionHandlerHelper.getInstance().fromException(cause)).build();
             }
             if (cause.getCause() == cause) {
                 break;

@@ -1,0 +1,35 @@
+package io.aimsgate.raci;
+
+import static io.aimsgate.raci.RaciGroups.*;
+
+import java.util.List;
+import java.util.Map;
+
+/** The RACI matrix of application.yml ({@code aims.raci}), built in code for tests without Spring. */
+public final class RaciFixtures {
+
+    private RaciFixtures() {
+    }
+
+    public static RaciProperties applicationMatrix() {
+        return new RaciProperties(Map.of(
+                "deployment-technical-review", new RaciProperties.Activity(List.of(ML_ENGINEERS), AI_PRODUCT_OWNERS,
+                        null, List.of(BUSINESS_STAKEHOLDERS)),
+                "deployment-security-review", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS,
+                        List.of(SECURITY), null),
+                "deployment-legal-privacy-review", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS,
+                        List.of(LEGAL, PRIVACY), null),
+                "deployment-ethics-review", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS,
+                        List.of(ETHICS), null),
+                "deployment-approval", new RaciProperties.Activity(List.of(ML_ENGINEERS), AI_PRODUCT_OWNERS,
+                        List.of(SECURITY), List.of(BUSINESS_STAKEHOLDERS, GOVERNANCE_BOARD)),
+                "deployment-high-risk-signoff", new RaciProperties.Activity(null, GOVERNANCE_BOARD,
+                        null, List.of(BUSINESS_STAKEHOLDERS)),
+                "deployment-remediation", new RaciProperties.Activity(List.of(AI_PRODUCT_OWNERS), AI_PRODUCT_OWNERS,
+                        null, null)));
+    }
+
+    public static RaciMatrix applicationRaciMatrix() {
+        return new RaciMatrix(applicationMatrix());
+    }
+}
