@@ -2,11 +2,11 @@ package io.aimsgate.security;
 
 import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -20,9 +20,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two filter chains: the APIs (/api, /engine-rest) take HTTP Basic and nothing answers anonymously;
- * the Camunda webapps keep their own login (embedded default), which authenticates against the same
- * identity service. The authenticated user is bridged into the engine by Camunda's own
+ * Two filter chains. Embedded default: the APIs (/api, /engine-rest) take HTTP Basic and nothing
+ * answers anonymously; the Camunda webapps keep their own login against the same identity service.
+ * With the keycloak profile, {@link KeycloakSecurityConfig} replaces both chains. The authenticated user is bridged into the engine by Camunda's own
  * ProcessEngineAuthenticationFilter, so engine authorisation and task ownership use the real identity.
  */
 @Configuration
@@ -39,19 +39,26 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
-        http.securityMatcher(API_PATHS)
+    @Profile("!keycloak")
+    SecurityFilterChain basicApiChain(HttpSecurity http) throws Exception {
+        AuthenticationEntryPoint entryPoint = unauthorised("Basic realm=\"AIMS Gate\"");
+        apiDefaults(http, entryPoint).httpBasic(basic -> basic.authenticationEntryPoint(entryPoint));
+        return http.build();
+    }
+
+    /** What both API chains share: every request authenticated, stateless, problem+json for 401/403. */
+    static HttpSecurity apiDefaults(HttpSecurity http, AuthenticationEntryPoint entryPoint) throws Exception {
+        return http.securityMatcher(API_PATHS)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorised()))
-                .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorised()).accessDeniedHandler(forbidden()))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(forbidden()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless Basic/bearer clients carry no cookies a third party could ride on.
                 .csrf(csrf -> csrf.disable());
-        return http.build();
     }
 
     @Bean
     @Order(2)
+    @Profile("!keycloak")
     SecurityFilterChain webappChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         // Health probes, and the Camunda webapps, which authenticate users themselves
@@ -70,22 +77,22 @@ class SecurityConfig {
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("aims-engine-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                ContainerBasedAuthenticationProvider.class.getName());
+                SpringSecurityEngineAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*", "/api/*");
         // After Spring Security has authenticated the request.
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
         return registration;
     }
 
-    private static AuthenticationEntryPoint unauthorised() {
+    static AuthenticationEntryPoint unauthorised(String challenge) {
         return (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"AIMS Gate\"");
+            response.setHeader("WWW-Authenticate", challenge);
             ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "unauthorised", "Unauthorised",
                     "Authentication is required.", Map.of());
         };
     }
 
-    private static AccessDeniedHandler forbidden() {
+    static AccessDeniedHandler forbidden() {
         return (request, response, e) -> ProblemResponses.write(response, HttpStatus.FORBIDDEN, "forbidden",
                 "Forbidden", "You are not authorised to do this.", Map.of());
     }

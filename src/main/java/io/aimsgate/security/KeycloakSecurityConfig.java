@@ -1,0 +1,145 @@
+package io.aimsgate.security;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Production sign-on with Keycloak: the webapps log in through OpenID Connect, /api and /engine-rest
+ * accept Keycloak bearer tokens (and nothing else), and the token's {@code groups} claim (Keycloak
+ * groups = RACI roles) becomes the user's authorities and the engine's groups. The pipeline client's
+ * {@code deployment-decision} scope becomes {@code SCOPE_deployment-decision}.
+ */
+@Configuration
+@Profile("keycloak")
+class KeycloakSecurityConfig {
+
+    static final String GROUPS_CLAIM = "groups";
+    static final String USER_NAME_CLAIM = "preferred_username";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain bearerApiChain(HttpSecurity http, Converter<Jwt, AbstractAuthenticationToken> tokenConverter)
+            throws Exception {
+        var entryPoint = SecurityConfig.unauthorised("Bearer realm=\"AIMS Gate\"");
+        SecurityConfig.apiDefaults(http, entryPoint).oauth2ResourceServer(oauth -> oauth
+                .authenticationEntryPoint(entryPoint)
+                .accessDeniedHandler(SecurityConfig.forbidden())
+                .jwt(jwt -> jwt.jwtAuthenticationConverter(tokenConverter)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain ssoWebappChain(HttpSecurity http, ClientRegistrationRepository registrations)
+            throws Exception {
+        OidcClientInitiatedLogoutSuccessHandler logoutSuccess = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/");
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2Login(login -> login.userInfoEndpoint(info -> info.userAuthoritiesMapper(groupsFromIdToken())))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(logoutSuccess))
+                // The Camunda webapps ship their own CSRF protection (X-XSRF-TOKEN).
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        return http.build();
+    }
+
+    /** The webapps take the SSO user (and groups) from Spring Security instead of their login form. */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappSingleSignOn() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setName("aims-webapp-sso");
+        registration.setInitParameters(Map.of("authentication-provider",
+                SpringSecurityEngineAuthenticationProvider.class.getName()));
+        registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
+        return registration;
+    }
+
+    @Bean
+    Converter<Jwt, AbstractAuthenticationToken> tokenConverter() {
+        JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setPrincipalClaimName(USER_NAME_CLAIM);
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            Collection<GrantedAuthority> authorities = new ArrayList<>(scopes.convert(jwt));
+            groupsOf(jwt.getClaimAsStringList(GROUPS_CLAIM)).forEach(authorities::add);
+            return authorities;
+        });
+        return converter;
+    }
+
+    /** Issuer, expiry (with a configurable clock skew) and audience: a token for another client is refused. */
+    @Bean
+    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties,
+            @Value("${aims.security.keycloak.audience:aims-gate}") String audience,
+            @Value("${aims.security.keycloak.clock-skew:30s}") Duration clockSkew) {
+        OAuth2ResourceServerProperties.Jwt jwt = properties.getJwt();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwt.getJwkSetUri()).build();
+        OAuth2TokenValidator<Jwt> audienceValidator = token -> token.getAudience() != null
+                && token.getAudience().contains(audience)
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                        "The token is not meant for " + audience, null));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(clockSkew),
+                new JwtIssuerValidator(jwt.getIssuerUri()), audienceValidator));
+        return decoder;
+    }
+
+    /** OIDC login: the id token's groups claim becomes the user's authorities, as with bearer tokens. */
+    static GrantedAuthoritiesMapper groupsFromIdToken() {
+        return authorities -> {
+            List<GrantedAuthority> mapped = new ArrayList<>(authorities);
+            for (GrantedAuthority authority : authorities) {
+                if (authority instanceof OidcUserAuthority oidc) {
+                    groupsOf(oidc.getIdToken().getClaimAsStringList(GROUPS_CLAIM)).forEach(mapped::add);
+                }
+            }
+            return mapped;
+        };
+    }
+
+    /** Keycloak sends group names, or paths ("/ai-product-owners") when full.path is on. */
+    static List<GrantedAuthority> groupsOf(List<String> claim) {
+        if (claim == null) {
+            return List.of();
+        }
+        return claim.stream().map(g -> g.startsWith("/") ? g.substring(1) : g)
+                .<GrantedAuthority>map(SimpleGrantedAuthority::new).toList();
+    }
+}
