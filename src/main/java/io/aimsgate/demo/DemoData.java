@@ -151,7 +151,7 @@ class DemoData implements ApplicationRunner {
         // One halted and one routed request, so Tasklist has work on first login.
         submitAs("olivia", credit.getId(), "2.1.0");
         submitAs("olivia", chat.getId(), "1.4.0");
-        log.info("Demo inventory created: {} (halts), {} (routed), {} (high-risk tier, routed)", credit.getName(),
+        log.info("Demo inventory created: {} 2.1.0 submitted and halted, {} 1.4.0 submitted and routed, {} 3.0.0 ready to submit (high-risk tier)", credit.getName(),
                 chat.getName(), fraud.getName());
     }
 
