@@ -84,6 +84,8 @@ CREATE TABLE deployment_request (
     submitted_by        VARCHAR(100)  NOT NULL,
     submitted_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     submission_note     VARCHAR(2000),
+    -- EU AI Act tier at submission: a later edit of the system cannot skip the high-risk reviews
+    high_risk_tier      BOOLEAN       NOT NULL,
     assessed_at         TIMESTAMP WITH TIME ZONE,
     blocking_risk_count INTEGER       NOT NULL,
     halt_count          INTEGER       NOT NULL,

@@ -3,7 +3,6 @@ package io.aimsgate.gate;
 import static io.aimsgate.gate.DeploymentApprovalProcess.*;
 
 import io.aimsgate.raci.RaciDeclaration;
-import io.aimsgate.raci.RaciRole;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -39,7 +38,7 @@ public class ApprovalTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String submitter = (String) task.getVariable(SUBMITTER);
+        String submitter = gate.requireByProcessInstance(task.getProcessInstanceId()).getSubmittedBy();
         switch (task.getEventName()) {
             case EVENTNAME_ASSIGNMENT -> assign(task, submitter);
             case EVENTNAME_COMPLETE -> complete(task, submitter);
@@ -85,16 +84,10 @@ public class ApprovalTaskListener implements TaskListener {
         task.removeVariable(RATIONALE);
         task.setVariable(LAST_DECISION, decision.name());
         RaciDeclaration raci = RaciDeclaration.of(task);
-        gate.recordDecision(ProcessVariables.requiredLong(task, REQUEST_ID), task.getId(),
-                task.getTaskDefinitionKey(), raci.activity(), raci.role(), decision, rationale, actor);
-        if (decision == ReviewDecision.REJECT) {
-            task.setVariable(REVIEW_REJECTED, true);
-            task.setVariable(REJECTED_BY, actor);
-            task.setVariable(REJECTION_RATIONALE, rationale);
-        } else if (raci.role() == RaciRole.ACCOUNTABLE) {
-            task.setVariable(APPROVED_BY, actor);
-            task.setVariable(APPROVAL_RATIONALE, rationale);
-        }
+        DeploymentRequest request = gate.requireByProcessInstance(task.getProcessInstanceId());
+        gate.recordDecision(request.getId(), task.getId(), task.getTaskDefinitionKey(), raci.activity(), raci.role(),
+                decision, rationale, actor);
+        ControlVariables.restore(task, task.getProcessInstanceId(), gate);
     }
 
     /** An authenticated user completing an approval must belong to one of the task's candidate (RACI) groups. */

@@ -19,8 +19,8 @@ class AssessDeploymentRiskDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        RiskAssessment assessment = gate.assess(ProcessVariables.requiredLong(execution, REQUEST_ID),
-                ProcessVariables.requiredString(execution, SUBMITTER));
+        DeploymentRequest request = ControlVariables.restore(execution, execution.getProcessInstanceId(), gate);
+        RiskAssessment assessment = gate.assess(request.getId());
         execution.setVariable(RISK_BLOCKED, assessment.blocked());
         execution.setVariable(BLOCKING_RISK_COUNT, assessment.unresolvedHighRiskCount());
         execution.setVariable(BLOCKING_RISK_SUMMARY, String.join("\n", assessment.reasons()));

@@ -22,10 +22,6 @@ public final class DeploymentApprovalProcess {
     /** The decision of the task just completed, read by the gateway after it. */
     public static final String LAST_DECISION = "lastDecision";
     public static final String REVIEW_REJECTED = "reviewRejected";
-    public static final String APPROVED_BY = "approvedBy";
-    public static final String APPROVAL_RATIONALE = "approvalRationale";
-    public static final String REJECTED_BY = "rejectedBy";
-    public static final String REJECTION_RATIONALE = "rejectionRationale";
 
     // elements
     public static final String START = "start_deployment_requested";

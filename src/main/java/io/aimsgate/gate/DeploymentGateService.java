@@ -67,8 +67,9 @@ public class DeploymentGateService {
             String note) {
         return requests.findByProcessInstanceId(processInstanceId).orElseGet(() -> {
             ModelVersion version = checkSubmittable(systemId, versionLabel);
+            boolean highRiskTier = inventory.requireSystem(systemId).getEuAiActTier() == EuAiActTier.HIGH;
             DeploymentRequest request = requests.save(new DeploymentRequest(systemId, version.getId(),
-                    processInstanceId, submitter, note, clock.instant()));
+                    processInstanceId, submitter, note, highRiskTier, clock.instant()));
             inventory.changeVersionStatus(version.getId(), VersionStatus.IN_REVIEW);
             events.save(new GateEvent(request.getId(), GateEvent.Type.SUBMITTED, submitter,
                     note, clock.instant()));
@@ -82,8 +83,9 @@ public class DeploymentGateService {
     }
 
     /** Assesses the system's register now and records the result on the request; resumes a halted request that is clear. */
-    public RiskAssessment assess(Long requestId, String actor) {
+    public RiskAssessment assess(Long requestId) {
         DeploymentRequest request = require(requestId);
+        String actor = request.getSubmittedBy();
         RiskAssessment assessment = riskAssessment.assess(request.getSystemId());
         request.assessed(assessment.unresolvedHighRiskCount(), assessment.assessedAt());
         if (!assessment.blocked() && request.getStatus() == DeploymentRequestStatus.HALTED) {
@@ -95,32 +97,46 @@ public class DeploymentGateService {
         return assessment;
     }
 
-    public void halt(Long requestId, List<String> reasons, String actor) {
+    public void halt(Long requestId, List<String> reasons) {
         DeploymentRequest request = require(requestId);
+        String actor = request.getSubmittedBy();
         String text = String.join("\n", reasons);
         request.halt(text);
         inventory.changeVersionStatus(request.getVersionId(), VersionStatus.HALTED);
         events.save(new GateEvent(requestId, GateEvent.Type.HALTED, actor, text, clock.instant()));
     }
 
-    public void approve(Long requestId, String approver, String rationale) {
+    /** Records the approval in the name of the last Accountable approver, as recorded by the approval tasks. */
+    public void approve(Long requestId) {
         DeploymentRequest request = require(requestId);
+        GateDecision accountable = decisions.findFirstByRequestIdAndDecisionAndRaciRoleOrderByDecidedAtDescIdDesc(
+                requestId, ReviewDecision.APPROVE, RaciRole.ACCOUNTABLE).orElseThrow(() -> new IllegalStateException(
+                        "Request " + requestId + " has no Accountable approval to record"));
+        String approver = accountable.getDecidedBy();
+        String rationale = accountable.getRationale();
         request.decide(DeploymentRequestStatus.APPROVED, approver, rationale, clock.instant());
         inventory.changeVersionStatus(request.getVersionId(), VersionStatus.APPROVED);
         inventory.moveToStage(request.getSystemId(), LifecycleStage.DEPLOYMENT);
         events.save(new GateEvent(requestId, GateEvent.Type.APPROVED, approver, rationale, clock.instant()));
     }
 
-    public void reject(Long requestId, String decider, String rationale) {
+    /** Records the rejection in the name of whoever rejected last, with their rationale. */
+    public void reject(Long requestId) {
         DeploymentRequest request = require(requestId);
+        GateDecision rejection = decisions.findFirstByRequestIdAndDecisionOrderByDecidedAtDescIdDesc(requestId,
+                ReviewDecision.REJECT).orElseThrow(() -> new IllegalStateException(
+                        "Request " + requestId + " has no rejection to record"));
+        String decider = rejection.getDecidedBy();
+        String rationale = rejection.getRationale();
         request.decide(DeploymentRequestStatus.REJECTED, decider, rationale, clock.instant());
         inventory.changeVersionStatus(request.getVersionId(), VersionStatus.REJECTED);
         events.save(new GateEvent(requestId, GateEvent.Type.REJECTED, decider, rationale, clock.instant()));
     }
 
     /** The submitter withdraws a halted request; the version goes back to DRAFT and may be submitted again. */
-    public void withdraw(Long requestId, String actor, String note) {
+    public void withdraw(Long requestId, String note) {
         DeploymentRequest request = require(requestId);
+        String actor = request.getSubmittedBy();
         request.decide(DeploymentRequestStatus.WITHDRAWN, actor, note, clock.instant());
         inventory.changeVersionStatus(request.getVersionId(), VersionStatus.DRAFT);
         events.save(new GateEvent(requestId, GateEvent.Type.WITHDRAWN, actor, note, clock.instant()));
@@ -133,6 +149,12 @@ public class DeploymentGateService {
             decisions.save(new GateDecision(requestId, taskId, taskKey, activity, role, decision, rationale,
                     decidedBy, clock.instant()));
         }
+    }
+
+    /** Whether any reviewer or approver of this request rejected it. */
+    @Transactional(readOnly = true)
+    public boolean hasRejection(Long requestId) {
+        return decisions.existsByRequestIdAndDecision(requestId, ReviewDecision.REJECT);
     }
 
     @Transactional(readOnly = true)

@@ -34,6 +34,7 @@ public class DeploymentRequest {
     private String submittedBy;
     private Instant submittedAt;
     private String submissionNote;
+    private boolean highRiskTier;
     private Instant assessedAt;
     private int blockingRiskCount;
     private int haltCount;
@@ -49,7 +50,8 @@ public class DeploymentRequest {
     }
 
     DeploymentRequest(Long systemId, Long versionId, String processInstanceId, String submittedBy, String note,
-            Instant now) {
+            boolean highRiskTier, Instant now) {
+        this.highRiskTier = highRiskTier;
         this.systemId = systemId;
         this.versionId = versionId;
         this.processInstanceId = processInstanceId;
@@ -115,6 +117,10 @@ public class DeploymentRequest {
 
     public String getSubmissionNote() {
         return submissionNote;
+    }
+
+    public boolean isHighRiskTier() {
+        return highRiskTier;
     }
 
     public Instant getAssessedAt() {

@@ -21,6 +21,14 @@ interface GateDecisionRepository extends JpaRepository<GateDecision, Long> {
     boolean existsByTaskId(String taskId);
 
     List<GateDecision> findByRequestIdOrderByDecidedAt(Long requestId);
+
+    boolean existsByRequestIdAndDecision(Long requestId, ReviewDecision decision);
+
+    Optional<GateDecision> findFirstByRequestIdAndDecisionOrderByDecidedAtDescIdDesc(Long requestId,
+            ReviewDecision decision);
+
+    Optional<GateDecision> findFirstByRequestIdAndDecisionAndRaciRoleOrderByDecidedAtDescIdDesc(Long requestId,
+            ReviewDecision decision, io.aimsgate.raci.RaciRole role);
 }
 
 interface GateEventRepository extends JpaRepository<GateEvent, Long> {

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Halts the request and the version, recording the blocking risks as the reasons. */
+/** Halts the request and the version, recording the blocking risks (just assessed) as the reasons. */
 @Component("haltDeployment")
 class HaltDeploymentDelegate implements JavaDelegate {
 
@@ -20,7 +20,7 @@ class HaltDeploymentDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String summary = ProcessVariables.requiredString(execution, BLOCKING_RISK_SUMMARY);
-        gate.halt(ProcessVariables.requiredLong(execution, REQUEST_ID), List.of(summary.split("\n")),
-                ProcessVariables.requiredString(execution, SUBMITTER));
+        DeploymentRequest request = ControlVariables.restore(execution, execution.getProcessInstanceId(), gate);
+        gate.halt(request.getId(), List.of(summary.split("\n")));
     }
 }

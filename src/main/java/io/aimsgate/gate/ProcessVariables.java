@@ -11,13 +11,22 @@ final class ProcessVariables {
 
     static Long requiredLong(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
-        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+        if (value instanceof Number number && isWholePositive(number)) {
             return number.longValue();
         }
         if (value instanceof String text && text.strip().matches("\\d{1,18}")) {
             return Long.valueOf(text.strip());
         }
         throw new BadUserRequestException("'" + name + "' must be a whole number, was " + value);
+    }
+
+    /** Whole and positive; a Double must be finite and exact (no silent saturation of 1e19 or Infinity). */
+    private static boolean isWholePositive(Number number) {
+        if (number instanceof Long || number instanceof Integer || number instanceof Short) {
+            return number.longValue() >= 1;
+        }
+        double d = number.doubleValue();
+        return Double.isFinite(d) && d == Math.rint(d) && d >= 1 && d <= (1L << 53);
     }
 
     static String requiredString(VariableScope scope, String name) {

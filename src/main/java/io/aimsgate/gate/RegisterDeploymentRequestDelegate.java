@@ -2,16 +2,16 @@ package io.aimsgate.gate;
 
 import static io.aimsgate.gate.DeploymentApprovalProcess.*;
 
-import io.aimsgate.inventory.AiSystem;
-import io.aimsgate.inventory.EuAiActTier;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
  * First step of the gate, whether started over REST or from the Tasklist start form: validates the
- * submission and records the request; the submitter is the engine's authenticated initiator.
+ * submission and records the request. The submitter is the engine's authenticated user, whatever the
+ * start variables say.
  */
 @Component("registerDeploymentRequest")
 class RegisterDeploymentRequestDelegate implements JavaDelegate {
@@ -24,18 +24,16 @@ class RegisterDeploymentRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String submitter = ProcessVariables.optionalString(execution, SUBMITTER);
-        if (submitter == null) {
+        Authentication authentication = execution.getProcessEngineServices().getIdentityService()
+                .getCurrentAuthentication();
+        if (authentication == null || authentication.getUserId() == null) {
             throw new BadUserRequestException("A deployment request must be submitted by an authenticated user");
         }
         DeploymentRequest request = gate.register(execution.getProcessInstanceId(),
                 ProcessVariables.requiredLong(execution, SYSTEM_ID),
-                ProcessVariables.requiredString(execution, VERSION_LABEL), submitter,
+                ProcessVariables.requiredString(execution, VERSION_LABEL), authentication.getUserId(),
                 ProcessVariables.optionalString(execution, SUBMISSION_NOTE));
-        AiSystem system = gate.systemOf(request);
-        execution.setVariable(REQUEST_ID, request.getId());
-        execution.setVariable(SYSTEM_NAME, system.getName());
-        execution.setVariable(HIGH_RISK_TIER, system.getEuAiActTier() == EuAiActTier.HIGH);
-        execution.setVariable(REVIEW_REJECTED, false);
+        execution.setVariable(SYSTEM_NAME, gate.systemOf(request).getName());
+        ControlVariables.restore(execution, execution.getProcessInstanceId(), gate);
     }
 }

@@ -1,12 +1,10 @@
 package io.aimsgate.gate;
 
-import static io.aimsgate.gate.DeploymentApprovalProcess.*;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Records the rejection by the reviewer or approver who rejected, with their rationale. */
+/** Records the rejection in the name of the reviewer or approver who rejected, with their rationale. */
 @Component("rejectDeployment")
 class RejectDeploymentDelegate implements JavaDelegate {
 
@@ -18,8 +16,6 @@ class RejectDeploymentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        gate.reject(ProcessVariables.requiredLong(execution, REQUEST_ID),
-                ProcessVariables.requiredString(execution, REJECTED_BY),
-                ProcessVariables.optionalString(execution, REJECTION_RATIONALE));
+        gate.reject(gate.requireByProcessInstance(execution.getProcessInstanceId()).getId());
     }
 }

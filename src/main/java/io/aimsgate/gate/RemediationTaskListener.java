@@ -16,13 +16,19 @@ import org.springframework.stereotype.Component;
 @Component("remediationTaskListener")
 public class RemediationTaskListener implements TaskListener {
 
+    private final DeploymentGateService gate;
+
+    public RemediationTaskListener(DeploymentGateService gate) {
+        this.gate = gate;
+    }
+
     public static final String RESUBMIT = "RESUBMIT";
     public static final String WITHDRAW = "WITHDRAW";
 
     @Override
     public void notify(DelegateTask task) {
         Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String submitter = (String) task.getVariable(SUBMITTER);
+        String submitter = ControlVariables.restore(task, task.getProcessInstanceId(), gate).getSubmittedBy();
         if (authentication != null && !authentication.getUserId().equals(submitter)) {
             throw new AuthorizationException("Only the submitter (" + submitter
                     + ") decides how a halted request continues");

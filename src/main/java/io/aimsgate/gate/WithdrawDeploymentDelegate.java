@@ -1,7 +1,5 @@
 package io.aimsgate.gate;
 
-import static io.aimsgate.gate.DeploymentApprovalProcess.*;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,8 +18,7 @@ class WithdrawDeploymentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        gate.withdraw(ProcessVariables.requiredLong(execution, REQUEST_ID),
-                ProcessVariables.requiredString(execution, SUBMITTER),
+        gate.withdraw(gate.requireByProcessInstance(execution.getProcessInstanceId()).getId(),
                 ProcessVariables.optionalString(execution, REMEDIATION_NOTE));
     }
 }

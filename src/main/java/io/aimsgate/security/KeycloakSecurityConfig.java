@@ -32,7 +32,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -48,6 +48,7 @@ class KeycloakSecurityConfig {
 
     static final String GROUPS_CLAIM = "groups";
     static final String USER_NAME_CLAIM = "preferred_username";
+    static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
 
     @Bean
     @Order(1)
@@ -91,17 +92,21 @@ class KeycloakSecurityConfig {
         return registration;
     }
 
+    /**
+     * User tokens are named by {@code preferred_username} (the Camunda user id); client-credentials tokens,
+     * which have no user, by their client ({@code client:aims-gate-pipeline}).
+     */
     @Bean
     Converter<Jwt, AbstractAuthenticationToken> tokenConverter() {
         JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setPrincipalClaimName(USER_NAME_CLAIM);
-        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+        return jwt -> {
             Collection<GrantedAuthority> authorities = new ArrayList<>(scopes.convert(jwt));
-            groupsOf(jwt.getClaimAsStringList(GROUPS_CLAIM)).forEach(authorities::add);
-            return authorities;
-        });
-        return converter;
+            authorities.addAll(groupsOf(jwt.getClaimAsStringList(GROUPS_CLAIM)));
+            String user = jwt.getClaimAsString(USER_NAME_CLAIM);
+            String name = user != null && !user.startsWith(SERVICE_ACCOUNT_PREFIX) ? user
+                    : "client:" + jwt.getClaimAsString("azp");
+            return new JwtAuthenticationToken(jwt, authorities, name);
+        };
     }
 
     /** Issuer, expiry (with a configurable clock skew) and audience: a token for another client is refused. */
