@@ -1,7 +1,8 @@
 package io.aimsgate.security;
 
 import io.aimsgate.raci.RaciGroups;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,21 +12,29 @@ import org.springframework.stereotype.Component;
 @Component("access")
 public class AccessRules {
 
+    /** Camunda's administrators group (also the Keycloak plugin's administratorGroupName). */
+    public static final String ADMIN_GROUP = "camunda-admin";
+
     private static final java.util.Set<String> RISK_MAINTAINERS = java.util.Set.of(RaciGroups.AI_PRODUCT_OWNERS,
             RaciGroups.ML_ENGINEERS, RaciGroups.SECURITY, RaciGroups.LEGAL, RaciGroups.PRIVACY, RaciGroups.ETHICS,
             RaciGroups.GOVERNANCE_BOARD);
 
     private final CurrentUser currentUser;
-    private final String adminGroup;
 
-    AccessRules(CurrentUser currentUser, @Value("${aims.security.admin-group:camunda-admin}") String adminGroup) {
+    AccessRules(CurrentUser currentUser) {
         this.currentUser = currentUser;
-        this.adminGroup = adminGroup;
     }
 
     /** Member of any RACI group (or the admin group): may read the registers. */
     public boolean isParticipant() {
-        return currentUser.groups().stream().anyMatch(g -> RaciGroups.ALL.contains(g) || g.equals(adminGroup));
+        return currentUser.groups().stream().anyMatch(g -> RaciGroups.ALL.contains(g) || g.equals(ADMIN_GROUP));
+    }
+
+    /** The same rule for filter chains, where no bean is at hand. */
+    static boolean holdsParticipantGroup(Authentication authentication) {
+        return authentication != null && authentication.isAuthenticated() && authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(g -> RaciGroups.ALL.contains(g) || g.equals(ADMIN_GROUP));
     }
 
     /** Responsible and Consulted roles (and the board) record and treat risks; Informed roles only read. */

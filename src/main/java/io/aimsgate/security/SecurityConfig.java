@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -46,10 +47,18 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** What both API chains share: every request authenticated, stateless, problem+json for 401/403. */
+    /**
+     * What both API chains share: every request authenticated, stateless, problem+json for 401/403. The
+     * engine API additionally needs a RACI or admin group: a user outside every group, or a pipeline
+     * client, gets nothing from the engine (our /api endpoints decide per endpoint).
+     */
     static HttpSecurity apiDefaults(HttpSecurity http, AuthenticationEntryPoint entryPoint) throws Exception {
         return http.securityMatcher(API_PATHS)
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
+                        .access((authentication, context) -> new AuthorizationDecision(
+                                AccessRules.holdsParticipantGroup(authentication.get())))
+                        .anyRequest().authenticated())
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(forbidden()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless Basic/bearer clients carry no cookies a third party could ride on.
