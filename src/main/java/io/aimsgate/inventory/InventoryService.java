@@ -1,6 +1,7 @@
 package io.aimsgate.inventory;
 
 import io.aimsgate.shared.ConflictException;
+import io.aimsgate.shared.EngineSystemCalls;
 import io.aimsgate.shared.InvalidInputException;
 import io.aimsgate.shared.NotFoundException;
 import jakarta.persistence.criteria.Predicate;
@@ -23,10 +24,12 @@ public class InventoryService {
     private final AiSystemRepository systems;
     private final ModelVersionRepository versions;
     private final IdentityService identityService;
+    private final EngineSystemCalls engine;
     private final Clock clock;
 
     InventoryService(AiSystemRepository systems, ModelVersionRepository versions, IdentityService identityService,
-            Clock clock) {
+            EngineSystemCalls engine, Clock clock) {
+        this.engine = engine;
         this.systems = systems;
         this.versions = versions;
         this.identityService = identityService;
@@ -121,7 +124,8 @@ public class InventoryService {
     }
 
     private void checkDetails(SystemDetails details) {
-        if (identityService.createUserQuery().userId(details.businessOwner()).count() == 0) {
+        if (engine.withoutUserAuthorization(
+                () -> identityService.createUserQuery().userId(details.businessOwner()).count()) == 0) {
             throw new InvalidInputException("businessOwner", "No user '" + details.businessOwner() + "' is known.");
         }
         if (details.supplierType() == SupplierType.THIRD_PARTY

@@ -12,6 +12,7 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
+import io.aimsgate.shared.EngineSystemCalls;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,21 +27,28 @@ public class RiskSeverityService {
     public static final String DECISION_KEY = "risk-severity";
 
     private final RepositoryService repositoryService;
+    private final EngineSystemCalls engine;
     private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     private final Map<String, SeverityMatrix> matrixByDefinition = new ConcurrentHashMap<>();
 
-    RiskSeverityService(RepositoryService repositoryService) {
+    RiskSeverityService(RepositoryService repositoryService, EngineSystemCalls engine) {
         this.repositoryService = repositoryService;
+        this.engine = engine;
     }
 
-    /** The matrix of the latest deployed version of the decision. */
+    /**
+     * The matrix of the latest deployed version of the decision. The risk appetite applies to every caller
+     * alike (a pipeline client included), so it is read on the platform's behalf.
+     */
     public SeverityMatrix currentMatrix() {
-        DecisionDefinition latest = repositoryService.createDecisionDefinitionQuery()
-                .decisionDefinitionKey(DECISION_KEY).latestVersion().singleResult();
-        if (latest == null) {
-            throw new IllegalStateException("The decision '" + DECISION_KEY + "' is not deployed");
-        }
-        return matrixByDefinition.computeIfAbsent(latest.getId(), this::evaluateAllCells);
+        return engine.withoutUserAuthorization(() -> {
+            DecisionDefinition latest = repositoryService.createDecisionDefinitionQuery()
+                    .decisionDefinitionKey(DECISION_KEY).latestVersion().singleResult();
+            if (latest == null) {
+                throw new IllegalStateException("The decision '" + DECISION_KEY + "' is not deployed");
+            }
+            return matrixByDefinition.computeIfAbsent(latest.getId(), this::evaluateAllCells);
+        });
     }
 
     public Severity severityOf(int likelihood, int impact) {

@@ -1,7 +1,12 @@
 package io.aimsgate.shared;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -9,6 +14,10 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
@@ -19,7 +28,8 @@ import org.springframework.stereotype.Component;
  * listener or delegate into a generic one (answered 500). A gate rule refusing a task completion
  * (segregation of duties, a missing rationale) is the client's problem, so it is answered with the
  * status of the rule's own exception: 403 for an authorisation refusal, 400 for bad input; a lost
- * optimistic-locking race (two users completing one task) is 409.
+ * optimistic-locking race (two users completing one task) is 409, and so is acting on a task someone
+ * else completed a moment earlier.
  */
 @Component
 public class EngineRestConfig extends CamundaJerseyResourceConfig {
@@ -30,8 +40,20 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
         register(GateRuleRestExceptionMapper.class);
     }
 
-    static Response respond(Throwable thrown) {
+    /** Task operations whose task may have been completed a moment ago by someone else. */
+    private static final Pattern TASK_ACTION = Pattern.compile("(?:^|/)task/([^/]+)/(?:complete|submit-form|claim|resolve)$");
+
+    static Response respond(Throwable thrown, UriInfo uriInfo) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NullValueException && uriInfo != null) {
+                Matcher task = TASK_ACTION.matcher(uriInfo.getPath());
+                if (task.find() && wasCompleted(task.group(1))) {
+                    return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+                            .entity(Map.of("type", "TaskAlreadyCompleted", "message",
+                                    "Task " + task.group(1) + " was already completed by someone else."))
+                            .build();
+                }
+            }
             if (cause instanceof AuthorizationException || cause instanceof BadUserRequestException) {
                 return ExceptionHandlerHelper.getInstance().getResponse(cause);
             }
@@ -47,13 +69,32 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
         return ExceptionHandlerHelper.getInstance().getResponse(thrown);
     }
 
+    /** Existence of a finished task is looked up without the caller's authorisation: they named its id. */
+    private static boolean wasCompleted(String taskId) {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngines
+                .getDefaultProcessEngine().getProcessEngineConfiguration();
+        return configuration.getCommandExecutorTxRequired().execute(context -> {
+            context.disableAuthorizationCheck();
+            try {
+                HistoricTaskInstanceEventEntity task = context.getHistoricTaskInstanceManager()
+                        .findHistoricTaskInstanceById(taskId);
+                return task != null && task.getEndTime() != null;
+            } finally {
+                context.enableAuthorizationCheck();
+            }
+        });
+    }
+
     @Provider
     @Priority(1)
     public static class GateRuleExceptionMapper implements ExceptionMapper<ProcessEngineException> {
 
+        @Context
+        private UriInfo uriInfo;
+
         @Override
         public Response toResponse(ProcessEngineException exception) {
-            return respond(exception);
+            return respond(exception, uriInfo);
         }
     }
 
@@ -61,12 +102,15 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
     @Priority(1)
     public static class GateRuleRestExceptionMapper implements ExceptionMapper<RestException> {
 
+        @Context
+        private UriInfo uriInfo;
+
         @Override
         public Response toResponse(RestException exception) {
             if (exception.getStatus() != null && exception.getStatus().getStatusCode() < 500) {
                 return ExceptionHandlerHelper.getInstance().getResponse(exception);
             }
-            return respond(exception);
+            return respond(exception, uriInfo);
         }
     }
 }
