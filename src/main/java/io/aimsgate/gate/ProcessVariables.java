@@ -14,7 +14,7 @@ final class ProcessVariables {
         if (value instanceof Number number && isWholePositive(number)) {
             return number.longValue();
         }
-        if (value instanceof String text && text.strip().matches("\\d{1,18}")) {
+        if (value instanceof String text && text.strip().matches("\\d{1,18}") && Long.parseLong(text.strip()) >= 1) {
             return Long.valueOf(text.strip());
         }
         throw new BadUserRequestException("'" + name + "' must be a whole number, was " + value);

@@ -1,7 +1,9 @@
 package io.aimsgate.shared;
 
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
@@ -14,22 +16,36 @@ import org.springframework.stereotype.Component;
 public class EngineSystemCalls {
 
     private final ProcessEngineConfigurationImpl configuration;
+    private final IdentityService identityService;
 
     EngineSystemCalls(ProcessEngine processEngine) {
         this.configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        this.identityService = processEngine.getIdentityService();
     }
 
+    /**
+     * Both switches are needed: the command context's check covers the engine's own queries, while identity
+     * providers such as the Keycloak plugin consult only whether a user is authenticated.
+     */
     public <T> T withoutUserAuthorization(Supplier<T> read) {
-        return configuration.getCommandExecutorTxRequired().execute(context -> {
-            boolean enabled = context.isAuthorizationCheckEnabled();
-            context.disableAuthorizationCheck();
-            try {
-                return read.get();
-            } finally {
-                if (enabled) {
-                    context.enableAuthorizationCheck();
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            return configuration.getCommandExecutorTxRequired().execute(context -> {
+                boolean enabled = context.isAuthorizationCheckEnabled();
+                context.disableAuthorizationCheck();
+                try {
+                    return read.get();
+                } finally {
+                    if (enabled) {
+                        context.enableAuthorizationCheck();
+                    }
                 }
+            });
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
             }
-        });
+        }
     }
 }

@@ -1,0 +1,67 @@
+package io.aimsgate.gate;
+
+import static io.aimsgate.gate.DelegateExecutions.PROCESS_INSTANCE_ID;
+import static io.aimsgate.gate.DelegateExecutions.registered;
+import static io.aimsgate.gate.DelegateExecutions.variables;
+import static io.aimsgate.gate.DelegateExecutions.withVariables;
+import static io.aimsgate.gate.DeploymentApprovalProcess.*;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
+import static org.mockito.Mockito.when;
+
+import io.aimsgate.shared.NotFoundException;
+import org.junit.jupiter.api.Test;
+
+/** The approver is chosen by the gate from the recorded decisions (see DeploymentGateServiceTest), never here. */
+class ApproveDeploymentDelegateTest {
+
+    DeploymentGateService gate = mock(DeploymentGateService.class);
+    ApproveDeploymentDelegate delegate = new ApproveDeploymentDelegate(gate);
+
+    @Test
+    void recordsTheApprovalOfTheProcessInstancesRequest() {
+        registered(gate, 42L, "olivia", false);
+
+        delegate.execute(withVariables(variables(REQUEST_ID, 42L)));
+
+        verify(gate).requireByProcessInstance(PROCESS_INSTANCE_ID);
+        verify(gate).approve(42L);
+        verifyNoMoreInteractions(gate);
+    }
+
+    @Test
+    void variablesNamingAnotherRequestOrApproverAreIgnored() {
+        registered(gate, 42L, "olivia", false);
+
+        delegate.execute(withVariables(variables(REQUEST_ID, 999L, "approvedBy", "mallory",
+                "approvalRationale", "I approve my own request.")));
+
+        verify(gate).approve(42L);
+        verify(gate, never()).approve(999L);
+    }
+
+    @Test
+    void withoutARecordedAccountableApprovalNothingIsApproved() {
+        registered(gate, 42L, "olivia", false);
+        doThrow(new IllegalStateException("Request 42 has no Accountable approval to record"))
+                .when(gate).approve(42L);
+
+        assertThatThrownBy(() -> delegate.execute(withVariables(variables())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Accountable approval");
+    }
+
+    @Test
+    void refusesAProcessInstanceWithoutARequest() {
+        when(gate.requireByProcessInstance(PROCESS_INSTANCE_ID))
+                .thenThrow(new NotFoundException("processInstanceId", "No deployment request"));
+
+        assertThatThrownBy(() -> delegate.execute(withVariables(variables(REQUEST_ID, 42L))))
+                .isInstanceOf(NotFoundException.class);
+        verify(gate, never()).approve(anyLong());
+    }
+}

@@ -1,0 +1,113 @@
+package io.aimsgate.gate;
+
+import static io.aimsgate.gate.DelegateExecutions.PROCESS_INSTANCE_ID;
+import static io.aimsgate.gate.DelegateExecutions.registered;
+import static io.aimsgate.gate.DelegateExecutions.variables;
+import static io.aimsgate.gate.DelegateExecutions.withVariables;
+import static io.aimsgate.gate.DeploymentApprovalProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.aimsgate.risk.RiskAssessment;
+import io.aimsgate.risk.RiskAssessment.BlockingRisk;
+import io.aimsgate.risk.RiskStatus;
+import io.aimsgate.risk.Severity;
+import io.aimsgate.shared.NotFoundException;
+import java.time.Instant;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AssessDeploymentRiskDelegateTest {
+
+    static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
+
+    DeploymentGateService gate = mock(DeploymentGateService.class);
+    AssessDeploymentRiskDelegate delegate = new AssessDeploymentRiskDelegate(gate);
+
+    @BeforeEach
+    void setUp() {
+        registered(gate, 42L, "olivia", false);
+    }
+
+    @Test
+    void aBlockedAssessmentWritesTheCountAndOneLinePerReason() {
+        when(gate.assess(42L)).thenReturn(new RiskAssessment(7L, 3, List.of(
+                new BlockingRisk(9L, "Prompt injection", Severity.CRITICAL, RiskStatus.OPEN, false),
+                new BlockingRisk(11L, "Training data leak", Severity.HIGH, RiskStatus.ACCEPTED, true)),
+                "risk-severity:1:1", NOW));
+        DelegateExecution execution = withVariables(variables(REQUEST_ID, 42L, SUBMITTER, "olivia"));
+
+        delegate.execute(execution);
+
+        verify(execution).setVariable(RISK_BLOCKED, true);
+        verify(execution).setVariable(BLOCKING_RISK_COUNT, 3L);
+        verify(execution).setVariable(BLOCKING_RISK_SUMMARY, """
+                Risk 9 'Prompt injection' is CRITICAL (status OPEN)
+                Risk 11 'Training data leak' is HIGH (accepted without governance-board authority)
+                ... and 1 more unresolved HIGH or CRITICAL risks""");
+    }
+
+    @Test
+    void aClearAssessmentIsNotBlockedAndNamesNothing() {
+        when(gate.assess(42L)).thenReturn(new RiskAssessment(7L, 0, List.of(), "risk-severity:1:1", NOW));
+        DelegateExecution execution = withVariables(variables(REQUEST_ID, 42L, SUBMITTER, "olivia"));
+
+        delegate.execute(execution);
+
+        verify(execution).setVariable(RISK_BLOCKED, false);
+        verify(execution).setVariable(BLOCKING_RISK_COUNT, 0L);
+        verify(execution).setVariable(BLOCKING_RISK_SUMMARY, "");
+    }
+
+    @Test
+    void runningTwiceAssessesAgainAndWritesTheSameResult() {
+        when(gate.assess(42L)).thenReturn(new RiskAssessment(7L, 0, List.of(), "risk-severity:1:1", NOW));
+        DelegateExecution execution = withVariables(variables());
+
+        delegate.execute(execution);
+        delegate.execute(execution);
+
+        verify(gate, times(2)).assess(42L);
+        verify(execution, times(2)).setVariable(RISK_BLOCKED, false);
+    }
+
+    /** Assessment follows a remediation a client completed: whatever it sent, control comes from our tables. */
+    @Test
+    void assessesTheProcessInstancesRequestAndRestoresTheControlVariablesFirst() {
+        when(gate.assess(42L)).thenReturn(new RiskAssessment(7L, 0, List.of(), "risk-severity:1:1", NOW));
+        when(gate.hasRejection(42L)).thenReturn(false);
+        DelegateExecution execution = withVariables(variables(REQUEST_ID, 999L, SUBMITTER, "mallory",
+                HIGH_RISK_TIER, true, REVIEW_REJECTED, true));
+
+        delegate.execute(execution);
+
+        verify(gate).requireByProcessInstance(PROCESS_INSTANCE_ID);
+        verify(gate).assess(42L);
+        verify(gate, never()).assess(999L);
+        assertThat(execution.getVariable(REQUEST_ID)).isEqualTo(42L);
+        assertThat(execution.getVariable(SUBMITTER)).isEqualTo("olivia");
+        assertThat(execution.getVariable(HIGH_RISK_TIER)).isEqualTo(false);
+        assertThat(execution.getVariable(REVIEW_REJECTED)).isEqualTo(false);
+    }
+
+    @Test
+    void refusesAProcessInstanceWithoutARequestBeforeAssessingAnything() {
+        when(gate.requireByProcessInstance(PROCESS_INSTANCE_ID))
+                .thenThrow(new NotFoundException("processInstanceId", "No deployment request"));
+        DelegateExecution execution = withVariables(variables(REQUEST_ID, 42L, SUBMITTER, "olivia"));
+
+        assertThatThrownBy(() -> delegate.execute(execution)).isInstanceOf(NotFoundException.class);
+        verify(gate, never()).assess(anyLong());
+        verify(execution, never()).setVariable(anyString(), any());
+    }
+}
