@@ -57,7 +57,14 @@ public class RiskService {
         Risk risk = require(systemId, riskId);
         checkResidualPair(details);
         SeverityMatrix matrix = severities.currentMatrix();
+        int acceptedLikelihood = risk.getCurrentLikelihood();
+        int acceptedImpact = risk.getCurrentImpact();
         risk.describe(details, matrix, clock.instant());
+        if (risk.getStatus() == RiskStatus.ACCEPTED && (risk.getCurrentLikelihood() != acceptedLikelihood
+                || risk.getCurrentImpact() != acceptedImpact)) {
+            // An acceptance covers the rating that was accepted; a re-rated risk must be accepted again.
+            risk.changeStatus(RiskStatus.OPEN, "Re-rated after acceptance", clock.instant());
+        }
         if (risk.getStatus() == RiskStatus.MITIGATED && risk.getCurrentSeverity().isHighOrAbove()) {
             throw new ConflictException("residualLikelihood", "A MITIGATED risk cannot have a residual severity of "
                     + risk.getCurrentSeverity() + "; reopen it or have the governance board accept it.");

@@ -13,7 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * CVE-2026-77226: Camunda 7.24's Admin first-run setup endpoint lets an anonymous caller create an
  * administrator while the admin group has no direct member. Once the platform has any user (or the
- * identity service is read-only, as with Keycloak) the setup endpoint is refused outright.
+ * identity service is read-only, as with Keycloak) the setup endpoint is refused outright; production
+ * ({@code postgres}) closes it from the start, administrators come from the environment or Keycloak.
  * See docs/adr/0002-engine-advisories.md.
  */
 class AdminSetupGuardFilter extends OncePerRequestFilter {
@@ -21,9 +22,11 @@ class AdminSetupGuardFilter extends OncePerRequestFilter {
     static final String SETUP_PATH = "/camunda/api/admin/setup/";
 
     private final IdentityService identityService;
+    private final boolean firstRunSetupAllowed;
 
-    AdminSetupGuardFilter(IdentityService identityService) {
+    AdminSetupGuardFilter(IdentityService identityService, boolean firstRunSetupAllowed) {
         this.identityService = identityService;
+        this.firstRunSetupAllowed = firstRunSetupAllowed;
     }
 
     @Override
@@ -44,6 +47,6 @@ class AdminSetupGuardFilter extends OncePerRequestFilter {
     }
 
     private boolean platformConfigured() {
-        return identityService.isReadOnly() || identityService.createUserQuery().count() > 0;
+        return !firstRunSetupAllowed || identityService.isReadOnly() || identityService.createUserQuery().count() > 0;
     }
 }

@@ -1,6 +1,7 @@
 package io.aimsgate.security;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,9 +12,10 @@ import org.springframework.core.Ordered;
 class EngineAdvisoryGuards {
 
     @Bean
-    FilterRegistrationBean<AdminSetupGuardFilter> adminSetupGuard(IdentityService identityService) {
+    FilterRegistrationBean<AdminSetupGuardFilter> adminSetupGuard(IdentityService identityService,
+            @Value("${aims.security.first-run-setup:true}") boolean firstRunSetupAllowed) {
         FilterRegistrationBean<AdminSetupGuardFilter> registration =
-                new FilterRegistrationBean<>(new AdminSetupGuardFilter(identityService));
+                new FilterRegistrationBean<>(new AdminSetupGuardFilter(identityService, firstRunSetupAllowed));
         registration.addUrlPatterns(AdminSetupGuardFilter.SETUP_PATH + "*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

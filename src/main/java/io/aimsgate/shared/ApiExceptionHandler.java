@@ -39,7 +39,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every error of our REST API is RFC 9457 problem+json naming the offending field: clients (and
  * pipelines) can act on it, and no stack trace or internal message ever leaks.
  */
-@RestControllerAdvice(basePackages = "io.aimsgate")
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,10 +58,13 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
             if (cause instanceof AuthorizationException || cause instanceof BadUserRequestException) {
                 return ExceptionHandlerHelper.getInstance().getResponse(cause);
             }
-            if (cause instanceof OptimisticLockingException) {
-                // Someone else changed the same task or instance first (e.g. two users completing one task).
+            if (cause instanceof OptimisticLockingException || cause instanceof DataIntegrityViolationException) {
+                // Someone else changed the same task or instance first (e.g. two users completing one task on
+                // two nodes: the engine's optimistic lock, or our one-decision-per-task constraint, stops the second).
                 return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
-                        .entity(ExceptionHandlerHelper.getInstance().fromException(cause)).build();
+                        .entity(Map.of("type", "ConcurrentModification", "message",
+                                "Someone else changed this task or request at the same time; reload and try again."))
+                        .build();
             }
             if (cause.getCause() == cause) {
                 break;

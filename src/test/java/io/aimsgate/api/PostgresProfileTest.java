@@ -1,0 +1,109 @@
+package io.aimsgate.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aimsgate.support.Api;
+import io.aimsgate.support.Api.Response;
+import io.aimsgate.support.EmbeddedPostgres;
+import io.aimsgate.support.ProcessEngineBinding;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The production profile {@code postgres} (without demo) starting on an empty PostgreSQL database: Flyway creates our
+ * tables, the engine its own, the RACI groups exist, no user exists (demo users must never exist outside demo), and
+ * the API answers nobody anonymously.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"postgres", "test"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ExtendWith(ProcessEngineBinding.class)
+class PostgresProfileTest {
+
+    static final List<String> RACI_GROUPS = List.of("ai-product-owners", "ml-engineers", "security", "legal",
+            "privacy", "ethics", "governance-board", "business-stakeholders", "auditors");
+
+    @DynamicPropertySource
+    static void freshPostgresDatabase(DynamicPropertyRegistry registry) {
+        EmbeddedPostgres.registerFreshDatabase(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    Environment environment;
+
+    @Test
+    void runsOnPostgresWithoutDemoProfile() {
+        assertThat(environment.getActiveProfiles()).contains("postgres").doesNotContain("demo");
+        assertThat(jdbc.queryForObject("select current_database()", String.class)).startsWith("aims_test_");
+        assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
+    }
+
+    @Test
+    void flywayMigratedOurTablesIntoTheEmptyDatabase() {
+        List<Map<String, Object>> history = jdbc.queryForList(
+                "select version, success from aims_schema_history where version is not null order by installed_rank");
+        assertThat(history).isNotEmpty();
+        assertThat(history).allSatisfy(row -> assertThat(row.get("success")).isEqualTo(true));
+        assertThat(history.get(0).get("version")).isEqualTo("1");
+        // It migrated (a fresh database), it did not merely baseline an existing schema.
+        assertThat(jdbc.queryForObject("select count(*) from aims_schema_history where type = 'BASELINE'", Long.class))
+                .isZero();
+        List<String> tables = jdbc.queryForList(
+                "select table_name from information_schema.tables where table_schema = current_schema()", String.class);
+        assertThat(tables).contains("ai_system", "model_version", "risk", "deployment_request", "gate_decision",
+                "gate_event", "aims_schema_history");
+        // The engine created its schema next to ours.
+        assertThat(tables).contains("act_ru_task", "act_re_procdef", "act_id_user");
+        // Nothing was seeded: demo data never runs outside the demo profile.
+        assertThat(jdbc.queryForObject("select count(*) from ai_system", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from deployment_request", Long.class)).isZero();
+    }
+
+    @Test
+    void noUserExistsButTheRaciGroupsDo() {
+        assertThat(identityService.createUserQuery().count()).isZero();
+        for (String demoUser : List.of("olivia", "oscar", "mia", "sam", "grace", "guest", "admin")) {
+            assertThat(identityService.createUserQuery().userId(demoUser).count()).as(demoUser).isZero();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from act_id_user", Long.class)).isZero();
+        assertThat(identityService.createGroupQuery().list()).extracting(Group::getId)
+                .containsAll(RACI_GROUPS);
+        assertThat(identityService.createGroupQuery().groupIdIn(RACI_GROUPS.toArray(String[]::new)).list())
+                .allSatisfy(group -> assertThat(group.getType()).isEqualTo("RACI"));
+    }
+
+    @Test
+    void theApiAnswersNobodyWithoutCredentials() {
+        Api api = new Api(port);
+        Response systems = api.anonymous().get("/api/systems").expect(401);
+        assertThat(systems.contentType()).startsWith(Api.PROBLEM_JSON);
+        assertThat(systems.header("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Basic"));
+        api.anonymous().get("/engine-rest/user").expect(401);
+        api.anonymous().get("/engine-rest/task").expect(401);
+        // The demo credentials do not exist here.
+        api.as("olivia").get("/api/systems").expect(401);
+        api.as("admin").get("/engine-rest/user").expect(401);
+    }
+}
