@@ -30,10 +30,13 @@ public class DeploymentGateService {
     private final GateEventRepository events;
     private final InventoryService inventory;
     private final RiskAssessmentService riskAssessment;
+    private final List<DeploymentBlocker> blockers;
     private final Clock clock;
 
     DeploymentGateService(DeploymentRequestRepository requests, GateDecisionRepository decisions,
-            GateEventRepository events, InventoryService inventory, RiskAssessmentService riskAssessment, Clock clock) {
+            GateEventRepository events, InventoryService inventory, RiskAssessmentService riskAssessment,
+            List<DeploymentBlocker> blockers, Clock clock) {
+        this.blockers = List.copyOf(blockers);
         this.requests = requests;
         this.decisions = decisions;
         this.events = events;
@@ -199,6 +202,9 @@ public class DeploymentGateService {
         }
         if (version.getStatus() != VersionStatus.APPROVED) {
             reasons.add("Version '" + versionLabel + "' is " + version.getStatus() + ", not APPROVED.");
+        }
+        for (DeploymentBlocker blocker : blockers) {
+            reasons.addAll(blocker.blockingReasons(version.getId()));
         }
         RiskAssessment assessment = riskAssessment.assess(systemId);
         reasons.addAll(assessment.reasons());

@@ -37,6 +37,8 @@ import org.springframework.stereotype.Component;
 @Order(1)
 class EngineAuthorizationSetup implements ApplicationRunner {
 
+    static final String INCIDENT_PROCESS = "incident-escalation";
+    static final String NONCONFORMITY_PROCESS = "nonconformity";
     static final String FILTER_MY_TASKS = "My tasks";
     static final String FILTER_MY_GROUP_TASKS = "My group's tasks";
     private static final Logger log = LoggerFactory.getLogger(EngineAuthorizationSetup.class);
@@ -79,6 +81,15 @@ class EngineAuthorizationSetup implements ApplicationRunner {
         grant(RaciGroups.AI_PRODUCT_OWNERS, Resources.PROCESS_DEFINITION, DeploymentApprovalProcess.KEY,
                 ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(RaciGroups.AI_PRODUCT_OWNERS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        // Anyone in the AI management system may report an incident; audits and reviews raise nonconformities.
+        for (String group : RaciGroups.ALL) {
+            grant(group, Resources.PROCESS_DEFINITION, INCIDENT_PROCESS, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        }
+        for (String group : List.of(RaciGroups.AUDITORS, RaciGroups.GOVERNANCE_BOARD, RaciGroups.AI_PRODUCT_OWNERS)) {
+            grant(group, Resources.PROCESS_DEFINITION, NONCONFORMITY_PROCESS,
+                    ProcessDefinitionPermissions.CREATE_INSTANCE);
+        }
         for (String group : OVERSEERS) {
             grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
             grant(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_INSTANCE,

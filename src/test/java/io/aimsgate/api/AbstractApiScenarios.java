@@ -795,6 +795,16 @@ abstract class AbstractApiScenarios {
         anonymous.get("/api/raci").expect(401);
     }
 
+    @Test
+    void unknownApiPathsAndWrongMethodsAnswerProblemJsonToo() {
+        Response unknown = ben.get("/api/nothing-here").expect(404);
+        assertThat(unknown.contentType()).startsWith(Api.PROBLEM_JSON);
+        assertNoInternals(unknown);
+        Response wrongMethod = ben.delete("/api/raci").expect(405);
+        assertThat(wrongMethod.contentType()).startsWith(Api.PROBLEM_JSON);
+        assertNoInternals(wrongMethod);
+    }
+
     // ------------------------------------------------------------------------------------------------------------
     // helpers
     // ------------------------------------------------------------------------------------------------------------

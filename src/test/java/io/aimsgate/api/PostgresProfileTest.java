@@ -102,6 +102,12 @@ class PostgresProfileTest {
         assertThat(systems.header("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Basic"));
         api.anonymous().get("/engine-rest/user").expect(401);
         api.anonymous().get("/engine-rest/task").expect(401);
+        // Production closes Camunda's anonymous first-run setup even before any user exists (CVE-2026-77226).
+        Response setup = api.anonymous().post("/camunda/api/admin/setup/default/user/create", Map.of(
+                "profile", Map.of("id", "attacker", "firstName", "a", "lastName", "b", "email", "a@b.c"),
+                "credentials", Map.of("password", "x"))).expect(403);
+        assertThat(setup.body()).contains("setup-closed");
+        assertThat(identityService.createUserQuery().userId("attacker").count()).isZero();
         // The demo credentials do not exist here.
         api.as("olivia").get("/api/systems").expect(401);
         api.as("admin").get("/engine-rest/user").expect(401);

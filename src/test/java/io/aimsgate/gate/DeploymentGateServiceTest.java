@@ -41,7 +41,7 @@ class DeploymentGateServiceTest {
     GateEventRepository events = mock(GateEventRepository.class);
     InventoryService inventory = mock(InventoryService.class);
     DeploymentGateService gate = new DeploymentGateService(requests, decisions, events, inventory,
-            mock(RiskAssessmentService.class), Clock.fixed(NOW, ZoneOffset.UTC));
+            mock(RiskAssessmentService.class), java.util.List.of(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     AiSystem system = mock(AiSystem.class);
     ModelVersion version = mock(ModelVersion.class);

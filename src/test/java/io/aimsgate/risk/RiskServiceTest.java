@@ -181,6 +181,30 @@ class RiskServiceTest {
                 .isInstanceOf(ConflictException.class);
     }
 
+    @Test
+    void reRatingAnAcceptedRiskReopensItAndClearsTheAcceptance() {
+        Risk risk = stored(2, 5, null, null); // HIGH
+        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, "bea", Set.of(GOVERNANCE_BOARD));
+
+        service.update(SYSTEM, RISK, details(5, 5, null, null)); // now CRITICAL: the board accepted something else
+
+        assertThat(risk.getStatus()).isEqualTo(RiskStatus.OPEN);
+        assertThat(risk.isAcceptedByBoard()).isFalse();
+        assertThat(risk.getAcceptedBy()).isNull();
+        assertThat(risk.getStatusReason()).isEqualTo("Re-rated after acceptance");
+    }
+
+    @Test
+    void editingAnAcceptedRiskWithoutChangingItsRatingKeepsTheAcceptance() {
+        Risk risk = stored(2, 5, null, null);
+        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, "bea", Set.of(GOVERNANCE_BOARD));
+
+        service.update(SYSTEM, RISK, details(2, 5, null, null));
+
+        assertThat(risk.getStatus()).isEqualTo(RiskStatus.ACCEPTED);
+        assertThat(risk.getAcceptedBy()).isEqualTo("bea");
+    }
+
     // ---- other transitions
 
     @Test

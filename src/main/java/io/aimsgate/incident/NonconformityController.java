@@ -1,0 +1,80 @@
+package io.aimsgate.incident;
+
+import static io.aimsgate.incident.IncidentProcess.*;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Nonconformities from audits and reviews: /api/nonconformities (auditors, the board, product owners raise them). */
+@RestController
+@RequestMapping("/api/nonconformities")
+class NonconformityController {
+
+    private final NonconformityService nonconformities;
+    private final CorrectiveActionService corrective;
+    private final RuntimeService runtimeService;
+
+    NonconformityController(NonconformityService nonconformities, CorrectiveActionService corrective,
+            RuntimeService runtimeService) {
+        this.nonconformities = nonconformities;
+        this.corrective = corrective;
+        this.runtimeService = runtimeService;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyAuthority('auditors', 'governance-board', 'ai-product-owners')")
+    @Transactional
+    NonconformityView raise(@Valid @RequestBody NewNonconformity request) {
+        nonconformities.validate(request.systemId());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(SYSTEM_ID, request.systemId());
+        variables.put(SOURCE, request.source().name());
+        variables.put(REQUIREMENT, request.requirement());
+        variables.put(DESCRIPTION, request.description());
+        String instance = runtimeService.startProcessInstanceByKey(NONCONFORMITY_KEY, variables).getId();
+        return view(nonconformities.requireByProcessInstance(instance));
+    }
+
+    @GetMapping("/{nonconformityId}")
+    @PreAuthorize("@access.isParticipant()")
+    NonconformityView get(@PathVariable Long nonconformityId) {
+        return view(nonconformities.require(nonconformityId));
+    }
+
+    private NonconformityView view(Nonconformity n) {
+        return new NonconformityView(n.getId(), n.getSystemId(), n.getProcessInstanceId(), n.getSource(),
+                n.getRequirement(), n.getDescription(), n.getStatus(), n.getRaisedBy(), n.getRaisedAt(),
+                n.getClosedAt(), corrective.casesOf(SubjectType.NONCONFORMITY, n.getId()).stream()
+                        .map(c -> CorrectiveCaseView.of(c, corrective.actionsOf(c))).toList());
+    }
+
+    record NewNonconformity(@Min(value = 1, message = "must be a positive id") Long systemId,
+            @NotNull(message = "is required") NonconformitySource source,
+            @NotBlank(message = "is required") @Size(max = 200) String requirement,
+            @NotBlank(message = "is required") @Size(max = 4000) String description) {
+    }
+
+    record NonconformityView(Long id, Long systemId, String processInstanceId, NonconformitySource source,
+            String requirement, String description, IncidentStatus status, String raisedBy, Instant raisedAt,
+            Instant closedAt, List<CorrectiveCaseView> correctiveActions) {
+    }
+}

@@ -1,0 +1,25 @@
+package io.aimsgate.incident;
+
+import static io.aimsgate.incident.IncidentProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Records who contained the incident, how and when (time to contain). */
+@Component("recordContainment")
+class RecordContainmentDelegate implements JavaDelegate {
+
+    private final IncidentService incidents;
+
+    RecordContainmentDelegate(IncidentService incidents) {
+        this.incidents = incidents;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        incidents.recordContainment(incidents.requireByProcessInstance(execution.getProcessInstanceId()).getId(),
+                ProcessValues.actor(execution), ProcessValues.text(execution, CONTAINMENT_ACTIONS),
+                ProcessValues.flag(execution, CONTAINED));
+    }
+}

@@ -1,0 +1,24 @@
+package io.aimsgate.incident;
+
+import static io.aimsgate.incident.IncidentProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Records the root-cause analysis: method, causes, contributing factors. */
+@Component("recordRootCause")
+class RecordRootCauseDelegate implements JavaDelegate {
+
+    private final CorrectiveActionService corrective;
+
+    RecordRootCauseDelegate(CorrectiveActionService corrective) {
+        this.corrective = corrective;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        CorrectiveCase correctiveCase = CorrectiveCases.of(execution, corrective);
+        corrective.recordRootCause(correctiveCase, ProcessValues.text(execution, ROOT_CAUSE_METHOD), ProcessValues.text(execution, ROOT_CAUSES), ProcessValues.text(execution, CONTRIBUTING_FACTORS));
+    }
+}
