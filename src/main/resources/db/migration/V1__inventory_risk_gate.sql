@@ -32,6 +32,8 @@ CREATE TABLE model_version (
     created_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     status_changed_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    -- while SUSPENDED: the status the version returns to when the suspension is lifted
+    held_status       VARCHAR(16),
     row_version       BIGINT       NOT NULL,
     CONSTRAINT uq_model_version_label UNIQUE (system_id, version_label)
 );

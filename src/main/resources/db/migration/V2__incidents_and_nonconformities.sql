@@ -40,12 +40,11 @@ CREATE TABLE incident (
 );
 CREATE INDEX ix_incident_system ON incident (system_id, status);
 
--- Affected versions; a version suspended by the incident remembers its status before.
+-- Affected versions, and whether this incident holds a suspension on each.
 CREATE TABLE incident_version (
     incident_id      BIGINT      NOT NULL REFERENCES incident (id),
     version_id       BIGINT      NOT NULL REFERENCES model_version (id),
     suspended        BOOLEAN     NOT NULL,
-    status_before    VARCHAR(16),
     PRIMARY KEY (incident_id, version_id)
 );
 CREATE INDEX ix_incident_version_version ON incident_version (version_id, suspended);

@@ -89,7 +89,11 @@ public class DeploymentGateService {
     public RiskAssessment assess(Long requestId) {
         DeploymentRequest request = require(requestId);
         String actor = request.getSubmittedBy();
-        RiskAssessment assessment = riskAssessment.assess(request.getSystemId());
+        List<String> holds = new ArrayList<>();
+        for (DeploymentBlocker blocker : blockers) {
+            holds.addAll(blocker.blockingReasons(request.getVersionId()));
+        }
+        RiskAssessment assessment = riskAssessment.assess(request.getSystemId()).withHolds(holds);
         request.assessed(assessment.unresolvedHighRiskCount(), assessment.assessedAt());
         if (!assessment.blocked() && request.getStatus() == DeploymentRequestStatus.HALTED) {
             request.resumeReview();

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * AI incidents from report to closure: classification, suspension of affected versions, containment,
+ * AI incidents from report to closure: classification, suspension of affected versions (the inventory holds
+ * their status meanwhile), containment,
  * regulator notification, resumption only by the board when containment is verified and no unresolved
  * high-severity risk remains, and closure with lessons learned. Also tells the pipeline check which
  * versions an open incident holds back.
@@ -125,10 +126,8 @@ public class IncidentService implements DeploymentBlocker {
             if (link.isSuspended() || version.getStatus() == VersionStatus.RETIRED) {
                 continue;
             }
-            VersionStatus before = version.getStatus() == VersionStatus.SUSPENDED
-                    ? statusBeforeOtherSuspension(version.getId(), incidentId) : version.getStatus();
-            link.suspend(before);
-            inventory.changeVersionStatus(version.getId(), VersionStatus.SUSPENDED);
+            link.suspend();
+            inventory.suspendVersion(version.getId());
             suspended.add(version);
         }
         return suspended;
@@ -186,7 +185,7 @@ public class IncidentService implements DeploymentBlocker {
             }
             link.lift();
             if (!affected.existsByVersionIdAndSuspendedTrueAndIncidentIdNot(link.getVersionId(), incidentId)) {
-                inventory.changeVersionStatus(link.getVersionId(), link.getStatusBefore());
+                inventory.liftSuspension(link.getVersionId());
             }
         }
     }
@@ -259,13 +258,5 @@ public class IncidentService implements DeploymentBlocker {
                 .map(i -> "Suspended by incident " + i.getId() + " (" + i.getSeverity() + ", " + i.getType()
                         + ": " + i.getTitle() + ") until the governance board resumes it.")
                 .toList();
-    }
-
-    private VersionStatus statusBeforeOtherSuspension(Long versionId, Long incidentId) {
-        return affected.findSuspendingIncidents(versionId).stream()
-                .filter(i -> !i.getId().equals(incidentId))
-                .flatMap(i -> affected.findByIncidentId(i.getId()).stream())
-                .filter(link -> link.getVersionId().equals(versionId) && link.isSuspended())
-                .map(IncidentVersion::getStatusBefore).findFirst().orElse(VersionStatus.APPROVED);
     }
 }

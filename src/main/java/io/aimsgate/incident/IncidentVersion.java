@@ -1,16 +1,13 @@
 package io.aimsgate.incident;
 
-import io.aimsgate.inventory.VersionStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 
-/** A model version affected by an incident; while suspended it remembers its status before. */
+/** A model version affected by an incident, and whether this incident holds it suspended. */
 @Entity
 @Table(name = "incident_version")
 @IdClass(IncidentVersion.Key.class)
@@ -32,9 +29,6 @@ public class IncidentVersion {
 
     private boolean suspended;
 
-    @Enumerated(EnumType.STRING)
-    private VersionStatus statusBefore;
-
     protected IncidentVersion() {
     }
 
@@ -43,9 +37,8 @@ public class IncidentVersion {
         this.versionId = versionId;
     }
 
-    void suspend(VersionStatus before) {
+    void suspend() {
         this.suspended = true;
-        this.statusBefore = before;
     }
 
     void lift() {
@@ -62,9 +55,5 @@ public class IncidentVersion {
 
     public boolean isSuspended() {
         return suspended;
-    }
-
-    public VersionStatus getStatusBefore() {
-        return statusBefore;
     }
 }

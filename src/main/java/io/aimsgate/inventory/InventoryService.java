@@ -114,6 +114,19 @@ public class InventoryService {
         return version;
     }
 
+    /** Suspends a version (an open SEV1/SEV2 incident); its current status is held until the suspension is lifted. */
+    public void suspendVersion(Long versionId) {
+        ModelVersion version = requireVersion(versionId);
+        if (version.getStatus() != VersionStatus.RETIRED) {
+            version.suspend(clock.instant());
+        }
+    }
+
+    /** Lifts a suspension: the version takes the held status (including any gate decision made meanwhile). */
+    public void liftSuspension(Long versionId) {
+        requireVersion(versionId).liftSuspension(clock.instant());
+    }
+
     /** Status changes belong to the gates: this is their entry point, never a client's. */
     public void changeVersionStatus(Long versionId, VersionStatus status) {
         requireVersion(versionId).changeStatus(status, clock.instant());

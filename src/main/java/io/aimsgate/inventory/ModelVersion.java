@@ -36,6 +36,10 @@ public class ModelVersion {
     private Instant updatedAt;
     private Instant statusChangedAt;
 
+    /** While SUSPENDED: where the version goes when the suspension is lifted (gates keep moving it meanwhile). */
+    @Enumerated(EnumType.STRING)
+    private VersionStatus heldStatus;
+
     @Version
     private long rowVersion;
 
@@ -59,11 +63,39 @@ public class ModelVersion {
     }
 
     void changeStatus(VersionStatus next, Instant now) {
+        if (this.status == VersionStatus.SUSPENDED && next != VersionStatus.SUSPENDED) {
+            // A gate decision during a suspension takes effect only when the suspension is lifted.
+            this.heldStatus = next;
+            this.updatedAt = now;
+            return;
+        }
         if (this.status != next) {
             this.status = next;
             this.statusChangedAt = now;
         }
         this.updatedAt = now;
+    }
+
+    void suspend(Instant now) {
+        if (this.status != VersionStatus.SUSPENDED) {
+            this.heldStatus = this.status;
+            this.status = VersionStatus.SUSPENDED;
+            this.statusChangedAt = now;
+            this.updatedAt = now;
+        }
+    }
+
+    void liftSuspension(Instant now) {
+        if (this.status == VersionStatus.SUSPENDED) {
+            this.status = this.heldStatus == null ? VersionStatus.DRAFT : this.heldStatus;
+            this.heldStatus = null;
+            this.statusChangedAt = now;
+            this.updatedAt = now;
+        }
+    }
+
+    public VersionStatus getHeldStatus() {
+        return heldStatus;
     }
 
     public Long getId() {

@@ -86,12 +86,14 @@ class VersionController {
             String artifactSha256) {
     }
 
+    /** {@code heldStatus}: while SUSPENDED, the status the version returns to when the suspension is lifted. */
     record VersionView(Long id, Long systemId, String versionLabel, String artifactSha256, VersionStatus status,
-            String createdBy, Instant createdAt, Instant updatedAt, Instant statusChangedAt) {
+            VersionStatus heldStatus, String createdBy, Instant createdAt, Instant updatedAt, Instant statusChangedAt) {
 
         static VersionView of(ModelVersion v) {
             return new VersionView(v.getId(), v.getSystemId(), v.getVersionLabel(), v.getArtifactSha256(),
-                    v.getStatus(), v.getCreatedBy(), v.getCreatedAt(), v.getUpdatedAt(), v.getStatusChangedAt());
+                    v.getStatus(), v.getHeldStatus(), v.getCreatedBy(), v.getCreatedAt(), v.getUpdatedAt(),
+                    v.getStatusChangedAt());
         }
     }
 }

@@ -5,8 +5,13 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import io.aimsgate.gate.DeploymentApprovalProcess;
 import io.aimsgate.raci.RaciGroups;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -31,7 +36,9 @@ import org.springframework.stereotype.Component;
  * (idempotently, in every profile): Tasklist for everyone in a group, starting the deployment gate for
  * product owners, read-everything for the governance board and auditors. Task access itself comes from
  * candidate groups (READ + TASK_WORK). A user outside every group can log in and sees nothing.
- * Also creates the shared Tasklist filters "My tasks" and "My group's tasks".
+ * Also creates the Tasklist filters: the shared "My group's tasks" (lowest priority, so Tasklist opens it
+ * first) and "My tasks", and one filter per RACI group (e.g. "Security reviews"), readable by that group only.
+ * Filter cards show the AI system, version, incident and severity, so a reviewer can tell requests apart.
  */
 @Component
 @Order(1)
@@ -41,6 +48,17 @@ class EngineAuthorizationSetup implements ApplicationRunner {
     static final String NONCONFORMITY_PROCESS = "nonconformity";
     static final String FILTER_MY_TASKS = "My tasks";
     static final String FILTER_MY_GROUP_TASKS = "My group's tasks";
+    /** Tasklist opens the filter with the lowest priority first: approvers land on their groups' tasks. */
+    static final int PRIORITY_MY_GROUP_TASKS = -20;
+    static final int PRIORITY_MY_TASKS = -10;
+    /** One Tasklist filter per RACI group: its name and description, in RaciGroups.ALL order. */
+    static final Map<String, List<String>> GROUP_FILTERS = groupFilters();
+    /** Process variables shown on every task card (deployment requests and incidents). */
+    static final List<Map<String, String>> CARD_VARIABLES = List.of(
+            Map.of("name", "systemName", "label", "AI system"),
+            Map.of("name", "versionLabel", "label", "Version"),
+            Map.of("name", "incidentTitle", "label", "Incident"),
+            Map.of("name", "severity", "label", "Severity"));
     private static final Logger log = LoggerFactory.getLogger(EngineAuthorizationSetup.class);
     private static final List<String> OVERSEERS = List.of(RaciGroups.GOVERNANCE_BOARD, RaciGroups.AUDITORS);
     private static final Map<String, String> GROUP_NAMES = Map.of(
@@ -98,11 +116,41 @@ class EngineAuthorizationSetup implements ApplicationRunner {
             grant(group, Resources.TASK, "*", Permissions.READ);
             grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ_HISTORY);
         }
-        ensureFilter(FILTER_MY_TASKS, "Tasks assigned to me", -10,
-                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        ensureFilter(FILTER_MY_GROUP_TASKS, "Tasks my RACI groups may claim", 0,
+        ensureFilter(FILTER_MY_GROUP_TASKS, "Tasks my RACI groups may claim", PRIORITY_MY_GROUP_TASKS,
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .includeAssignedTasks());
+                        .includeAssignedTasks(), null);
+        ensureFilter(FILTER_MY_TASKS, "Tasks assigned to me", PRIORITY_MY_TASKS,
+                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), null);
+        int priority = 0;
+        for (String group : RaciGroups.ALL) {
+            List<String> filter = GROUP_FILTERS.get(group);
+            ensureFilter(filter.get(0), filter.get(1), priority++,
+                    taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks(), group);
+        }
+    }
+
+    private static Map<String, List<String>> groupFilters() {
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        filters.put(RaciGroups.AI_PRODUCT_OWNERS, List.of("Product owner approvals",
+                "Accountable approvals, incident closure and corrective actions of AI product owners"));
+        filters.put(RaciGroups.ML_ENGINEERS, List.of("ML engineering tasks",
+                "Technical reviews, incident containment and corrective actions of ML engineers"));
+        filters.put(RaciGroups.SECURITY, List.of("Security reviews", "Security reviews of deployment requests"));
+        filters.put(RaciGroups.LEGAL, List.of("Legal reviews",
+                "Legal and privacy reviews of high-risk-tier deployments; regulator notifications"));
+        filters.put(RaciGroups.PRIVACY, List.of("Privacy reviews",
+                "Legal and privacy reviews of high-risk-tier deployments"));
+        filters.put(RaciGroups.ETHICS, List.of("Ethics reviews", "Ethics reviews of high-risk-tier deployments"));
+        filters.put(RaciGroups.GOVERNANCE_BOARD, List.of("Board sign-offs and escalations",
+                "High-risk-tier sign-offs, overdue incident escalations and resumption decisions"));
+        filters.put(RaciGroups.BUSINESS_STAKEHOLDERS, List.of("Business stakeholder tasks",
+                "Tasks routed to business stakeholders (Informed: none in the default RACI matrix)"));
+        filters.put(RaciGroups.AUDITORS, List.of("Auditor tasks",
+                "Tasks routed to auditors (none in the default RACI matrix; audits read Cockpit)"));
+        if (!filters.keySet().equals(Set.copyOf(RaciGroups.ALL))) {
+            throw new IllegalStateException("Every RACI group needs a Tasklist filter");
+        }
+        return Map.copyOf(filters);
     }
 
     private void ensureGroup(String groupId) {
@@ -129,19 +177,64 @@ class EngineAuthorizationSetup implements ApplicationRunner {
         authorizationService.saveAuthorization(authorization);
     }
 
+    /**
+     * Creates the shared filter (owner none) once and keeps its managed properties (description, priority,
+     * card variables) current on every start; other properties an administrator set, such as a colour, stay.
+     * Readable by everyone ({@code readableBy} null) or by one group only.
+     */
     private void ensureFilter(String name, String description, int priority,
-            org.camunda.bpm.engine.task.TaskQuery query) {
-        Filter filter = filterService.createTaskFilterQuery().filterName(name).singleResult();
+            org.camunda.bpm.engine.task.TaskQuery query, String readableBy) {
+        Map<String, Object> managed = new LinkedHashMap<>();
+        managed.put("description", description);
+        managed.put("priority", priority);
+        managed.put("refresh", true);
+        managed.put("variables", CARD_VARIABLES);
+        Filter filter = filterService.createTaskFilterQuery().filterName(name).list().stream()
+                .filter(f -> f.getOwner() == null).findFirst().orElse(null);
         if (filter == null) {
-            filter = filterService.newTaskFilter(name).setOwner(null).setQuery(query)
-                    .setProperties(Map.<String, Object>of("description", description, "priority", priority, "refresh", true));
+            filter = filterService.newTaskFilter(name).setOwner(null).setQuery(query).setProperties(managed);
             filterService.saveFilter(filter);
-            Authorization readable = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
-            readable.setUserId(Authorization.ANY);
-            readable.setResource(Resources.FILTER);
-            readable.setResourceId(filter.getId());
-            readable.addPermission(Permissions.READ);
-            authorizationService.saveAuthorization(readable);
+            log.info("Created Tasklist filter '{}'", name);
+            if (readableBy == null) {
+                Authorization readable = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
+                readable.setUserId(Authorization.ANY);
+                readable.setResource(Resources.FILTER);
+                readable.setResourceId(filter.getId());
+                readable.addPermission(Permissions.READ);
+                authorizationService.saveAuthorization(readable);
+            }
+        } else {
+            Map<String, Object> properties = new HashMap<>(
+                    filter.getProperties() == null ? Map.of() : filter.getProperties());
+            boolean current = managed.entrySet().stream()
+                    .allMatch(e -> Objects.equals(normalised(properties.get(e.getKey())), normalised(e.getValue())));
+            if (!current) {
+                properties.putAll(managed);
+                filter.setProperties(properties);
+                filterService.saveFilter(filter);
+                log.info("Updated Tasklist filter '{}' (priority {})", name, priority);
+            }
         }
+        if (readableBy != null) {
+            grant(readableBy, Resources.FILTER, filter.getId(), Permissions.READ);
+        }
+    }
+
+    /** Stored filter properties come back from JSON: compare numbers by value and lists element-wise. */
+    private static Object normalised(Object value) {
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>();
+            list.forEach(item -> copy.add(normalised(item)));
+            return copy;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new HashMap<>();
+            map.forEach((k, v) -> copy.put(k, normalised(v)));
+            return copy;
+        }
+        return value;
     }
 }

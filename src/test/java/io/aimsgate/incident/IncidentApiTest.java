@@ -82,6 +82,35 @@ class IncidentApiTest {
     }
 
     @Test
+    void aSuspensionDuringReviewHaltsTheRequestAtTheFinalCheckAndTheVersionStaysSuspended() {
+        long system = system("MINIMAL");
+        version(system, "1.0.0");
+        JsonNode request = olivia.post("/api/systems/" + system + "/versions/1.0.0/deployment-requests", Map.of())
+                .expect(201).json();
+        String gate = request.path("processInstanceId").asText();
+        long incident = report(mia, system, List.of("1.0.0"), "DATA_POISONING", Map.of()).path("id").asLong();
+        JsonNode suspended = olivia.get("/api/systems/" + system + "/versions/1.0.0").expect(200).json();
+        assertThat(suspended.path("status").asText()).isEqualTo("SUSPENDED");
+        assertThat(suspended.path("heldStatus").asText()).isEqualTo("IN_REVIEW");
+
+        approve(mia, task(mia, gate, "task_technical_review"));
+        approve(new Api(port).as("sam"), task(new Api(port).as("sam"), gate, "task_security_review"));
+        approve(oscar, task(oscar, gate, "task_accountable_approval"));
+
+        JsonNode halted = olivia.get("/api/deployment-requests/" + request.path("id").asLong()).expect(200).json();
+        assertThat(halted.path("status").asText()).isEqualTo("HALTED");
+        assertThat(halted.path("haltReasons").toString()).contains("Suspended by incident " + incident);
+        JsonNode version = olivia.get("/api/systems/" + system + "/versions/1.0.0").expect(200).json();
+        assertThat(version.path("status").asText()).isEqualTo("SUSPENDED");
+        assertThat(version.path("heldStatus").asText()).isEqualTo("HALTED");
+        assertThat(tasks(olivia, gate, "task_remediate_risks")).hasSize(1);
+    }
+
+    private void approve(Caller who, String taskId) {
+        complete(who, taskId, Map.of("decision", "APPROVE", "rationale", "Reviewed in the incident test"));
+    }
+
+    @Test
     void containmentSlaBreachEscalatesToTheBoardWhileContainmentStaysOpen() {
         long system = system("MINIMAL");
         version(system, "1.0.0");
