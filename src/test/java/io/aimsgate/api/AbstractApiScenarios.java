@@ -777,7 +777,10 @@ abstract class AbstractApiScenarios {
         JsonNode matrix = ben.get("/api/raci").expect(200).json();
         assertThat(iterable(matrix.fieldNames())).containsExactlyInAnyOrder("deployment-technical-review",
                 "deployment-security-review", "deployment-legal-privacy-review", "deployment-ethics-review",
-                "deployment-approval", "deployment-high-risk-signoff", "deployment-remediation");
+                "deployment-approval", "deployment-high-risk-signoff", "deployment-remediation",
+                "incident-containment", "incident-escalation", "incident-regulator-notification",
+                "incident-resumption", "incident-closure", "corrective-correction", "corrective-root-cause",
+                "corrective-planning", "corrective-tracking", "corrective-effectiveness", "corrective-closure");
         matrix.fields().forEachRemaining(activity -> {
             JsonNode accountable = activity.getValue().get("accountable");
             assertThat(accountable).as(activity.getKey()).isNotNull();
