@@ -12,7 +12,7 @@ public final class RaciFixtures {
     }
 
     public static RaciProperties applicationMatrix() {
-        return new RaciProperties(Map.of(
+        Map<String, RaciProperties.Activity> activities = new java.util.HashMap<>(Map.of(
                 "deployment-technical-review", new RaciProperties.Activity(List.of(ML_ENGINEERS), AI_PRODUCT_OWNERS,
                         null, List.of(BUSINESS_STAKEHOLDERS)),
                 "deployment-security-review", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS,
@@ -27,6 +27,27 @@ public final class RaciFixtures {
                         null, List.of(BUSINESS_STAKEHOLDERS)),
                 "deployment-remediation", new RaciProperties.Activity(List.of(AI_PRODUCT_OWNERS), AI_PRODUCT_OWNERS,
                         null, null)));
+        activities.putAll(Map.of(
+                "incident-containment", new RaciProperties.Activity(List.of(ML_ENGINEERS), AI_PRODUCT_OWNERS, null,
+                        List.of(GOVERNANCE_BOARD)),
+                "incident-escalation", new RaciProperties.Activity(null, GOVERNANCE_BOARD, null, null),
+                "incident-regulator-notification", new RaciProperties.Activity(List.of(LEGAL), GOVERNANCE_BOARD, null,
+                        null),
+                "incident-resumption", new RaciProperties.Activity(null, GOVERNANCE_BOARD, null, null),
+                "incident-closure", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, null,
+                        List.of(GOVERNANCE_BOARD, BUSINESS_STAKEHOLDERS))));
+        activities.putAll(Map.of(
+                "corrective-correction", new RaciProperties.Activity(List.of(ML_ENGINEERS), AI_PRODUCT_OWNERS, null,
+                        null),
+                "corrective-root-cause", new RaciProperties.Activity(List.of(ML_ENGINEERS), AI_PRODUCT_OWNERS, null,
+                        null),
+                "corrective-planning", new RaciProperties.Activity(List.of(ML_ENGINEERS), AI_PRODUCT_OWNERS, null,
+                        null),
+                "corrective-tracking", new RaciProperties.Activity(List.of(ML_ENGINEERS), AI_PRODUCT_OWNERS, null,
+                        null),
+                "corrective-effectiveness", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, null, null),
+                "corrective-closure", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, null, null)));
+        return new RaciProperties(activities);
     }
 
     public static RaciMatrix applicationRaciMatrix() {
