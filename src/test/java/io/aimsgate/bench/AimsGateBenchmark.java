@@ -1,0 +1,64 @@
+package io.aimsgate.bench;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark run: {@code ./mvnw -B -Pbench test} (see docs/benchmarks.md). Not part of {@code ./mvnw verify}:
+ * surefire there runs *Test and *Tests only, and this class makes no timed assertion; it prints one table and writes
+ * it to {@code target/bench/results.md}. Sections and sizes come from system properties ({@link Settings}).
+ */
+class AimsGateBenchmark {
+
+    @Test
+    void run() throws Exception {
+        Settings settings = Settings.fromSystemProperties();
+        Report report = new Report();
+        report.header("Run " + Instant.now() + ": " + settings);
+        report.header("Machine: " + Machine.description() + "; load at start " + Machine.load());
+        long started = System.nanoTime();
+        // -Dbench.jfr=path records the run with Java Flight Recorder (profile settings), to find where time goes.
+        jdk.jfr.Recording recording = null;
+        if (System.getProperty("bench.jfr") != null) {
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.setDestination(Path.of(System.getProperty("bench.jfr")));
+            recording.start();
+        }
+        try (BenchDatabase server = BenchDatabase.start()) {
+            report.header("Database: " + server.describe());
+            if (settings.runs("gates") || settings.runs("pipeline") || settings.runs("risk")
+                    || settings.runs("tasklist")) {
+                try (BenchApp app = BenchApp.start(server.freshDatabase(), settings.poolSize())) {
+                    report.header(String.format("In-process application started in %.1f s (profile postgres, bench users, fresh "
+                            + "PostgreSQL database, pool %d, port %d)", app.startSeconds, settings.poolSize(), app.port));
+                    GateThroughput gates = new GateThroughput(app, settings, report);
+                    if (settings.runs("gates")) {
+                        gates.run();
+                    }
+                    if (settings.runs("pipeline")) {
+                        new PipelineCheck(app, settings, report, gates).run();
+                    }
+                    if (settings.runs("risk")) {
+                        new RiskRegisterGrowth(app, settings, report).run();
+                    }
+                    if (settings.runs("tasklist")) {
+                        new TasklistVolume(app, settings, report).run();
+                    }
+                }
+            }
+            if (settings.runs("footprint")) {
+                new Footprint(server, report).run();
+            }
+        }
+        if (recording != null) {
+            recording.stop();
+            recording.close();
+        }
+        report.header(String.format("Whole run: %.0f s; load at end %s", (System.nanoTime() - started) / 1e9,
+                Machine.load()));
+        String table = report.markdown();
+        System.out.println("\n==== AIMS Gate benchmark ====\n" + table);
+        report.write(Path.of(settings.out()));
+    }
+}

@@ -1,0 +1,448 @@
+package io.aimsgate.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aimsgate.inventory.AiSystem;
+import io.aimsgate.inventory.AiType;
+import io.aimsgate.inventory.EuAiActTier;
+import io.aimsgate.inventory.InventoryService;
+import io.aimsgate.inventory.LifecycleStage;
+import io.aimsgate.inventory.SupplierType;
+import io.aimsgate.inventory.SystemDetails;
+import io.aimsgate.raci.RaciGroups;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnDiagram;
+
+/**
+ * Gate throughput: N deployment requests driven from submission to approval by M concurrent HTTP clients, every
+ * review completed by a user of the right group (find, claim, complete over /engine-rest); then the same shape of
+ * process with no delegates, listeners or our tables ("bare Camunda"), driven the same way through the same
+ * server, security filters and engine. Rounds alternate between the two so drift on a shared machine hits both.
+ * Then the database limit: single-row insert-and-commit transactions on the same connection pool.
+ */
+final class GateThroughput {
+
+    static final String BARE_KEY = "bare-deployment-approval";
+    private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+    private static final String COMPLETE_BODY = "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},"
+            + "\"rationale\":{\"value\":\"Benchmark review: evidence checked, fine to ship.\"}}}";
+    private static final List<String[]> STEPS = List.of(new String[] {"mia", "task_technical_review"},
+            new String[] {"sam", "task_security_review"}, new String[] {"oscar", "task_accountable_approval"});
+
+    record DbCounters(long xid, long commits, long rollbacks, long tuples) {
+    }
+
+    static final class Round {
+        final String kind;
+        final int gates;
+        double seconds;
+        final AtomicInteger errors = new AtomicInteger();
+        final AtomicReference<String> firstError = new AtomicReference<>();
+        final Latencies submit = new Latencies();
+        final Latencies complete = new Latencies();
+        final Latencies gate = new Latencies();
+        DbCounters before;
+        DbCounters after;
+        long cpuNanos;
+        long verified;
+
+        Round(String kind, int gates) {
+            this.kind = kind;
+            this.gates = gates;
+        }
+    }
+
+    private final BenchApp app;
+    private final Settings settings;
+    private final Report report;
+    private final Map<String, HttpCaller> callers;
+    private final List<Long> systems = new ArrayList<>();
+
+    GateThroughput(BenchApp app, Settings settings, Report report) {
+        this.app = app;
+        this.settings = settings;
+        this.report = report;
+        this.callers = Map.of("olivia", new HttpCaller(app.port, "olivia", "demo"),
+                "oscar", new HttpCaller(app.port, "oscar", "demo"), "mia", new HttpCaller(app.port, "mia", "demo"),
+                "sam", new HttpCaller(app.port, "sam", "demo"));
+    }
+
+    /** One bench system per client: gates of one client never touch another client's system row. */
+    List<Long> ensureSystems() {
+        if (systems.isEmpty()) {
+            InventoryService inventory = app.bean(InventoryService.class);
+            for (int k = 0; k < settings.clients(); k++) {
+                AiSystem system = inventory.createSystem(new SystemDetails("Bench system " + k,
+                        "Benchmark system for gate throughput.", AiType.GENERATIVE, "olivia", "Benchmark",
+                        SupplierType.IN_HOUSE, null, EuAiActTier.TRANSPARENCY, List.of("none"), false),
+                        LifecycleStage.VERIFICATION_AND_VALIDATION, "olivia");
+                systems.add(system.getId());
+            }
+        }
+        return systems;
+    }
+
+    void run() throws Exception {
+        deployBare();
+        ensureSystems();
+        report.note("Gate shape: transparency-tier system with a clean register: submit (register, assess risk), "
+                + "technical review (mia), security review (sam), accountable approval (oscar), re-assess, record "
+                + "approval. Each review: GET /engine-rest/task, POST claim, POST complete, as the reviewer.");
+        run("ours", "w", settings.warmupGates());
+        run("bare", "w", settings.warmupGates());
+        List<Round> ours = new ArrayList<>();
+        List<Round> bare = new ArrayList<>();
+        for (int r = 1; r <= settings.rounds(); r++) {
+            if (r % 2 == 1) {
+                ours.add(run("ours", "r" + r, settings.gates()));
+                bare.add(run("bare", "r" + r, settings.gates()));
+            } else {
+                bare.add(run("bare", "r" + r, settings.gates()));
+                ours.add(run("ours", "r" + r, settings.gates()));
+            }
+        }
+        double oursRate = rate(ours);
+        double bareRate = rate(bare);
+        String shape = settings.gates() * settings.rounds() + " gates, " + settings.clients() + " clients";
+        report.row("Gate throughput", "ours: completed gates/s (" + shape + ")", String.format("%.1f", oursRate), "");
+        report.row("Gate throughput", "bare Camunda: completed gates/s (" + shape + ")",
+                String.format("%.1f", bareRate), "");
+        report.row("Gate throughput", "ratio ours / bare", String.format("%.2f", oursRate / bareRate), ">= 0.9");
+        report.row("Gate throughput", "ours: submit p50 / p95 / p99 ms", merged(ours, "submit").summary(), "");
+        report.row("Gate throughput", "bare: submit (engine-rest start) p50 / p95 / p99 ms",
+                merged(bare, "submit").summary(), "");
+        report.row("Gate throughput", "ours: task complete p50 / p95 / p99 ms", merged(ours, "complete").summary(), "");
+        report.row("Gate throughput", "bare: task complete p50 / p95 / p99 ms", merged(bare, "complete").summary(), "");
+        report.row("Gate throughput", "ours: whole gate (10 HTTP calls) p50 / p95 / p99 ms",
+                merged(ours, "gate").summary(), "");
+        report.row("Gate throughput", "bare: whole gate (10 HTTP calls) p50 / p95 / p99 ms",
+                merged(bare, "gate").summary(), "");
+        report.row("Gate throughput", "JVM CPU per gate, app + driver (ours / bare) ms",
+                String.format("%.1f / %.1f", cpuPerGate(ours), cpuPerGate(bare)), "");
+        double oursTx = perGate(ours, true);
+        double bareTx = perGate(bare, true);
+        report.row("Gate throughput", "write transactions per gate (ours / bare)",
+                String.format("%.1f / %.1f", oursTx, bareTx), "");
+        report.row("Gate throughput", "all commits per gate incl. reads (ours / bare)",
+                String.format("%.1f / %.1f", perGate(ours, false), perGate(bare, false)), "");
+        report.row("Gate throughput", "rows written per gate (ours / bare)",
+                String.format("%.0f / %.0f", tuplesPerGate(ours), tuplesPerGate(bare)), "");
+        int errors = ours.stream().mapToInt(r -> r.errors.get()).sum() + bare.stream().mapToInt(r -> r.errors.get()).sum();
+        report.row("Gate throughput", "failed gates (ours + bare)", Integer.toString(errors), "0");
+        ours.stream().filter(r -> r.firstError.get() != null).findFirst()
+                .ifPresent(r -> report.note("First failure (ours): " + r.firstError.get()));
+        bare.stream().filter(r -> r.firstError.get() != null).findFirst()
+                .ifPresent(r -> report.note("First failure (bare): " + r.firstError.get()));
+
+        double limit = databaseLimit();
+        report.row("Database limit", "single-row insert+commit tx/s (" + settings.clients()
+                + " threads, app's pool)", String.format("%.0f", limit), "");
+        report.row("Database limit", "ours: write tx/s at gate rate, as share of the limit",
+                String.format("%.0f tx/s = %.1f%%", oursRate * oursTx, 100 * oursRate * oursTx / limit), "");
+        report.row("Database limit", "bare: write tx/s at gate rate, as share of the limit",
+                String.format("%.0f tx/s = %.1f%%", bareRate * bareTx, 100 * bareRate * bareTx / limit), "");
+        report.row("Database limit", "gates/s if commits were the only limit (ours / bare)",
+                String.format("%.0f / %.0f", limit / oursTx, limit / bareTx), "");
+    }
+
+    private static double rate(List<Round> rounds) {
+        return rounds.stream().mapToInt(r -> r.gates - r.errors.get()).sum()
+                / rounds.stream().mapToDouble(r -> r.seconds).sum();
+    }
+
+    private static Latencies merged(List<Round> rounds, String which) {
+        Latencies all = new Latencies();
+        for (Round r : rounds) {
+            all.addAll(switch (which) {
+                case "submit" -> r.submit;
+                case "complete" -> r.complete;
+                default -> r.gate;
+            });
+        }
+        return all;
+    }
+
+    private static double cpuPerGate(List<Round> rounds) {
+        return rounds.stream().mapToLong(r -> r.cpuNanos).sum() / 1e6 / rounds.stream().mapToInt(r -> r.gates).sum();
+    }
+
+    private static double perGate(List<Round> rounds, boolean writes) {
+        long total = 0;
+        for (Round r : rounds) {
+            total += writes ? r.after.xid - r.before.xid - 1 : r.after.commits - r.before.commits;
+        }
+        return (double) total / rounds.stream().mapToInt(r -> r.gates).sum();
+    }
+
+    private static double tuplesPerGate(List<Round> rounds) {
+        return (double) rounds.stream().mapToLong(r -> r.after.tuples - r.before.tuples).sum()
+                / rounds.stream().mapToInt(r -> r.gates).sum();
+    }
+
+    Round run(String kind, String phase, int gates) throws Exception {
+        InventoryService inventory = app.bean(InventoryService.class);
+        if (kind.equals("ours")) {
+            for (int i = 0; i < gates; i++) {
+                inventory.registerVersion(systems.get(i % systems.size()), phase + "-" + i, "ab".repeat(32), "mia");
+            }
+        }
+        Round round = new Round(kind, gates);
+        long verifiedBefore = verifiedCount(kind);
+        round.before = counters();
+        long cpu = Machine.processCpuNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(settings.clients());
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int k = 0; k < settings.clients(); k++) {
+            int client = k;
+            futures.add(pool.submit(() -> {
+                for (int i = client; i < gates; i += settings.clients()) {
+                    try {
+                        if (kind.equals("ours")) {
+                            driveOurs(round, systems.get(i % systems.size()), phase + "-" + i);
+                        } else {
+                            driveBare(round, phase + "-" + i);
+                        }
+                    } catch (RuntimeException e) {
+                        round.errors.incrementAndGet();
+                        round.firstError.compareAndSet(null, e.getMessage());
+                    }
+                }
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        round.seconds = (System.nanoTime() - start) / 1e9;
+        round.cpuNanos = Machine.processCpuNanos() - cpu;
+        pool.shutdown();
+        round.after = counters();
+        round.verified = verifiedCount(kind) - verifiedBefore;
+        if (round.verified != gates - round.errors.get()) {
+            round.errors.addAndGet((int) Math.abs(gates - round.errors.get() - round.verified));
+            round.firstError.compareAndSet(null, "only " + round.verified + " of " + gates + " gates ended approved");
+        }
+        System.out.printf("[bench] round %s %s: %d gates in %.1f s = %.1f gates/s, errors %d, submit %s, complete %s,"
+                + " load %s%n", kind, phase, gates, round.seconds, (gates - round.errors.get()) / round.seconds,
+                round.errors.get(), round.submit.summary(), round.complete.summary(), Machine.load());
+        return round;
+    }
+
+    /** Approved gates as the database records them: our request table, or the bare process's history. */
+    private long verifiedCount(String kind) {
+        return kind.equals("ours") ? app.queryLong("SELECT count(*) FROM deployment_request WHERE status = 'APPROVED'")
+                : app.queryLong("SELECT count(*) FROM act_hi_procinst WHERE proc_def_key_ = '" + BARE_KEY
+                        + "' AND end_act_id_ = 'end_approved'");
+    }
+
+    void driveOurs(Round round, long systemId, String label) {
+        long t0 = System.nanoTime();
+        HttpCaller.Response submitted = callers.get("olivia").post("/api/systems/" + systemId + "/versions/" + label
+                + "/deployment-requests", "{\"note\":\"benchmark\"}");
+        round.submit.add(System.nanoTime() - t0);
+        JsonNode request = submitted.expect(201, "submit").json();
+        if (!"IN_REVIEW".equals(request.path("status").asText())) {
+            throw new IllegalStateException("submitted request is " + request.path("status").asText());
+        }
+        completeReviews(round, request.path("processInstanceId").asText());
+        round.gate.add(System.nanoTime() - t0);
+    }
+
+    void driveBare(Round round, String label) {
+        long t0 = System.nanoTime();
+        String body = "{\"businessKey\":\"bare:" + label + "\",\"variables\":{"
+                + "\"systemId\":{\"value\":2,\"type\":\"Long\"},\"versionLabel\":{\"value\":\"" + label + "\"},"
+                + "\"submissionNote\":{\"value\":\"benchmark\"},\"riskBlocked\":{\"value\":false},"
+                + "\"highRiskTier\":{\"value\":false},\"reviewRejected\":{\"value\":false}}}";
+        HttpCaller.Response started = callers.get("olivia").post("/engine-rest/process-definition/key/" + BARE_KEY
+                + "/start", body);
+        round.submit.add(System.nanoTime() - t0);
+        completeReviews(round, started.expect(200, "start bare").json().path("id").asText());
+        round.gate.add(System.nanoTime() - t0);
+    }
+
+    private void completeReviews(Round round, String processInstanceId) {
+        for (String[] step : STEPS) {
+            HttpCaller reviewer = callers.get(step[0]);
+            JsonNode tasks = reviewer.get("/engine-rest/task?processInstanceId=" + processInstanceId
+                    + "&taskDefinitionKey=" + step[1]).expect(200, "find " + step[1]).json();
+            if (tasks.size() != 1) {
+                throw new IllegalStateException(step[0] + " sees " + tasks.size() + " " + step[1] + " tasks");
+            }
+            String taskId = tasks.get(0).path("id").asText();
+            reviewer.post("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + step[0] + "\"}")
+                    .expect(204, "claim " + step[1]);
+            long t = System.nanoTime();
+            HttpCaller.Response done = reviewer.post("/engine-rest/task/" + taskId + "/complete", COMPLETE_BODY);
+            round.complete.add(System.nanoTime() - t);
+            done.expect(204, "complete " + step[1]);
+        }
+    }
+
+    /**
+     * The same graph as processes/deployment-approval.bpmn with every delegate replaced by a constant expression,
+     * every listener and form removed, and candidate groups written into the model (what RaciTaskListener adds).
+     */
+    void deployBare() throws Exception {
+        RepositoryService repository = app.bean(RepositoryService.class);
+        if (repository.createProcessDefinitionQuery().processDefinitionKey(BARE_KEY).count() > 0) {
+            return;
+        }
+        BpmnModelInstance model;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("processes/deployment-approval.bpmn")) {
+            model = Bpmn.readModelFromStream(in);
+        }
+        for (BpmnDiagram diagram : new ArrayList<>(model.getModelElementsByType(BpmnDiagram.class))) {
+            diagram.getParentElement().removeChildElement(diagram);
+        }
+        Process process = model.getModelElementById("deployment-approval");
+        process.setId(BARE_KEY);
+        process.setName("Bare deployment approval (benchmark)");
+        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+            task.removeAttributeNs(CAMUNDA_NS, "delegateExpression");
+            task.setCamundaExpression("${true}");
+        }
+        Map<String, String> groups = Map.of("task_technical_review", RaciGroups.ML_ENGINEERS,
+                "task_security_review", RaciGroups.SECURITY,
+                "task_legal_privacy_review", RaciGroups.LEGAL + "," + RaciGroups.PRIVACY,
+                "task_ethics_review", RaciGroups.ETHICS, "task_accountable_approval", RaciGroups.AI_PRODUCT_OWNERS,
+                "task_board_signoff", RaciGroups.GOVERNANCE_BOARD);
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            ExtensionElements extensions = task.getExtensionElements();
+            if (extensions != null) {
+                task.removeChildElement(extensions);
+            }
+            task.removeAttributeNs(CAMUNDA_NS, "formRef");
+            task.removeAttributeNs(CAMUNDA_NS, "formRefBinding");
+            if (groups.containsKey(task.getId())) {
+                task.setCamundaCandidateGroups(groups.get(task.getId()));
+            }
+        }
+        for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+            start.removeAttributeNs(CAMUNDA_NS, "formRef");
+            start.removeAttributeNs(CAMUNDA_NS, "formRefBinding");
+        }
+        for (ConditionExpression condition : model.getModelElementsByType(ConditionExpression.class)) {
+            condition.setTextContent(condition.getTextContent().replace("lastDecision", "decision"));
+        }
+        Bpmn.validateModel(model);
+        repository.createDeployment().name("benchmark bare Camunda").addModelInstance(BARE_KEY + ".bpmn", model)
+                .deploy();
+        AuthorizationService authorizations = app.bean(AuthorizationService.class);
+        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId(RaciGroups.AI_PRODUCT_OWNERS);
+        grant.setResource(Resources.PROCESS_DEFINITION);
+        grant.setResourceId(BARE_KEY);
+        grant.addPermission(ProcessDefinitionPermissions.CREATE_INSTANCE);
+        authorizations.saveAuthorization(grant);
+    }
+
+    /**
+     * Transaction and row counters of the database. Pooled connections are evicted first so every backend flushes
+     * its statistics; write transactions are counted exactly by transaction ids (read-only ones take none).
+     */
+    DbCounters counters() {
+        app.dataSource.getHikariPoolMXBean().softEvictConnections();
+        try {
+            Thread.sleep(1500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        BenchDatabase.Database db = app.database;
+        try (Connection connection = DriverManager.getConnection(db.url(), db.username(), db.password());
+                Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_stat_clear_snapshot()");
+            long commits;
+            long rollbacks;
+            long tuples;
+            try (ResultSet rs = statement.executeQuery("SELECT xact_commit, xact_rollback, tup_inserted + tup_updated "
+                    + "+ tup_deleted FROM pg_stat_database WHERE datname = current_database()")) {
+                rs.next();
+                commits = rs.getLong(1);
+                rollbacks = rs.getLong(2);
+                tuples = rs.getLong(3);
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT txid_current()")) {
+                rs.next();
+                return new DbCounters(rs.getLong(1), commits, rollbacks, tuples);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Single-row insert-and-commit transactions per second on the application's own pool. */
+    double databaseLimit() throws Exception {
+        app.execute("CREATE TABLE IF NOT EXISTS bench_tx (id BIGSERIAL PRIMARY KEY, payload VARCHAR(100) NOT NULL, "
+                + "at TIMESTAMP WITH TIME ZONE NOT NULL)");
+        insertFor(2);
+        AtomicLong done = new AtomicLong();
+        Latencies latencies = new Latencies();
+        double seconds = insertFor(settings.dbSeconds(), done, latencies);
+        double rate = done.get() / seconds;
+        report.row("Database limit", "insert+commit latency p50 / p95 / p99 ms", latencies.summary(), "");
+        return rate;
+    }
+
+    private void insertFor(int seconds) throws Exception {
+        insertFor(seconds, new AtomicLong(), new Latencies());
+    }
+
+    private double insertFor(int seconds, AtomicLong done, Latencies latencies) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(settings.clients());
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        List<Future<?>> futures = new ArrayList<>();
+        for (int k = 0; k < settings.clients(); k++) {
+            futures.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    long t = System.nanoTime();
+                    try (Connection connection = app.dataSource.getConnection()) {
+                        connection.setAutoCommit(false);
+                        try (PreparedStatement insert = connection.prepareStatement(
+                                "INSERT INTO bench_tx (payload, at) VALUES (?, now())")) {
+                            insert.setString(1, "benchmark");
+                            insert.executeUpdate();
+                        }
+                        connection.commit();
+                    }
+                    latencies.add(System.nanoTime() - t);
+                    done.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

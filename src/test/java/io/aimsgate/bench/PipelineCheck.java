@@ -1,0 +1,235 @@
+package io.aimsgate.bench;
+
+import io.aimsgate.inventory.AiSystem;
+import io.aimsgate.inventory.AiType;
+import io.aimsgate.inventory.EuAiActTier;
+import io.aimsgate.inventory.InventoryService;
+import io.aimsgate.inventory.LifecycleStage;
+import io.aimsgate.inventory.SupplierType;
+import io.aimsgate.inventory.SystemDetails;
+import io.aimsgate.risk.RiskDetails;
+import io.aimsgate.risk.RiskService;
+import io.aimsgate.risk.StrideCategory;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The CI/CD pipeline check, {@code GET .../deployment-decision} with HTTP Basic, from N concurrent keep-alive
+ * connections on loopback (a minimal blocking HTTP/1.1 client per connection, so the driver costs little CPU next
+ * to the server it shares the cores with), for an approved version (200) and for a blocked one (409).
+ */
+final class PipelineCheck {
+
+    private final BenchApp app;
+    private final Settings settings;
+    private final Report report;
+    private final GateThroughput gates;
+
+    PipelineCheck(BenchApp app, Settings settings, Report report, GateThroughput gates) {
+        this.app = app;
+        this.settings = settings;
+        this.report = report;
+        this.gates = gates;
+    }
+
+    record Result(double rate, Latencies latencies, long ok, long other, String firstOther, double cpuMsPerRequest) {
+    }
+
+    /**
+     * A version the gate halted: a high-risk-tier system with an OPEN CRITICAL risk, submitted by olivia; the check
+     * answers 409 naming the status and the risk.
+     */
+    private String blockedVersion() {
+        InventoryService inventory = app.bean(InventoryService.class);
+        AiSystem system = inventory.createSystem(new SystemDetails("Pipeline blocked system",
+                "Benchmark system with an unresolved critical risk.", AiType.PREDICTIVE, "olivia", "Benchmark",
+                SupplierType.IN_HOUSE, null, EuAiActTier.HIGH, List.of("none"), false),
+                LifecycleStage.VERIFICATION_AND_VALIDATION, "olivia");
+        inventory.registerVersion(system.getId(), "2.1.0", "ef".repeat(32), "mia");
+        app.bean(RiskService.class).record(system.getId(), new RiskDetails(LifecycleStage.DESIGN_AND_DEVELOPMENT,
+                StrideCategory.TAMPERING, "Training data poisoning", "Benchmark blocking risk.", 4, 5, null, null, null,
+                null, null), "sam");
+        new HttpCaller(app.port, "olivia", "demo").post("/api/systems/" + system.getId()
+                + "/versions/2.1.0/deployment-requests", "{}").expect(201, "submit blocked version");
+        return "/api/systems/" + system.getId() + "/versions/2.1.0/deployment-decision";
+    }
+
+    void run() throws Exception {
+        // An approved version: one more gate driven through the API (works whether or not the gate section ran).
+        long system = gates.ensureSystems().get(0);
+        gates.run("ours", "pipeline", 1);
+        String approved = "/api/systems/" + system + "/versions/pipeline-0/deployment-decision";
+        String blocked = blockedVersion();
+        String auth = HttpCaller.basic("olivia", "demo");
+        for (String[] variant : new String[][] {{"approved version (200)", approved, "200"},
+                {"blocked version (409 problem+json)", blocked, "409"}}) {
+            load(variant[1], auth, Integer.parseInt(variant[2]), settings.pipelineWarmupSeconds());
+            Result result = load(variant[1], auth, Integer.parseInt(variant[2]), settings.pipelineSeconds());
+            report.row("Pipeline check", variant[0] + ": req/s, " + settings.pipelineConnections() + " connections",
+                    String.format("%.0f", result.rate), ">= 5000");
+            report.row("Pipeline check", variant[0] + ": p50 / p95 / p99 ms", result.latencies.summary(),
+                    "p99 < 20");
+            report.row("Pipeline check", variant[0] + ": JVM CPU per request (app + driver) ms; 2 cores / CPU",
+                    String.format("%.2f; %.0f req/s", result.cpuMsPerRequest,
+                            Runtime.getRuntime().availableProcessors() * 1000 / result.cpuMsPerRequest), "");
+            if (result.other > 0) {
+                report.row("Pipeline check", variant[0] + ": unexpected answers", result.other + " of "
+                        + (result.ok + result.other) + " (" + result.firstOther + ")", "0");
+            }
+        }
+    }
+
+    Result load(String path, String authorization, int expected, int seconds) throws Exception {
+        byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + app.port + "\r\nAuthorization: "
+                + authorization + "\r\nAccept: application/json, application/problem+json\r\nUser-Agent: aims-bench\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        int connections = settings.pipelineConnections();
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        Latencies latencies = new Latencies();
+        AtomicLong ok = new AtomicLong();
+        AtomicLong other = new AtomicLong();
+        StringBuilder firstOther = new StringBuilder();
+        long cpu = Machine.processCpuNanos();
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            futures.add(pool.submit(() -> {
+                Connection connection = null;
+                try {
+                    while (System.nanoTime() < end) {
+                        if (connection == null) {
+                            connection = new Connection(app.port);
+                        }
+                        long t = System.nanoTime();
+                        int status = connection.exchange(request);
+                        latencies.add(System.nanoTime() - t);
+                        if (status == expected) {
+                            ok.incrementAndGet();
+                        } else {
+                            other.incrementAndGet();
+                            synchronized (firstOther) {
+                                if (firstOther.isEmpty()) {
+                                    firstOther.append(status);
+                                }
+                            }
+                        }
+                        if (connection.closeRequested) {
+                            connection.close();
+                            connection = null;
+                        }
+                    }
+                } finally {
+                    if (connection != null) {
+                        connection.close();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long requests = ok.get() + other.get();
+        double cpuMs = (Machine.processCpuNanos() - cpu) / 1e6 / Math.max(1, requests);
+        pool.shutdown();
+        return new Result(requests / elapsed, latencies, ok.get(), other.get(), firstOther.toString(), cpuMs);
+    }
+
+    /** One keep-alive HTTP/1.1 connection: sends a request, reads status, headers and body (length or chunked). */
+    static final class Connection implements AutoCloseable {
+
+        private final Socket socket;
+        private final OutputStream out;
+        private final InputStream in;
+        boolean closeRequested;
+
+        Connection(int port) throws IOException {
+            socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            socket.setSoTimeout(60_000);
+            out = socket.getOutputStream();
+            in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+        }
+
+        int exchange(byte[] request) throws IOException {
+            out.write(request);
+            out.flush();
+            String statusLine = line();
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                String lower = header.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).strip());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    closeRequested = true;
+                }
+            }
+            if (chunked) {
+                for (long size = Long.parseLong(line().strip().split(";")[0], 16); size > 0;
+                        size = Long.parseLong(line().strip().split(";")[0], 16)) {
+                    skip(size);
+                    line();
+                }
+                line();
+            } else if (length > 0) {
+                skip(length);
+            }
+            return status;
+        }
+
+        private void skip(long bytes) throws IOException {
+            long left = bytes;
+            while (left > 0) {
+                long skipped = in.skip(left);
+                if (skipped <= 0) {
+                    if (in.read() < 0) {
+                        throw new IOException("connection closed in body");
+                    }
+                    skipped = 1;
+                }
+                left -= skipped;
+            }
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int b = in.read(); b != '\n'; b = in.read()) {
+                if (b < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+    }
+}
