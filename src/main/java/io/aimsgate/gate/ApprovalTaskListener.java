@@ -38,10 +38,11 @@ public class ApprovalTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String submitter = gate.requireByProcessInstance(task.getProcessInstanceId()).getSubmittedBy();
+        DeploymentRequest request = gate.requireByProcessInstance(task.getProcessInstanceId());
+        String submitter = request.getSubmittedBy();
         switch (task.getEventName()) {
             case EVENTNAME_ASSIGNMENT -> assign(task, submitter);
-            case EVENTNAME_COMPLETE -> complete(task, submitter);
+            case EVENTNAME_COMPLETE -> complete(task, request, submitter);
             default -> {
             }
         }
@@ -66,7 +67,7 @@ public class ApprovalTaskListener implements TaskListener {
         }
     }
 
-    private void complete(DelegateTask task, String submitter) {
+    private void complete(DelegateTask task, DeploymentRequest request, String submitter) {
         String actor = actingUser(task);
         if (actor.equals(submitter) || submitter.equals(task.getAssignee())) {
             throw new SegregationOfDutiesViolation(actor, task.getName());
@@ -84,10 +85,9 @@ public class ApprovalTaskListener implements TaskListener {
         task.removeVariable(RATIONALE);
         task.setVariable(LAST_DECISION, decision.name());
         RaciDeclaration raci = RaciDeclaration.of(task);
-        DeploymentRequest request = gate.requireByProcessInstance(task.getProcessInstanceId());
         gate.recordDecision(request.getId(), task.getId(), task.getTaskDefinitionKey(), raci.activity(), raci.role(),
                 decision, rationale, actor);
-        ControlVariables.restore(task, task.getProcessInstanceId(), gate);
+        ControlVariables.restore(task, request, gate);
     }
 
     /** An authenticated user completing an approval must belong to one of the task's candidate (RACI) groups. */

@@ -21,8 +21,8 @@ class AssessDeploymentRiskDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         DeploymentRequest request = ControlVariables.restore(execution, execution.getProcessInstanceId(), gate);
         RiskAssessment assessment = gate.assess(request.getId());
-        execution.setVariable(RISK_BLOCKED, assessment.blocked());
-        execution.setVariable(BLOCKING_RISK_COUNT, assessment.unresolvedHighRiskCount());
-        execution.setVariable(BLOCKING_RISK_SUMMARY, String.join("\n", assessment.reasons()));
+        ControlVariables.setIfChanged(execution, RISK_BLOCKED, assessment.blocked());
+        ControlVariables.setIfChanged(execution, BLOCKING_RISK_COUNT, assessment.unresolvedHighRiskCount());
+        ControlVariables.setIfChanged(execution, BLOCKING_RISK_SUMMARY, String.join("\n", assessment.reasons()));
     }
 }

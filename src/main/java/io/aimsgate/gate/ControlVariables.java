@@ -15,11 +15,26 @@ final class ControlVariables {
     }
 
     static DeploymentRequest restore(VariableScope scope, String processInstanceId, DeploymentGateService gate) {
-        DeploymentRequest request = gate.requireByProcessInstance(processInstanceId);
-        scope.setVariable(REQUEST_ID, request.getId());
-        scope.setVariable(SUBMITTER, request.getSubmittedBy());
-        scope.setVariable(HIGH_RISK_TIER, request.isHighRiskTier());
-        scope.setVariable(REVIEW_REJECTED, gate.hasRejection(request.getId()));
+        return restore(scope, gate.requireByProcessInstance(processInstanceId), gate);
+    }
+
+    /** The same, for a caller that has just loaded the request. */
+    static DeploymentRequest restore(VariableScope scope, DeploymentRequest request, DeploymentGateService gate) {
+        setIfChanged(scope, REQUEST_ID, request.getId());
+        setIfChanged(scope, SUBMITTER, request.getSubmittedBy());
+        setIfChanged(scope, HIGH_RISK_TIER, request.isHighRiskTier());
+        setIfChanged(scope, REVIEW_REJECTED, gate.hasRejection(request.getId()));
         return request;
+    }
+
+    /**
+     * Writes the variable only when the value it resolves to differs. {@code setVariable} writes to the nearest scope
+     * that defines the name, which is the scope {@code getVariable} reads from, so skipping an equal value changes no
+     * scope's value; it only avoids an update of the variable and, with history level full, a history detail row.
+     */
+    static void setIfChanged(VariableScope scope, String name, Object value) {
+        if (value == null || !value.equals(scope.getVariable(name))) {
+            scope.setVariable(name, value);
+        }
     }
 }
