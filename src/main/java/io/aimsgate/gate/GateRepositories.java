@@ -3,26 +3,36 @@ package io.aimsgate.gate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
+// The queries on the gate's and the pipeline check's hot paths are JPQL strings: Hibernate caches their translation,
+// while a derived query (a Criteria query) is translated again on every call (see docs/benchmarks.md).
 interface DeploymentRequestRepository extends JpaRepository<DeploymentRequest, Long> {
 
-    Optional<DeploymentRequest> findByProcessInstanceId(String processInstanceId);
+    @Query("select r from DeploymentRequest r where r.processInstanceId = :processInstanceId")
+    Optional<DeploymentRequest> findByProcessInstanceId(@Param("processInstanceId") String processInstanceId);
 
     List<DeploymentRequest> findByVersionIdOrderBySubmittedAtDesc(Long versionId);
 
     boolean existsByVersionIdAndStatusIn(Long versionId, List<DeploymentRequestStatus> statuses);
 
-    Optional<DeploymentRequest> findFirstByVersionIdAndStatusOrderByDecidedAtDesc(Long versionId,
-            DeploymentRequestStatus status);
+    @Query("""
+            select r from DeploymentRequest r where r.versionId = :versionId and r.status = :status
+            order by r.decidedAt desc limit 1""")
+    Optional<DeploymentRequest> findFirstByVersionIdAndStatusOrderByDecidedAtDesc(@Param("versionId") Long versionId,
+            @Param("status") DeploymentRequestStatus status);
 }
 
 interface GateDecisionRepository extends JpaRepository<GateDecision, Long> {
 
-    boolean existsByTaskId(String taskId);
+    @Query("select count(d) > 0 from GateDecision d where d.taskId = :taskId")
+    boolean existsByTaskId(@Param("taskId") String taskId);
 
     List<GateDecision> findByRequestIdOrderByDecidedAt(Long requestId);
 
-    boolean existsByRequestIdAndDecision(Long requestId, ReviewDecision decision);
+    @Query("select count(d) > 0 from GateDecision d where d.requestId = :requestId and d.decision = :decision")
+    boolean existsByRequestIdAndDecision(@Param("requestId") Long requestId, @Param("decision") ReviewDecision decision);
 
     Optional<GateDecision> findFirstByRequestIdAndDecisionOrderByDecidedAtDescIdDesc(Long requestId,
             ReviewDecision decision);

@@ -4,10 +4,15 @@ import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface ModelVersionRepository extends JpaRepository<ModelVersion, Long> {
 
-    Optional<ModelVersion> findBySystemIdAndVersionLabel(Long systemId, String versionLabel);
+    /** JPQL, not derived: on the pipeline check's hot path, and Hibernate caches a JPQL string's translation. */
+    @Query("select v from ModelVersion v where v.systemId = :systemId and v.versionLabel = :versionLabel")
+    Optional<ModelVersion> findBySystemIdAndVersionLabel(@Param("systemId") Long systemId,
+            @Param("versionLabel") String versionLabel);
 
     boolean existsBySystemIdAndVersionLabel(Long systemId, String versionLabel);
 
