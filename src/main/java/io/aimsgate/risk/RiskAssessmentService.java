@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,9 +38,22 @@ public class RiskAssessmentService {
     public RiskAssessment assess(Long systemId) {
         inventory.requireSystem(systemId);
         SeverityMatrix matrix = severities.currentMatrix();
+        // The likelihoods and impacts of the matrix's HIGH and CRITICAL cells: only those rows can block.
+        Set<Integer> likelihoods = new TreeSet<>();
+        Set<Integer> impacts = new TreeSet<>();
+        for (int likelihood = SeverityMatrix.MIN; likelihood <= SeverityMatrix.MAX; likelihood++) {
+            for (int impact = SeverityMatrix.MIN; impact <= SeverityMatrix.MAX; impact++) {
+                if (matrix.severityOf(likelihood, impact).isHighOrAbove()) {
+                    likelihoods.add(likelihood);
+                    impacts.add(impact);
+                }
+            }
+        }
         long blocking = 0;
         Set<Integer> blockingCells = new java.util.HashSet<>();
-        for (RiskCell cell : risks.countByCell(systemId, RiskStatus.POSSIBLY_UNRESOLVED)) {
+        List<RiskCell> cells = likelihoods.isEmpty() ? List.of()
+                : risks.countByCell(systemId, RiskStatus.POSSIBLY_UNRESOLVED, likelihoods, impacts);
+        for (RiskCell cell : cells) {
             if (isUnresolved(matrix.severityOf(cell.likelihood(), cell.impact()), cell.status(), cell.acceptedByBoard())) {
                 blocking += cell.count();
                 blockingCells.add(cell.key());

@@ -81,9 +81,26 @@ class RiskAssessmentServiceTest {
 
         @SuppressWarnings("unchecked")
         ArgumentCaptor<Collection<RiskStatus>> statuses = ArgumentCaptor.forClass(Collection.class);
-        verify(risks).countByCell(eq(SYSTEM), statuses.capture());
+        verify(risks).countByCell(eq(SYSTEM), statuses.capture(), anyCollection(), anyCollection());
         assertThat(statuses.getValue()).containsExactlyInAnyOrder(RiskStatus.OPEN, RiskStatus.IN_TREATMENT,
                 RiskStatus.ACCEPTED);
+    }
+
+    /** The aggregate reads only likelihoods and impacts that form a HIGH or CRITICAL cell of the deployed matrix. */
+    @Test
+    void onlyLikelihoodsAndImpactsOfSevereCellsAreRead() {
+        cells();
+
+        service.assess(SYSTEM);
+
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<Collection<Integer>> likelihoods = ArgumentCaptor.forClass(Collection.class);
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<Collection<Integer>> impacts = ArgumentCaptor.forClass(Collection.class);
+        verify(risks).countByCell(eq(SYSTEM), anyCollection(), likelihoods.capture(), impacts.capture());
+        // Default matrix: HIGH from 2 x 5, 3 x 4, 4 x 3 and 5 x 2 upwards; 1 x anything is at most MEDIUM.
+        assertThat(likelihoods.getValue()).containsExactlyInAnyOrder(2, 3, 4, 5);
+        assertThat(impacts.getValue()).containsExactlyInAnyOrder(2, 3, 4, 5);
     }
 
     @Test
@@ -152,7 +169,7 @@ class RiskAssessmentServiceTest {
         when(inventory.requireSystem(99L)).thenThrow(new NotFoundException("systemId", "No AI system 99."));
 
         assertThatThrownBy(() -> service.assess(99L)).isInstanceOf(NotFoundException.class);
-        verify(risks, never()).countByCell(any(), any());
+        verify(risks, never()).countByCell(any(), any(), any(), any());
     }
 
     @ParameterizedTest(name = "{0} {1} board={2} -> unresolved={3}")
@@ -180,7 +197,7 @@ class RiskAssessmentServiceTest {
     }
 
     private void cells(RiskCell... cells) {
-        when(risks.countByCell(eq(SYSTEM), anyCollection())).thenReturn(List.of(cells));
+        when(risks.countByCell(eq(SYSTEM), anyCollection(), anyCollection(), anyCollection())).thenReturn(List.of(cells));
     }
 
     private static Risk risk(Long id, String title, int likelihood, int impact, RiskStatus status) {
