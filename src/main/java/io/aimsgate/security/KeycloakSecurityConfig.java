@@ -22,6 +22,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -71,12 +74,26 @@ class KeycloakSecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .anyRequest().authenticated())
-                .oauth2Login(login -> login.userInfoEndpoint(info -> info.userAuthoritiesMapper(groupsFromIdToken())))
+                .oauth2Login(login -> login
+                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce(registrations)))
+                        .userInfoEndpoint(info -> info.userAuthoritiesMapper(groupsFromIdToken())))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(logoutSuccess))
                 // The Camunda webapps ship their own CSRF protection (X-XSRF-TOKEN).
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
+    }
+
+    /**
+     * Authorisation requests carry a PKCE challenge (S256) although the webapp client is confidential: the realm
+     * requires it for {@code aims-gate-webapp} ({@code pkce.code.challenge.method}), and Keycloak refuses a login
+     * without one ("Missing parameter: code_challenge_method"). Spring sends PKCE only for public clients by default.
+     */
+    static DefaultOAuth2AuthorizationRequestResolver withPkce(ClientRegistrationRepository registrations) {
+        DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
+                registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+        resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        return resolver;
     }
 
     /** The webapps take the SSO user (and groups) from Spring Security instead of their login form. */
