@@ -38,7 +38,8 @@ import org.springframework.stereotype.Component;
  * candidate groups (READ + TASK_WORK). A user outside every group can log in and sees nothing.
  * Also creates the Tasklist filters: the shared "My group's tasks" (lowest priority, so Tasklist opens it
  * first) and "My tasks", and one filter per RACI group (e.g. "Security reviews"), readable by that group only.
- * Filter cards show the AI system, version, incident and severity, so a reviewer can tell requests apart.
+ * Filter cards list the AI system, version, incident and severity; Tasklist fills them in only for users who may
+ * read the process instance (governance board, auditors), other candidates see the request in the task's form.
  */
 @Component
 @Order(1)
@@ -53,7 +54,10 @@ class EngineAuthorizationSetup implements ApplicationRunner {
     static final int PRIORITY_MY_TASKS = -10;
     /** One Tasklist filter per RACI group: its name and description, in RaciGroups.ALL order. */
     static final Map<String, List<String>> GROUP_FILTERS = groupFilters();
-    /** Process variables shown on every task card (deployment requests and incidents). */
+    /**
+     * Process variables for the task cards (deployment requests and incidents). Tasklist reads them with the user's
+     * own rights: shown to overseers, who may read process instances, and left out for other candidates.
+     */
     static final List<Map<String, String>> CARD_VARIABLES = List.of(
             Map.of("name", "systemName", "label", "AI system"),
             Map.of("name", "versionLabel", "label", "Version"),
