@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -99,6 +100,11 @@ public class ApprovalTaskListener implements TaskListener {
         List<String> userGroups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
         Set<String> candidateGroups = task.getCandidates().stream().map(IdentityLink::getGroupId)
                 .filter(Objects::nonNull).collect(Collectors.toSet());
+        if (candidateGroups.isEmpty()) {
+            // Every approval task gets candidate groups on creation; none left means another user (possibly on
+            // another node) completed it a moment ago and its links are gone: a lost race, answered 409.
+            throw new OptimisticLockingException("Task '" + task.getName() + "' was completed concurrently");
+        }
         if (userGroups.stream().noneMatch(candidateGroups::contains)) {
             throw new AuthorizationException(actor + " holds none of the RACI roles " + candidateGroups
                     + " that decide '" + task.getName() + "'");
