@@ -2,6 +2,7 @@ package io.aimsgate.gate;
 
 import static io.aimsgate.gate.DeploymentApprovalProcess.*;
 
+import io.aimsgate.shared.ProcessVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

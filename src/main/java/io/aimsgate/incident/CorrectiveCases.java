@@ -2,6 +2,7 @@ package io.aimsgate.incident;
 
 import static io.aimsgate.incident.IncidentProcess.*;
 
+import io.aimsgate.shared.ProcessVariables;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -23,6 +24,6 @@ final class CorrectiveCases {
         } catch (IllegalArgumentException e) {
             throw new BadUserRequestException("'subjectType' must be INCIDENT or NONCONFORMITY");
         }
-        return service.caseOf(processInstanceId, subjectType, ProcessValues.id(scope, SUBJECT_ID));
+        return service.caseOf(processInstanceId, subjectType, ProcessVariables.requiredLong(scope, SUBJECT_ID));
     }
 }

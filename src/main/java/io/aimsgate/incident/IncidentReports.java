@@ -2,6 +2,7 @@ package io.aimsgate.incident;
 
 import static io.aimsgate.incident.IncidentProcess.*;
 
+import io.aimsgate.shared.ProcessVariables;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -41,7 +42,7 @@ final class IncidentReports {
         if (title != null && title.length() > 200) {
             throw new BadUserRequestException("'title' is longer than 200 characters");
         }
-        return new IncidentReport(ProcessValues.id(scope, SYSTEM_ID), labels(scope.getVariable(VERSION_LABELS)), type,
+        return new IncidentReport(ProcessVariables.requiredLong(scope, SYSTEM_ID), labels(scope.getVariable(VERSION_LABELS)), type,
                 title != null ? title : titleFor(type, description), description, harm,
                 new Harms(ProcessValues.flag(scope, DEATH), ProcessValues.flag(scope, SERIOUS_HEALTH_HARM),
                         ProcessValues.flag(scope, CRITICAL_INFRASTRUCTURE),

@@ -1,6 +1,5 @@
 package io.aimsgate.incident;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,17 +10,6 @@ final class ProcessValues {
     static final String SYSTEM_ACTOR = "system";
 
     private ProcessValues() {
-    }
-
-    static Long id(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        if (value instanceof Number number && number.longValue() >= 1 && number.doubleValue() == number.longValue()) {
-            return number.longValue();
-        }
-        if (value instanceof String text && text.strip().matches("[1-9]\\d{0,17}")) {
-            return Long.valueOf(text.strip());
-        }
-        throw new BadUserRequestException("'" + name + "' must be a positive whole number, was " + value);
     }
 
     static String text(VariableScope scope, String name) {

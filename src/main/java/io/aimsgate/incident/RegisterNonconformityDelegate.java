@@ -1,6 +1,7 @@
 package io.aimsgate.incident;
 
 import static io.aimsgate.incident.IncidentProcess.*;
+import io.aimsgate.shared.ProcessVariables;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -36,7 +37,7 @@ class RegisterNonconformityDelegate implements JavaDelegate {
             throw new BadUserRequestException("\u0027source\u0027 must be one of " + java.util.Arrays.toString(NonconformitySource.values()));
         }
         Nonconformity nonconformity = nonconformities.register(execution.getProcessInstanceId(),
-                system == null || system.toString().isBlank() ? null : ProcessValues.id(execution, SYSTEM_ID),
+                system == null || system.toString().isBlank() ? null : ProcessVariables.requiredLong(execution, SYSTEM_ID),
                 source, requirement, description, raisedBy);
         execution.setVariable(NONCONFORMITY_ID, nonconformity.getId());
         execution.setVariable(SUBJECT_TYPE, SubjectType.NONCONFORMITY.name());

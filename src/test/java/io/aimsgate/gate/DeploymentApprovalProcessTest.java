@@ -1,5 +1,6 @@
 package io.aimsgate.gate;
 
+import io.aimsgate.shared.ProcessVariables;
 import static io.aimsgate.gate.DeploymentApprovalProcess.*;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;

@@ -1,4 +1,4 @@
-package io.aimsgate.gate;
+package io.aimsgate.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,20 +1,23 @@
-package io.aimsgate.gate;
+package io.aimsgate.shared;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** Typed reads of process variables; form fields arrive as Long, Double or String depending on the client. */
-final class ProcessVariables {
+/**
+ * Typed reads of process variables for every feature's delegates; form fields arrive as Long, Double or
+ * String depending on the client (Tasklist, engine REST, our REST).
+ */
+public final class ProcessVariables {
 
     private ProcessVariables() {
     }
 
-    static Long requiredLong(VariableScope scope, String name) {
+    public static Long requiredLong(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         if (value instanceof Number number && isWholePositive(number)) {
             return number.longValue();
         }
-        if (value instanceof String text && text.strip().matches("\\d{1,18}") && Long.parseLong(text.strip()) >= 1) {
+        if (value instanceof String text && text.strip().matches("[1-9]\\d{0,17}")) {
             return Long.valueOf(text.strip());
         }
         throw new BadUserRequestException("'" + name + "' must be a whole number, was " + value);
@@ -29,7 +32,7 @@ final class ProcessVariables {
         return Double.isFinite(d) && d == Math.rint(d) && d >= 1 && d <= (1L << 53);
     }
 
-    static String requiredString(VariableScope scope, String name) {
+    public static String requiredString(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         if (value == null || value.toString().isBlank()) {
             throw new BadUserRequestException("'" + name + "' is required");
@@ -37,7 +40,7 @@ final class ProcessVariables {
         return value.toString().strip();
     }
 
-    static String optionalString(VariableScope scope, String name) {
+    public static String optionalString(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         return value == null || value.toString().isBlank() ? null : value.toString().strip();
     }
