@@ -780,7 +780,11 @@ abstract class AbstractApiScenarios {
                 "deployment-approval", "deployment-high-risk-signoff", "deployment-remediation",
                 "incident-containment", "incident-escalation", "incident-regulator-notification",
                 "incident-resumption", "incident-closure", "corrective-correction", "corrective-root-cause",
-                "corrective-planning", "corrective-tracking", "corrective-effectiveness", "corrective-closure");
+                "corrective-planning", "corrective-tracking", "corrective-effectiveness", "corrective-closure",
+                "inception-impact-assessment", "inception-ethics-review", "inception-legal-review",
+                "inception-approval", "inception-high-risk-signoff", "design-dataset-remediation",
+                "design-privacy-review", "design-approval", "validation-approval", "reevaluation-assessment",
+                "reevaluation-decision", "retirement-plan", "retirement-legal-review", "retirement-approval");
         matrix.fields().forEachRemaining(activity -> {
             JsonNode accountable = activity.getValue().get("accountable");
             assertThat(accountable).as(activity.getKey()).isNotNull();

@@ -47,6 +47,32 @@ public final class RaciFixtures {
                         null),
                 "corrective-effectiveness", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, null, null),
                 "corrective-closure", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, null, null)));
+        activities.putAll(Map.of(
+                "inception-impact-assessment", new RaciProperties.Activity(List.of(AI_PRODUCT_OWNERS),
+                        AI_PRODUCT_OWNERS, List.of(ETHICS, LEGAL), null),
+                "inception-ethics-review", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, List.of(ETHICS), null),
+                "inception-legal-review", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, List.of(LEGAL), null),
+                "inception-approval", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, null,
+                        List.of(BUSINESS_STAKEHOLDERS, GOVERNANCE_BOARD)),
+                "inception-high-risk-signoff", new RaciProperties.Activity(null, GOVERNANCE_BOARD, null,
+                        List.of(BUSINESS_STAKEHOLDERS)),
+                "design-dataset-remediation", new RaciProperties.Activity(List.of(ML_ENGINEERS), AI_PRODUCT_OWNERS,
+                        null, null),
+                "design-privacy-review", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, List.of(PRIVACY), null),
+                "design-approval", new RaciProperties.Activity(List.of(ML_ENGINEERS), AI_PRODUCT_OWNERS,
+                        List.of(PRIVACY), List.of(BUSINESS_STAKEHOLDERS)),
+                "validation-approval", new RaciProperties.Activity(List.of(ML_ENGINEERS), AI_PRODUCT_OWNERS, null,
+                        List.of(BUSINESS_STAKEHOLDERS, GOVERNANCE_BOARD))));
+        activities.putAll(Map.of(
+                "reevaluation-assessment", new RaciProperties.Activity(List.of(ML_ENGINEERS), AI_PRODUCT_OWNERS,
+                        null, null),
+                "reevaluation-decision", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, null,
+                        List.of(GOVERNANCE_BOARD, BUSINESS_STAKEHOLDERS)),
+                "retirement-plan", new RaciProperties.Activity(List.of(AI_PRODUCT_OWNERS), AI_PRODUCT_OWNERS,
+                        List.of(LEGAL), null),
+                "retirement-legal-review", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, List.of(LEGAL), null),
+                "retirement-approval", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, List.of(LEGAL),
+                        List.of(BUSINESS_STAKEHOLDERS, GOVERNANCE_BOARD))));
         return new RaciProperties(activities);
     }
 

@@ -91,7 +91,8 @@ class RaciMatrixTest {
     @Test
     void everyRoleTheProcessesDeclareResolvesToGroupsAndEveryActivityIsUsed() throws IOException {
         Set<String> declared = new TreeSet<>();
-        for (String process : List.of("deployment-approval", "incident-escalation", "corrective-action")) {
+        for (String process : List.of("deployment-approval", "incident-escalation", "corrective-action", "inception",
+                "design-development", "verification-validation", "re-evaluation", "retirement")) {
             declared.addAll(declaredActivities("processes/" + process + ".bpmn"));
         }
         assertThat(declared).containsExactlyInAnyOrderElementsOf(matrix.activities().keySet());
