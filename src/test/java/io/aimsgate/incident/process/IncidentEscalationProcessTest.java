@@ -1,5 +1,7 @@
 package io.aimsgate.incident.process;
 
+import io.aimsgate.support.ProcessSteps;
+import io.aimsgate.support.RecordingDelegate;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;

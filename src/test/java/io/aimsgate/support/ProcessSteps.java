@@ -1,4 +1,4 @@
-package io.aimsgate.incident.process;
+package io.aimsgate.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,29 +15,29 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
 /** Task, job and history helpers shared by the incident process tests. */
-final class ProcessSteps {
+public final class ProcessSteps {
 
     private final ProcessEngine engine;
 
-    ProcessSteps(ProcessEngine engine) {
+    public ProcessSteps(ProcessEngine engine) {
         this.engine = engine;
     }
 
-    Task openTask(ProcessInstance pi, String taskKey) {
+    public Task openTask(ProcessInstance pi, String taskKey) {
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
                 .taskDefinitionKey(taskKey).singleResult();
         assertThat(task).as("open task %s", taskKey).isNotNull();
         return task;
     }
 
-    Set<String> candidateGroups(Task task) {
+    public Set<String> candidateGroups(Task task) {
         return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
                 .map(link -> link.getGroupId()).filter(Objects::nonNull).collect(Collectors.toSet());
     }
 
     /** The open user tasks of the instance are exactly these (executions may also wait at a join). */
-    void assertOpenTasks(ProcessInstance pi, String... taskKeys) {
+    public void assertOpenTasks(ProcessInstance pi, String... taskKeys) {
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).list())
                 .extracting(Task::getTaskDefinitionKey).as("open tasks").containsExactlyInAnyOrder(taskKeys);
     }
@@ -46,7 +46,7 @@ final class ProcessSteps {
      * Completes the open task as its RACI group would: the task must be offered to exactly that group (set by the
      * RACI task listener from the task's declared activity and role).
      */
-    String complete(ProcessInstance pi, String taskKey, String group, Map<String, Object> variables) {
+    public String complete(ProcessInstance pi, String taskKey, String group, Map<String, Object> variables) {
         Task task = openTask(pi, taskKey);
         assertThat(candidateGroups(task)).as("candidate groups of %s", taskKey).containsExactly(group);
         assertThat(task.getAssignee()).as("assignee of %s", taskKey).isNull();
@@ -54,30 +54,30 @@ final class ProcessSteps {
         return task.getId();
     }
 
-    Job timerJob(ProcessInstance pi, String timerId) {
+    public Job timerJob(ProcessInstance pi, String timerId) {
         Job job = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
                 .activityId(timerId).singleResult();
         assertThat(job).as("timer job of %s", timerId).isNotNull();
         return job;
     }
 
-    long timerJobs(ProcessInstance pi, String timerId) {
+    public long timerJobs(ProcessInstance pi, String timerId) {
         return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
                 .activityId(timerId).count();
     }
 
     /** Fires a timer now, as the job executor would when it is due. */
-    void fire(Job job) {
+    public void fire(Job job) {
         engine.getManagementService().executeJob(job.getId());
     }
 
-    long passedCount(ProcessInstance pi, String activityId) {
+    public long passedCount(ProcessInstance pi, String activityId) {
         return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
                 .activityId(activityId).finished().count();
     }
 
     /** The instance a call activity of {@code parent} is running. */
-    ProcessInstance calledInstance(ProcessInstance parent) {
+    public ProcessInstance calledInstance(ProcessInstance parent) {
         ProcessInstance called = engine.getRuntimeService().createProcessInstanceQuery()
                 .superProcessInstanceId(parent.getId()).singleResult();
         assertThat(called).as("process instance called by %s", parent.getId()).isNotNull();
@@ -85,7 +85,7 @@ final class ProcessSteps {
     }
 
     /** The exception and its causes, outermost first. */
-    static List<Throwable> causes(Throwable thrown) {
+    public static List<Throwable> causes(Throwable thrown) {
         List<Throwable> chain = new ArrayList<>();
         for (Throwable t = thrown; t != null && !chain.contains(t); t = t.getCause()) {
             chain.add(t);
@@ -93,7 +93,7 @@ final class ProcessSteps {
         return chain;
     }
 
-    Object variable(ProcessInstance pi, String name) {
+    public Object variable(ProcessInstance pi, String name) {
         return engine.getRuntimeService().getVariable(pi.getId(), name);
     }
 }

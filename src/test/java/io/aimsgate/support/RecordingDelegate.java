@@ -1,4 +1,4 @@
-package io.aimsgate.incident.process;
+package io.aimsgate.support;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,20 +12,20 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  * Stands in for a service-task delegate: remembers each run with the variables it saw (and the activity it ran
  * at), then does what the test tells it to.
  */
-final class RecordingDelegate implements JavaDelegate {
+public final class RecordingDelegate implements JavaDelegate {
 
-    static final String ACTIVITY = "@activity";
-    static final String BUSINESS_KEY = "@businessKey";
+    public static final String ACTIVITY = "@activity";
+    public static final String BUSINESS_KEY = "@businessKey";
 
     private final Consumer<DelegateExecution> behaviour;
-    final List<Map<String, Object>> runs = new ArrayList<>();
+    public final List<Map<String, Object>> runs = new ArrayList<>();
 
-    RecordingDelegate() {
+    public RecordingDelegate() {
         this(execution -> {
         });
     }
 
-    RecordingDelegate(Consumer<DelegateExecution> behaviour) {
+    public RecordingDelegate(Consumer<DelegateExecution> behaviour) {
         this.behaviour = behaviour;
     }
 
@@ -38,7 +38,7 @@ final class RecordingDelegate implements JavaDelegate {
         behaviour.accept(execution);
     }
 
-    Map<String, Object> onlyRun() {
+    public Map<String, Object> onlyRun() {
         if (runs.size() != 1) {
             throw new AssertionError("expected exactly one run, got " + runs.size() + ": " + runs);
         }
