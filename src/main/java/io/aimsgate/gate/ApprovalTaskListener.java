@@ -3,17 +3,10 @@ package io.aimsgate.gate;
 import static io.aimsgate.gate.DeploymentApprovalProcess.*;
 
 import io.aimsgate.raci.RaciDeclaration;
-import java.util.List;
-import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.camunda.bpm.engine.AuthorizationException;
+import io.aimsgate.raci.TaskActors;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,19 +54,15 @@ public class ApprovalTaskListener implements TaskListener {
         if (assignee.equals(submitter)) {
             throw new SegregationOfDutiesViolation(assignee, task.getName());
         }
-        Authentication authentication = currentAuthentication(task);
-        if (authentication != null && !assignee.equals(authentication.getUserId())) {
-            throw new AuthorizationException("Approval tasks are claimed by the approver themselves; "
-                    + authentication.getUserId() + " cannot assign '" + task.getName() + "' to " + assignee);
-        }
+        TaskActors.checkSelfAssignment(task);
     }
 
     private void complete(DelegateTask task, DeploymentRequest request, String submitter) {
-        String actor = actingUser(task);
+        String actor = TaskActors.actingUser(task);
         if (actor.equals(submitter) || submitter.equals(task.getAssignee())) {
             throw new SegregationOfDutiesViolation(actor, task.getName());
         }
-        checkHoldsRole(task, actor);
+        TaskActors.checkHoldsRole(task, actor);
         ReviewDecision decision = decisionOf(task);
         Object rationaleValue = task.getVariable(RATIONALE);
         String rationale = rationaleValue == null ? "" : rationaleValue.toString().strip();
@@ -89,40 +78,6 @@ public class ApprovalTaskListener implements TaskListener {
         gate.recordDecision(request.getId(), task.getId(), task.getTaskDefinitionKey(), raci.activity(), raci.role(),
                 decision, rationale, actor);
         ControlVariables.restore(task, request, gate);
-    }
-
-    /** An authenticated user completing an approval must belong to one of the task's candidate (RACI) groups. */
-    private static void checkHoldsRole(DelegateTask task, String actor) {
-        Authentication authentication = currentAuthentication(task);
-        if (authentication == null) {
-            return;
-        }
-        List<String> userGroups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-        Set<String> candidateGroups = task.getCandidates().stream().map(IdentityLink::getGroupId)
-                .filter(Objects::nonNull).collect(Collectors.toSet());
-        if (candidateGroups.isEmpty()) {
-            // Every approval task gets candidate groups on creation; none left means another user (possibly on
-            // another node) completed it a moment ago and its links are gone: a lost race, answered 409.
-            throw new OptimisticLockingException("Task '" + task.getName() + "' was completed concurrently");
-        }
-        if (userGroups.stream().noneMatch(candidateGroups::contains)) {
-            throw new AuthorizationException(actor + " holds none of the RACI roles " + candidateGroups
-                    + " that decide '" + task.getName() + "'");
-        }
-    }
-
-    private static Authentication currentAuthentication(DelegateTask task) {
-        return task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    }
-
-    /** The authenticated user completing the task; the assignee only where no one is authenticated (jobs, tests). */
-    private static String actingUser(DelegateTask task) {
-        Authentication authentication = currentAuthentication(task);
-        String actor = authentication != null ? authentication.getUserId() : task.getAssignee();
-        if (actor == null) {
-            throw new BadUserRequestException("An approval must be completed by an authenticated user");
-        }
-        return actor;
     }
 
     private static ReviewDecision decisionOf(DelegateTask task) {

@@ -6,6 +6,7 @@ import io.aimsgate.inventory.InventoryService;
 import io.aimsgate.inventory.LifecycleStage;
 import io.aimsgate.inventory.ModelVersion;
 import io.aimsgate.inventory.VersionStatus;
+import io.aimsgate.raci.InformedParties;
 import io.aimsgate.raci.RaciRole;
 import io.aimsgate.risk.RiskAssessment;
 import io.aimsgate.risk.RiskAssessmentService;
@@ -25,18 +26,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class DeploymentGateService {
 
+    /** The RACI activity whose Informed groups hear of every deployment decision. */
+    static final String DEPLOYMENT_APPROVAL_ACTIVITY = "deployment-approval";
+
     private final DeploymentRequestRepository requests;
     private final GateDecisionRepository decisions;
     private final GateEventRepository events;
     private final InventoryService inventory;
     private final RiskAssessmentService riskAssessment;
     private final List<DeploymentBlocker> blockers;
+    private final List<DeploymentPrerequisite> prerequisites;
+    private final InformedParties informed;
     private final Clock clock;
 
     DeploymentGateService(DeploymentRequestRepository requests, GateDecisionRepository decisions,
             GateEventRepository events, InventoryService inventory, RiskAssessmentService riskAssessment,
-            List<DeploymentBlocker> blockers, Clock clock) {
+            List<DeploymentBlocker> blockers, List<DeploymentPrerequisite> prerequisites, InformedParties informed,
+            Clock clock) {
         this.blockers = List.copyOf(blockers);
+        this.prerequisites = List.copyOf(prerequisites);
+        this.informed = informed;
         this.requests = requests;
         this.decisions = decisions;
         this.events = events;
@@ -53,6 +62,9 @@ public class DeploymentGateService {
         List<String> reasons = new ArrayList<>();
         if (system.getEuAiActTier() == EuAiActTier.UNACCEPTABLE) {
             reasons.add("The system is classified as an EU AI Act prohibited practice (tier UNACCEPTABLE).");
+        }
+        for (DeploymentPrerequisite prerequisite : prerequisites) {
+            reasons.addAll(prerequisite.unmetFor(systemId));
         }
         if (version.getStatus() != VersionStatus.DRAFT) {
             reasons.add("Version '" + versionLabel + "' is " + version.getStatus()
@@ -125,6 +137,7 @@ public class DeploymentGateService {
         inventory.changeVersionStatus(request.getVersionId(), VersionStatus.APPROVED);
         inventory.moveToStage(request.getSystemId(), LifecycleStage.DEPLOYMENT);
         events.save(new GateEvent(requestId, GateEvent.Type.APPROVED, approver, rationale, clock.instant()));
+        tellInformed(request, "approved", approver, rationale);
     }
 
     /** Records the rejection in the name of whoever rejected last, with their rationale. */
@@ -138,6 +151,15 @@ public class DeploymentGateService {
         request.decide(DeploymentRequestStatus.REJECTED, decider, rationale, clock.instant());
         inventory.changeVersionStatus(request.getVersionId(), VersionStatus.REJECTED);
         events.save(new GateEvent(requestId, GateEvent.Type.REJECTED, decider, rationale, clock.instant()));
+        tellInformed(request, "rejected", decider, rationale);
+    }
+
+    private void tellInformed(DeploymentRequest request, String outcome, String decider, String rationale) {
+        AiSystem system = inventory.requireSystem(request.getSystemId());
+        String version = inventory.requireVersion(request.getVersionId()).getVersionLabel();
+        informed.tell(DEPLOYMENT_APPROVAL_ACTIVITY, "Deployment of " + system.getName() + " " + version + " " + outcome,
+                "The deployment gate " + outcome + " version " + version + " of AI system " + system.getName()
+                        + " (request " + request.getId() + ").\nDecided by: " + decider + "\nRationale: " + rationale);
     }
 
     /** The submitter withdraws a halted request; the version goes back to DRAFT and may be submitted again. */
@@ -180,6 +202,12 @@ public class DeploymentGateService {
     @Transactional(readOnly = true)
     public List<DeploymentRequest> requestsFor(Long systemId, String versionLabel) {
         return requests.findByVersionIdOrderBySubmittedAtDesc(inventory.requireVersion(systemId, versionLabel).getId());
+    }
+
+    /** Every deployment request of the system, oldest first (its life-cycle view). */
+    @Transactional(readOnly = true)
+    public List<DeploymentRequest> requestsOfSystem(Long systemId) {
+        return requests.findBySystemIdOrderBySubmittedAtAsc(systemId);
     }
 
     @Transactional(readOnly = true)

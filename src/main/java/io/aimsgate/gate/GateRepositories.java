@@ -15,6 +15,8 @@ interface DeploymentRequestRepository extends JpaRepository<DeploymentRequest, L
 
     List<DeploymentRequest> findByVersionIdOrderBySubmittedAtDesc(Long versionId);
 
+    List<DeploymentRequest> findBySystemIdOrderBySubmittedAtAsc(Long systemId);
+
     boolean existsByVersionIdAndStatusIn(Long versionId, List<DeploymentRequestStatus> statuses);
 
     @Query("""

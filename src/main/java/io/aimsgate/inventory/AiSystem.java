@@ -84,6 +84,11 @@ public class AiSystem {
         this.updatedAt = now;
     }
 
+    void classify(EuAiActTier tier, Instant now) {
+        this.euAiActTier = tier;
+        this.updatedAt = now;
+    }
+
     public Long getId() {
         return id;
     }

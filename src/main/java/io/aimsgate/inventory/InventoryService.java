@@ -127,6 +127,40 @@ public class InventoryService {
         requireVersion(versionId).liftSuspension(clock.instant());
     }
 
+    /** Moves the system forward to a later stage only: re-running an earlier gate never moves it back. */
+    public void advanceToStage(Long systemId, LifecycleStage stage) {
+        AiSystem system = requireSystem(systemId);
+        if (system.getLifecycleStage() == null || system.getLifecycleStage().ordinal() < stage.ordinal()) {
+            system.moveTo(stage, clock.instant());
+        }
+    }
+
+    /** Records the EU AI Act tier the inception gate classified. */
+    public void classify(Long systemId, EuAiActTier tier) {
+        requireSystem(systemId).classify(tier, clock.instant());
+    }
+
+    /** Suspends every released or in-flight version of the system (a re-evaluation decided to suspend it). */
+    public List<ModelVersion> suspendSystem(Long systemId) {
+        List<ModelVersion> suspended = versions.findBySystemIdAndStatusIn(systemId,
+                List.of(VersionStatus.APPROVED, VersionStatus.IN_REVIEW, VersionStatus.HALTED));
+        suspended.forEach(version -> version.suspend(clock.instant()));
+        return suspended;
+    }
+
+    /** Retires the system: every version becomes RETIRED, whatever it was or held, and the stage RETIREMENT. */
+    public void retireSystem(Long systemId) {
+        AiSystem system = requireSystem(systemId);
+        versions.findBySystemIdAndStatusIn(systemId, List.of(VersionStatus.values()))
+                .forEach(version -> version.retire(clock.instant()));
+        system.moveTo(LifecycleStage.RETIREMENT, clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    public List<ModelVersion> versionsOf(Long systemId, List<VersionStatus> statuses) {
+        return versions.findBySystemIdAndStatusIn(systemId, statuses);
+    }
+
     /** Status changes belong to the gates: this is their entry point, never a client's. */
     public void changeVersionStatus(Long versionId, VersionStatus status) {
         requireVersion(versionId).changeStatus(status, clock.instant());

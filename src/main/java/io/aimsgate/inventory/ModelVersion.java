@@ -94,6 +94,16 @@ public class ModelVersion {
         }
     }
 
+    /** Retirement ends every status, a suspension and anything it held included. */
+    void retire(Instant now) {
+        if (this.status != VersionStatus.RETIRED) {
+            this.status = VersionStatus.RETIRED;
+            this.heldStatus = null;
+            this.statusChangedAt = now;
+            this.updatedAt = now;
+        }
+    }
+
     public VersionStatus getHeldStatus() {
         return heldStatus;
     }

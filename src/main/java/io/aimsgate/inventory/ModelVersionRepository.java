@@ -1,5 +1,6 @@
 package io.aimsgate.inventory;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -19,4 +20,6 @@ interface ModelVersionRepository extends JpaRepository<ModelVersion, Long> {
     Page<ModelVersion> findBySystemId(Long systemId, Pageable pageable);
 
     Page<ModelVersion> findBySystemIdAndStatus(Long systemId, VersionStatus status, Pageable pageable);
+
+    List<ModelVersion> findBySystemIdAndStatusIn(Long systemId, java.util.Collection<VersionStatus> statuses);
 }

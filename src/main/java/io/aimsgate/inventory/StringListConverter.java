@@ -7,7 +7,7 @@ import java.util.List;
 
 /** Stores a short list of labels in one column; labels are validated to contain no separator. */
 @Converter
-class StringListConverter implements AttributeConverter<List<String>, String> {
+public class StringListConverter implements AttributeConverter<List<String>, String> {
 
     static final String SEPARATOR = "|";
 

@@ -47,6 +47,12 @@ class EngineAuthorizationSetup implements ApplicationRunner {
 
     static final String INCIDENT_PROCESS = "incident-escalation";
     static final String NONCONFORMITY_PROCESS = "nonconformity";
+    static final Map<String, List<String>> LIFECYCLE_STARTERS = Map.of(
+            "inception", List.of(RaciGroups.AI_PRODUCT_OWNERS),
+            "design-development", List.of(RaciGroups.AI_PRODUCT_OWNERS, RaciGroups.ML_ENGINEERS),
+            "verification-validation", List.of(RaciGroups.ML_ENGINEERS),
+            "re-evaluation", List.of(RaciGroups.ML_ENGINEERS, RaciGroups.AI_PRODUCT_OWNERS),
+            "retirement", List.of(RaciGroups.AI_PRODUCT_OWNERS));
     static final String FILTER_MY_TASKS = "My tasks";
     static final String FILTER_MY_GROUP_TASKS = "My group's tasks";
     /** Tasklist opens the filter with the lowest priority first: approvers land on their groups' tasks. */
@@ -62,7 +68,8 @@ class EngineAuthorizationSetup implements ApplicationRunner {
             Map.of("name", "systemName", "label", "AI system"),
             Map.of("name", "versionLabel", "label", "Version"),
             Map.of("name", "incidentTitle", "label", "Incident"),
-            Map.of("name", "severity", "label", "Severity"));
+            Map.of("name", "severity", "label", "Severity"),
+            Map.of("name", "trigger", "label", "Trigger"));
     private static final Logger log = LoggerFactory.getLogger(EngineAuthorizationSetup.class);
     private static final List<String> OVERSEERS = List.of(RaciGroups.GOVERNANCE_BOARD, RaciGroups.AUDITORS);
     private static final Map<String, String> GROUP_NAMES = Map.of(
@@ -103,6 +110,11 @@ class EngineAuthorizationSetup implements ApplicationRunner {
         grant(RaciGroups.AI_PRODUCT_OWNERS, Resources.PROCESS_DEFINITION, DeploymentApprovalProcess.KEY,
                 ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(RaciGroups.AI_PRODUCT_OWNERS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        // Who starts each life-cycle gate (docs/lifecycle-gates.md); message and timer starts run as the platform.
+        LIFECYCLE_STARTERS.forEach((process, groups) -> groups.forEach(group -> {
+            grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        }));
         // Anyone in the AI management system may report an incident; audits and reviews raise nonconformities.
         for (String group : RaciGroups.ALL) {
             grant(group, Resources.PROCESS_DEFINITION, INCIDENT_PROCESS, ProcessDefinitionPermissions.CREATE_INSTANCE);

@@ -39,6 +39,7 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
     protected void registerAdditionalResources() {
         register(GateRuleExceptionMapper.class);
         register(GateRuleRestExceptionMapper.class);
+        register(PlatformRuleExceptionMapper.class);
     }
 
     /** Task operations whose task may have been completed a moment ago by someone else. */
@@ -54,6 +55,20 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
                                     "Task " + task.group(1) + " was already completed by someone else."))
                             .build();
                 }
+            }
+            if (cause instanceof ConflictException conflict) {
+                // A gate's own rule refused the start or the step (e.g. an earlier life-cycle gate not passed).
+                return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(Map.of("type", "GateRuleViolation", "message", conflict.getMessage(), "field",
+                                conflict.field(), "reasons", conflict.reasons()))
+                        .build();
+            }
+            if (cause instanceof NotFoundException || cause instanceof InvalidInputException) {
+                String field = cause instanceof NotFoundException notFound ? notFound.field()
+                        : ((InvalidInputException) cause).field();
+                return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(Map.of("type", "InvalidRequest", "message", cause.getMessage(), "field", field))
+                        .build();
             }
             if (cause instanceof AuthorizationException || cause instanceof BadUserRequestException) {
                 return ExceptionHandlerHelper.getInstance().getResponse(cause);
@@ -98,6 +113,20 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
 
         @Override
         public Response toResponse(ProcessEngineException exception) {
+            return respond(exception, uriInfo);
+        }
+    }
+
+    /** Our own rule exceptions thrown straight out of a delegate (not wrapped by the engine). */
+    @Provider
+    @Priority(1)
+    public static class PlatformRuleExceptionMapper implements ExceptionMapper<RuntimeException> {
+
+        @Context
+        private UriInfo uriInfo;
+
+        @Override
+        public Response toResponse(RuntimeException exception) {
             return respond(exception, uriInfo);
         }
     }

@@ -41,7 +41,8 @@ class DeploymentGateServiceTest {
     GateEventRepository events = mock(GateEventRepository.class);
     InventoryService inventory = mock(InventoryService.class);
     DeploymentGateService gate = new DeploymentGateService(requests, decisions, events, inventory,
-            mock(RiskAssessmentService.class), java.util.List.of(), Clock.fixed(NOW, ZoneOffset.UTC));
+            mock(RiskAssessmentService.class), java.util.List.of(), java.util.List.of(),
+            mock(io.aimsgate.raci.InformedParties.class), Clock.fixed(NOW, ZoneOffset.UTC));
 
     AiSystem system = mock(AiSystem.class);
     ModelVersion version = mock(ModelVersion.class);

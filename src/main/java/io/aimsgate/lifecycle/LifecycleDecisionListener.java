@@ -1,0 +1,115 @@
+package io.aimsgate.lifecycle;
+
+import static io.aimsgate.lifecycle.LifecycleDecisions.*;
+
+import io.aimsgate.gate.SegregationOfDutiesViolation;
+import io.aimsgate.raci.RaciDeclaration;
+import io.aimsgate.raci.TaskActors;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Guards every user task of the life-cycle gates:
+ * <ul>
+ *   <li>assignment: tasks are claimed by the person who works them; nobody who started the gate or did its work
+ *       may hold one of its decisions;</li>
+ *   <li>complete: the completing user holds one of the task's RACI groups; a decision task needs one of its
+ *       declared decisions and a rationale, and may not be decided by whoever started the gate or did its work
+ *       (segregation of duties); the decision is recorded and {@code lastDecision} set for the gateways.</li>
+ * </ul>
+ */
+@Component("lifecycleDecisionListener")
+public class LifecycleDecisionListener implements TaskListener {
+
+    private final LifecycleGateService gates;
+
+    public LifecycleDecisionListener(LifecycleGateService gates) {
+        this.gates = gates;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        switch (task.getEventName()) {
+            case EVENTNAME_ASSIGNMENT -> assign(task);
+            case EVENTNAME_COMPLETE -> complete(task);
+            default -> {
+            }
+        }
+    }
+
+    private void assign(DelegateTask task) {
+        if (task.getAssignee() == null) {
+            return;
+        }
+        TaskActors.checkSelfAssignment(task);
+        if (!isWorkTask(task)) {
+            checkNotExcluded(task, task.getAssignee());
+        }
+    }
+
+    private void complete(DelegateTask task) {
+        LifecycleGate gate = gates.requireOpen(task.getProcessInstanceId());
+        String actor = TaskActors.actingUser(task);
+        TaskActors.checkHoldsRole(task, actor);
+        RaciDeclaration raci = RaciDeclaration.of(task);
+        String decision;
+        String rationale = text(task.getVariable(RATIONALE));
+        if (isWorkTask(task)) {
+            decision = SUBMIT;
+        } else {
+            checkNotExcluded(task, actor);
+            decision = decisionOf(task);
+            if (rationale.length() < MIN_RATIONALE) {
+                throw new BadUserRequestException("'rationale': a rationale of at least " + MIN_RATIONALE
+                        + " characters is required for every decision");
+            }
+            // Consume the submitted fields so a later task can never inherit this decision; gateways read lastDecision.
+            task.removeVariable(DECISION);
+            task.removeVariable(RATIONALE);
+        }
+        task.setVariable(LAST_DECISION, decision);
+        if (REJECT.equals(decision)) {
+            task.setVariable(REVIEW_REJECTED, true);
+        }
+        gates.recordDecision(gate.getId(), task.getId(), task.getTaskDefinitionKey(), raci.activity(), raci.role(),
+                decision, rationale.isEmpty() ? null : rationale, actor);
+    }
+
+    private void checkNotExcluded(DelegateTask task, String user) {
+        LifecycleGate gate = gates.requireOpen(task.getProcessInstanceId());
+        Set<String> excluded = gates.excludedDeciders(gate.getId());
+        if (excluded.contains(user)) {
+            throw new SegregationOfDutiesViolation(user, task.getName());
+        }
+    }
+
+    /** Work tasks (an impact assessment, a plan) declare decisions=SUBMIT: they deliver content, not a decision. */
+    private static boolean isWorkTask(DelegateTask task) {
+        return List.of(SUBMIT).equals(declaredDecisions(task));
+    }
+
+    static List<String> declaredDecisions(DelegateTask task) {
+        String declared = ElementProperties.of(task.getBpmnModelElementInstance(), DECISIONS_PROPERTY)
+                .orElse(APPROVE + "," + REJECT);
+        return Arrays.stream(declared.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String decisionOf(DelegateTask task) {
+        List<String> allowed = declaredDecisions(task);
+        String value = String.valueOf(task.getVariable(DECISION));
+        if (!allowed.contains(value)) {
+            throw new BadUserRequestException("'decision' must be one of " + String.join(", ", allowed) + ", was "
+                    + value);
+        }
+        return value;
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString().strip();
+    }
+}

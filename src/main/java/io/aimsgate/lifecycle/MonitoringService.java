@@ -1,0 +1,105 @@
+package io.aimsgate.lifecycle;
+
+import static io.aimsgate.lifecycle.LifecycleDecisions.*;
+
+import io.aimsgate.inventory.InventoryService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Production monitoring (clause 9.1, A.6.2.6): records each reading against the system's objective; a reading past
+ * it sets off a re-evaluation by message: it wakes the system's waiting re-evaluation, or starts one.
+ */
+@Service
+@Transactional
+public class MonitoringService {
+
+    private final MonitoringReadingRepository readings;
+    private final Objectives objectives;
+    private final LifecycleGateService gates;
+    private final InventoryService inventory;
+    private final RuntimeService runtimeService;
+    private final Clock clock;
+
+    MonitoringService(MonitoringReadingRepository readings, Objectives objectives, LifecycleGateService gates,
+            InventoryService inventory, RuntimeService runtimeService, Clock clock) {
+        this.readings = readings;
+        this.objectives = objectives;
+        this.gates = gates;
+        this.inventory = inventory;
+        this.runtimeService = runtimeService;
+        this.clock = clock;
+    }
+
+    public MonitoringReading record(Long systemId, String metric, double value, Instant measuredAt, String actor) {
+        inventory.requireSystem(systemId);
+        Optional<Objectives.InForce> objective = objectives.forMetric(systemId, metric);
+        boolean breached = objective.map(o -> o.breachedBy(value)).orElse(false);
+        Instant now = clock.instant();
+        MonitoringReading reading = readings.save(new MonitoringReading(systemId, metric, value,
+                objective.map(Objectives.InForce::bound).orElse(null),
+                objective.map(Objectives.InForce::threshold).orElse(null), breached, actor,
+                measuredAt == null ? now : measuredAt, now));
+        if (breached) {
+            reading.led(triggerReevaluation(systemId, describe(reading)));
+        }
+        return reading;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<MonitoringReading> readingsOf(Long systemId, int size) {
+        inventory.requireSystem(systemId);
+        return readings.findBySystemIdOrderByRecordedAtDescIdDesc(systemId, PageRequest.of(0, size));
+    }
+
+    private MonitoringReading.Reevaluation triggerReevaluation(Long systemId, String detail) {
+        List<Execution> waiting = runtimeService.createExecutionQuery()
+                .processDefinitionKey(LifecycleGateKind.RE_EVALUATION.processKey())
+                .messageEventSubscriptionName(MESSAGE_THRESHOLD_BREACHED)
+                .processVariableValueEquals(SYSTEM_ID, systemId).list();
+        if (!waiting.isEmpty()) {
+            Execution execution = waiting.get(0);
+            // The woken instance starts a new gate run; it is opened here so the breach is its recorded trigger.
+            LifecycleGate gate = gates.open(execution.getProcessInstanceId(), LifecycleGateKind.RE_EVALUATION,
+                    systemId, GateActors.PLATFORM, "MONITORING_BREACH", detail);
+            runtimeService.createMessageCorrelation(MESSAGE_THRESHOLD_BREACHED)
+                    .processInstanceId(execution.getProcessInstanceId())
+                    .setVariable(TRIGGER, "MONITORING_BREACH").setVariable(TRIGGER_DETAIL, detail)
+                    .setVariable(GATE_ID, gate.getId()).correlate();
+            return MonitoringReading.Reevaluation.TRIGGERED;
+        }
+        if (!gates.entryBlockers(systemId, LifecycleGateKind.RE_EVALUATION).isEmpty()) {
+            // A system not yet validated is not in operation: the reading is kept, nothing is re-evaluated.
+            return MonitoringReading.Reevaluation.NOT_NEEDED;
+        }
+        if (gates.isInProgress(systemId, LifecycleGateKind.RE_EVALUATION)) {
+            return MonitoringReading.Reevaluation.ALREADY_RUNNING;
+        }
+        runtimeService.createMessageCorrelation(MESSAGE_REEVALUATION_REQUESTED)
+                .setVariable(SYSTEM_ID, systemId).setVariable(TRIGGER, "MONITORING_BREACH")
+                .setVariable(TRIGGER_DETAIL, detail).correlateStartMessage();
+        return MonitoringReading.Reevaluation.STARTED;
+    }
+
+    private static String describe(MonitoringReading reading) {
+        return String.format(Locale.ROOT, "Monitoring reading %s = %.4f %s threshold %.4f (measured %s, posted by %s)",
+                reading.getMetric(), reading.getValue(), reading.getBound() == MetricBound.MIN ? "below" : "at or above",
+                reading.getThreshold(), reading.getMeasuredAt(), reading.getRecordedBy());
+    }
+}
+
+interface MonitoringReadingRepository extends JpaRepository<MonitoringReading, Long> {
+
+    Page<MonitoringReading> findBySystemIdOrderByRecordedAtDescIdDesc(Long systemId,
+            org.springframework.data.domain.Pageable pageable);
+}

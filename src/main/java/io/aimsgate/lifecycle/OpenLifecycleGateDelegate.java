@@ -1,0 +1,77 @@
+package io.aimsgate.lifecycle;
+
+import static io.aimsgate.lifecycle.LifecycleDecisions.*;
+
+import io.aimsgate.inventory.AiSystem;
+import io.aimsgate.inventory.InventoryService;
+import io.aimsgate.shared.ConflictException;
+import io.aimsgate.shared.ProcessVariables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * First step of every life-cycle gate, whether started from a Tasklist start form, over REST or by a message:
+ * checks the system may enter this gate (409 with reasons otherwise) and opens the gate run.
+ */
+@Component("openLifecycleGate")
+class OpenLifecycleGateDelegate implements JavaDelegate {
+
+    private final LifecycleGateService gates;
+    private final InventoryService inventory;
+    private final String reevaluationInterval;
+
+    OpenLifecycleGateDelegate(LifecycleGateService gates, InventoryService inventory,
+            LifecycleProperties properties) {
+        this.gates = gates;
+        this.inventory = inventory;
+        this.reevaluationInterval = properties.reevaluationInterval();
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        LifecycleGateKind kind = kindOf(execution);
+        Long systemId = ProcessVariables.requiredLong(execution, SYSTEM_ID);
+        String trigger = ProcessVariables.optionalString(execution, TRIGGER);
+        if (kind == LifecycleGateKind.RE_EVALUATION && trigger == null) {
+            trigger = "MANUAL";
+            execution.setVariable(TRIGGER, trigger);
+        }
+        if (kind == LifecycleGateKind.RE_EVALUATION) {
+            refuseSecondWatch(execution, systemId);
+        }
+        LifecycleGate gate = gates.open(execution.getProcessInstanceId(), kind, systemId,
+                GateActors.actingUser(execution), trigger, ProcessVariables.optionalString(execution, TRIGGER_DETAIL));
+        AiSystem system = inventory.requireSystem(systemId);
+        execution.setVariable(GATE_ID, gate.getId());
+        execution.setVariable(SYSTEM_NAME, system.getName());
+        execution.setVariable(BUSINESS_OWNER, system.getBusinessOwner());
+        execution.setVariable(REVIEW_REJECTED, false);
+        if (kind == LifecycleGateKind.RE_EVALUATION && execution.getVariable(REEVALUATION_INTERVAL) == null) {
+            execution.setVariable(REEVALUATION_INTERVAL, reevaluationInterval);
+        }
+    }
+
+    /**
+     * One re-evaluation instance watches a system in operation (its yearly timer, its monitoring breaches); a second
+     * would double every yearly review. A breach or a request wakes the waiting one instead.
+     */
+    private static void refuseSecondWatch(DelegateExecution execution, Long systemId) {
+        long others = execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(LifecycleGateKind.RE_EVALUATION.processKey())
+                .variableValueEquals(SYSTEM_ID, systemId).list().stream()
+                .filter(instance -> !instance.getId().equals(execution.getProcessInstanceId())).count();
+        if (others > 0) {
+            throw new ConflictException("systemId", "AI system " + systemId + " cannot enter the re-evaluation gate now.",
+                    java.util.List.of("A re-evaluation of this system is already running: it re-assesses on the next "
+                            + "monitoring breach or its yearly timer."));
+        }
+    }
+
+    static LifecycleGateKind kindOf(DelegateExecution execution) {
+        String key = ((ExecutionEntity) execution).getProcessDefinition().getKey();
+        return LifecycleGateKind.ofProcessKey(key).orElseThrow(() -> new IllegalStateException(
+                "Process '" + key + "' is not a life-cycle gate"));
+    }
+}
