@@ -64,11 +64,14 @@ class DemoData implements ApplicationRunner {
     private final InventoryService inventory;
     private final RiskService risks;
     private final DeploymentSubmissions submissions;
+    private final DemoLifecycle lifecycle;
     private final Environment environment;
     private final String password;
 
     DemoData(IdentityService identityService, InventoryService inventory, RiskService risks,
-            DeploymentSubmissions submissions, Environment environment, @Value("${aims.demo.password}") String password) {
+            DeploymentSubmissions submissions, DemoLifecycle lifecycle, Environment environment,
+            @Value("${aims.demo.password}") String password) {
+        this.lifecycle = lifecycle;
         this.identityService = identityService;
         this.inventory = inventory;
         this.risks = risks;
@@ -109,10 +112,11 @@ class DemoData implements ApplicationRunner {
         AiSystem credit = inventory.createSystem(new SystemDetails("Credit Scoring Model",
                 "Scores consumer loan applications to support, not replace, credit officers' decisions.",
                 AiType.PREDICTIVE, "olivia", "Retail Lending", SupplierType.IN_HOUSE, null, EuAiActTier.HIGH,
-                List.of("financial history", "income", "demographics"), true),
-                LifecycleStage.VERIFICATION_AND_VALIDATION, "olivia");
+                List.of("financial history", "income", "demographics"), true), LifecycleStage.INCEPTION, "olivia");
         inventory.registerVersion(credit.getId(), "2.1.0", sha('a'), "mia");
         inventory.registerVersion(credit.getId(), "2.2.0-rc1", sha('b'), "mia");
+        lifecycle.passGatesBeforeDeployment(credit.getId(), credit.getIntendedUse(), "ESSENTIAL_SERVICES", false, true,
+                "2.1.0");
         risks.record(credit.getId(), new RiskDetails(LifecycleStage.DESIGN_AND_DEVELOPMENT, StrideCategory.TAMPERING,
                 "Training data poisoning through the third-party bureau feed",
                 "The bureau feed is ingested without integrity checks; poisoned records could shift scores.",
@@ -125,10 +129,10 @@ class DemoData implements ApplicationRunner {
         AiSystem chat = inventory.createSystem(new SystemDetails("Support Chat Assistant",
                 "Answers customer questions about products from the public knowledge base; hands over to staff.",
                 AiType.GENERATIVE, "olivia", "Customer Service", SupplierType.THIRD_PARTY, "Example LLM Vendor",
-                EuAiActTier.TRANSPARENCY, List.of("customer messages"), true),
-                LifecycleStage.VERIFICATION_AND_VALIDATION, "olivia");
+                EuAiActTier.TRANSPARENCY, List.of("customer messages"), true), LifecycleStage.INCEPTION, "olivia");
         inventory.registerVersion(chat.getId(), "1.4.0", sha('c'), "mia");
         inventory.registerVersion(chat.getId(), "1.5.0", sha('d'), "mia");
+        lifecycle.passGatesBeforeDeployment(chat.getId(), chat.getIntendedUse(), "NONE", true, true, "1.4.0");
         var injection = risks.record(chat.getId(), new RiskDetails(LifecycleStage.OPERATION_AND_MONITORING,
                 StrideCategory.ELEVATION_OF_PRIVILEGE, "Prompt injection exposes internal instructions",
                 "Crafted prompts reveal the system prompt and internal links.", 3, 4, RiskTreatment.MITIGATE, "mia",
@@ -136,23 +140,70 @@ class DemoData implements ApplicationRunner {
         risks.transition(chat.getId(), injection.getId(), RiskStatus.MITIGATED, "Input filter and output guard deployed",
                 "sam", Set.of(RaciGroups.SECURITY));
 
-        AiSystem fraud = inventory.createSystem(new SystemDetails("Insurance Pricing Engine",
+        AiSystem pricing = inventory.createSystem(new SystemDetails("Insurance Pricing Engine",
                 "Proposes home insurance premiums for underwriters to confirm.", AiType.PREDICTIVE, "olivia",
                 "Insurance", SupplierType.IN_HOUSE, null, EuAiActTier.HIGH, List.of("property data", "claims history"),
-                true), LifecycleStage.VERIFICATION_AND_VALIDATION, "olivia");
-        inventory.registerVersion(fraud.getId(), "3.0.0", sha('e'), "mia");
-        var drift = risks.record(fraud.getId(), new RiskDetails(LifecycleStage.OPERATION_AND_MONITORING,
+                true), LifecycleStage.INCEPTION, "olivia");
+        inventory.registerVersion(pricing.getId(), "3.0.0", sha('e'), "mia");
+        lifecycle.passGatesBeforeDeployment(pricing.getId(), pricing.getIntendedUse(), "ESSENTIAL_SERVICES", false,
+                true, "3.0.0");
+        var drift = risks.record(pricing.getId(), new RiskDetails(LifecycleStage.OPERATION_AND_MONITORING,
                 StrideCategory.DENIAL_OF_SERVICE, "Pricing drift after market change",
                 "Premiums drift when claim patterns change faster than retraining.", 2, 4, RiskTreatment.ACCEPT,
                 "olivia", null, null, null), "mia");
-        risks.transition(fraud.getId(), drift.getId(), RiskStatus.ACCEPTED,
+        risks.transition(pricing.getId(), drift.getId(), RiskStatus.ACCEPTED,
                 "Monthly monitoring with manual review covers it", "olivia", Set.of(RaciGroups.AI_PRODUCT_OWNERS));
 
         // One halted and one routed request, so Tasklist has work on first login.
         submitAs("olivia", credit.getId(), "2.1.0");
         submitAs("olivia", chat.getId(), "1.4.0");
-        log.info("Demo inventory created: {} 2.1.0 submitted and halted, {} 1.4.0 submitted and routed, {} 3.0.0 ready to submit (high-risk tier)", credit.getName(),
-                chat.getName(), fraud.getName());
+        seedLifecycleStages();
+        log.info("Demo inventory created: {} 2.1.0 submitted and halted, {} 1.4.0 submitted and routed, {} 3.0.0 ready "
+                + "to submit (high-risk tier), and a system at each life-cycle stage", credit.getName(), chat.getName(),
+                pricing.getName());
+    }
+
+    /** One system waiting at each life-cycle gate, walked there through the real processes. */
+    private void seedLifecycleStages() {
+        AiSystem screening = system("Candidate Screening Assistant",
+                "Ranks job applications for recruiters, who read every application themselves.", "Human Resources");
+        lifecycle.startInception(screening.getId(), screening.getIntendedUse(), "EMPLOYMENT", false);
+
+        AiSystem invoices = system("Invoice Document Classifier",
+                "Routes incoming supplier invoices to the right accounts-payable queue.", "Finance Operations");
+        lifecycle.passInception(invoices.getId(), invoices.getIntendedUse(), "NONE", false);
+        lifecycle.registerDataset(invoices.getId(), "Scanned invoices 2024", List.of("contact names", "signatures"),
+                io.aimsgate.lifecycle.PersonalDataTreatment.NONE);
+        lifecycle.startDesign(invoices.getId());
+
+        AiSystem demand = system("Demand Forecaster",
+                "Forecasts weekly store demand to propose replenishment orders for planners.", "Supply Chain");
+        inventory.registerVersion(demand.getId(), "0.9.0", sha('f'), "mia");
+        lifecycle.passInception(demand.getId(), demand.getIntendedUse(), "NONE", false);
+        lifecycle.registerDataset(demand.getId(), "Store sales history", List.of(),
+                io.aimsgate.lifecycle.PersonalDataTreatment.NONE);
+        lifecycle.passDesign(demand.getId(), false);
+        lifecycle.submitValidation(demand.getId(), "0.9.0", 0.74, 0.02);
+
+        AiSystem routes = system("Warehouse Route Optimiser",
+                "Plans pick routes through the warehouse for pickers, who may deviate.", "Logistics");
+        inventory.registerVersion(routes.getId(), "1.0.0", sha('1'), "mia");
+        lifecycle.passGatesBeforeDeployment(routes.getId(), routes.getIntendedUse(), "NONE", false, false, "1.0.0");
+        lifecycle.deploy(routes.getId(), "1.0.0");
+        lifecycle.reportDrift(routes.getId(), 0.14);
+
+        AiSystem churn = system("Legacy Churn Model",
+                "Flagged customers likely to cancel for the retention team.", "Marketing");
+        inventory.registerVersion(churn.getId(), "4.2.0", sha('2'), "mia");
+        lifecycle.passGatesBeforeDeployment(churn.getId(), churn.getIntendedUse(), "NONE", false, false, "4.2.0");
+        lifecycle.deploy(churn.getId(), "4.2.0");
+        lifecycle.retire(churn.getId(), "Customer Lifetime Value Model");
+    }
+
+    private AiSystem system(String name, String intendedUse, String unit) {
+        return inventory.createSystem(new SystemDetails(name, intendedUse, AiType.PREDICTIVE, "olivia", unit,
+                SupplierType.IN_HOUSE, null, EuAiActTier.MINIMAL, List.of("operational records"), false),
+                LifecycleStage.INCEPTION, "olivia");
     }
 
     private void submitAs(String userId, Long systemId, String versionLabel) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aimsgate.support.Api;
 import io.aimsgate.support.Api.Caller;
 import io.aimsgate.support.Api.Response;
+import io.aimsgate.support.LifecycleWalk;
 import io.aimsgate.support.ProcessEngineBinding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +44,9 @@ abstract class AbstractApiScenarios {
 
     @LocalServerPort
     int port;
+
+    /** The version the life-cycle walk validates; the scenarios' own versions come after it. */
+    static final String VALIDATED_BASELINE = "0.0.1-validated";
 
     Api api;
     Caller olivia;
@@ -760,12 +764,24 @@ abstract class AbstractApiScenarios {
                 .contains("only DRAFT"));
         assertThat(ben.get(requestsPath(system, "5.0.0")).expect(200).json()).hasSize(1);
 
-        // A prohibited practice never enters the gate.
-        long prohibited = createSystem("Prohibited practice", "UNACCEPTABLE");
+        // A prohibited practice never enters the gate, and neither does a system that has not passed the earlier
+        // life-cycle gates: every missing gate is named.
+        long prohibited = createSystemAtInception("Prohibited practice", "UNACCEPTABLE");
         registerVersion(prohibited, "1.0.0", sha256());
         Response refused = olivia.post(requestsPath(prohibited, "1.0.0"), Map.of()).expect(409);
-        assertThat(texts(refused.json().get("reasons"))).anySatisfy(r -> assertThat(r).contains("UNACCEPTABLE"));
+        assertThat(texts(refused.json().get("reasons"))).anySatisfy(r -> assertThat(r).contains("UNACCEPTABLE"))
+                .anySatisfy(r -> assertThat(r).contains("inception"))
+                .anySatisfy(r -> assertThat(r).contains("design & development"))
+                .anySatisfy(r -> assertThat(r).contains("verification & validation"));
         assertThat(versionStatus(prohibited, "1.0.0")).isEqualTo("DRAFT");
+
+        long halfway = createSystemAtInception("Halfway through the life cycle", "MINIMAL");
+        lifecycleWalk().passInception(halfway, "MINIMAL");
+        registerVersion(halfway, "1.0.0", sha256());
+        Response notValidated = olivia.post(requestsPath(halfway, "1.0.0"), Map.of()).expect(409);
+        assertThat(texts(notValidated.json().get("reasons"))).noneSatisfy(r -> assertThat(r).contains("inception"))
+                .anySatisfy(r -> assertThat(r).contains("design & development"))
+                .anySatisfy(r -> assertThat(r).contains("verification & validation"));
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -820,9 +836,21 @@ abstract class AbstractApiScenarios {
         return "t" + COUNTER.incrementAndGet() + "x" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** A new system that has passed inception, design & development and V&V (the deployment gate's prerequisites). */
     long createSystem(String prefix, String tier) {
+        long id = createSystemAtInception(prefix, tier);
+        lifecycleWalk().passGatesBeforeDeployment(id, tier, VALIDATED_BASELINE);
+        return id;
+    }
+
+    long createSystemAtInception(String prefix, String tier) {
         return olivia.post("/api/systems", systemBody(prefix + " " + uniqueToken(), tier)).expect(201).json().get("id")
                 .asLong();
+    }
+
+    LifecycleWalk lifecycleWalk() {
+        return new LifecycleWalk((user, method, path, body, expected) -> api.as(user).send(method, path, body,
+                "application/json").expect(expected).json(), LifecycleWalk.Cast.DEMO);
     }
 
     void registerVersion(long system, String label, String digest) {

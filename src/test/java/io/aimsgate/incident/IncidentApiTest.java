@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aimsgate.support.Api;
+import io.aimsgate.support.LifecycleWalk;
 import io.aimsgate.support.Api.Caller;
 import io.aimsgate.support.Api.Response;
 import io.aimsgate.support.H2DemoApp;
@@ -84,6 +85,9 @@ class IncidentApiTest {
     @Test
     void aSuspensionDuringReviewHaltsTheRequestAtTheFinalCheckAndTheVersionStaysSuspended() {
         long system = system("MINIMAL");
+        new LifecycleWalk((user, method, path, body, expected) -> new Api(port).as(user).send(method, path, body,
+                "application/json").expect(expected).json(), LifecycleWalk.Cast.DEMO)
+                .passGatesBeforeDeployment(system, "MINIMAL", "0.0.1-validated");
         version(system, "1.0.0");
         JsonNode request = olivia.post("/api/systems/" + system + "/versions/1.0.0/deployment-requests", Map.of())
                 .expect(201).json();

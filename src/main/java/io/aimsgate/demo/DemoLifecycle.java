@@ -1,0 +1,150 @@
+package io.aimsgate.demo;
+
+import io.aimsgate.gate.DeploymentSubmissions;
+import io.aimsgate.lifecycle.DatasetDetails;
+import io.aimsgate.lifecycle.DatasetPurpose;
+import io.aimsgate.lifecycle.DatasetService;
+import io.aimsgate.lifecycle.LegalBasis;
+import io.aimsgate.lifecycle.MetricKind;
+import io.aimsgate.lifecycle.MonitoringService;
+import io.aimsgate.lifecycle.PersonalDataTreatment;
+import io.aimsgate.lifecycle.ValidationRun;
+import io.aimsgate.lifecycle.ValidationService;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Demo systems walked through the life-cycle gates, so every stage has a system to look at on first login. */
+@Component
+class DemoLifecycle {
+
+    private final DemoWalk walk;
+    private final DatasetService datasets;
+    private final ValidationService validations;
+    private final MonitoringService monitoring;
+    private final DeploymentSubmissions submissions;
+
+    DemoLifecycle(DemoWalk walk, DatasetService datasets, ValidationService validations, MonitoringService monitoring,
+            DeploymentSubmissions submissions) {
+        this.walk = walk;
+        this.datasets = datasets;
+        this.validations = validations;
+        this.monitoring = monitoring;
+        this.submissions = submissions;
+    }
+
+    /** Starts inception as olivia; returns the instance (waiting at its first task). */
+    String startInception(Long systemId, String intendedUse, String annexIIIArea, boolean interactsWithPeople) {
+        Map<String, Object> answers = new LinkedHashMap<>();
+        answers.put("systemId", systemId);
+        answers.put("intendedUse", intendedUse);
+        answers.put("affectedPeople", "Customers and the staff who act on the system's output");
+        answers.put("aiType", "PREDICTIVE");
+        answers.put("prohibitedPractice", "NONE");
+        answers.put("annexIIIArea", annexIIIArea);
+        answers.put("safetyComponent", false);
+        answers.put("interactsWithPeople", interactsWithPeople);
+        answers.put("generatesSyntheticContent", false);
+        return walk.start("olivia", "inception", answers);
+    }
+
+    void passInception(Long systemId, String intendedUse, String annexIIIArea, boolean interactsWithPeople) {
+        String pid = startInception(systemId, intendedUse, annexIIIArea, interactsWithPeople);
+        if (!"NONE".equals(annexIIIArea)) {
+            walk.complete("olivia", pid, "task_impact_assessment", impactAssessment());
+            walk.approve("ethan", pid, "task_ethics_review");
+            walk.approve("lena", pid, "task_legal_review");
+            walk.approve("oscar", pid, "task_accountable_approval");
+            walk.approve("grace", pid, "task_board_signoff");
+        } else {
+            walk.approve("oscar", pid, "task_accountable_approval");
+        }
+    }
+
+    void registerDataset(Long systemId, String name, List<String> personalData, PersonalDataTreatment treatment) {
+        datasets.register(systemId, new DatasetDetails(name, DatasetPurpose.TRAINING, "Internal systems of record",
+                "Exported by the data platform's scheduled extract", LegalBasis.LEGITIMATE_INTERESTS, null, true,
+                personalData, treatment, null, false, null, "Completeness, duplicates and label balance checked",
+                "Extract -> de-duplicate -> " + (treatment == PersonalDataTreatment.NONE ? "" : "pseudonymise -> ")
+                        + "split 80/10/10", "s3://aims-demo/" + systemId + "/" + name.replace(' ', '-')),
+                "mia");
+    }
+
+    String startDesign(Long systemId) {
+        return walk.start("olivia", "design-development", Map.of("systemId", systemId, "designSummary",
+                "Architecture, feature set and design choices are documented in the model repository (A.6.2.3)."));
+    }
+
+    void passDesign(Long systemId, boolean personalData) {
+        String pid = startDesign(systemId);
+        if (personalData) {
+            walk.approve("priya", pid, "task_privacy_review");
+        }
+        walk.approve("oscar", pid, "task_accountable_approval");
+    }
+
+    /** Submits validation results as mia (a pipeline would post them); returns the V&V instance. */
+    String submitValidation(Long systemId, String versionLabel, double accuracy, double parity) {
+        ValidationRun run = walk.as("mia", () -> validations.submit(systemId, new ValidationService.Submission(
+                versionLabel, List.of(
+                        new ValidationService.Measurement(MetricKind.PERFORMANCE, "accuracy", null, accuracy),
+                        new ValidationService.Measurement(MetricKind.FAIRNESS, "demographicParityDifference", "age",
+                                parity),
+                        new ValidationService.Measurement(MetricKind.ROBUSTNESS, "adversarialAccuracy", null, 0.72)),
+                "Perturbation and adversarial tests on the top features.", "SHAP attributions shown to reviewers.",
+                new ValidationRun.ModelCard("As registered in the inventory", "Not for populations unlike training",
+                        "Sparse histories, unseen categories", "Three years of internal records")), "mia"));
+        return walk.start("mia", "verification-validation", Map.of("systemId", systemId, "validationId", run.getId()));
+    }
+
+    void passValidation(Long systemId, String versionLabel) {
+        walk.approve("oscar", submitValidation(systemId, versionLabel, 0.91, 0.04), "task_accountable_approval");
+    }
+
+    /** Inception (high-risk or not), design & development and V&V, all passed. */
+    void passGatesBeforeDeployment(Long systemId, String intendedUse, String annexIIIArea, boolean interacts,
+            boolean personalData, String versionLabel) {
+        passInception(systemId, intendedUse, annexIIIArea, interacts);
+        registerDataset(systemId, "Training records", personalData ? List.of("customer identifiers") : List.of(),
+                personalData ? PersonalDataTreatment.PSEUDONYMISED : PersonalDataTreatment.NONE);
+        passDesign(systemId, personalData);
+        passValidation(systemId, versionLabel);
+    }
+
+    /** A minimal-tier version through the deployment gate: technical, security and Accountable approval. */
+    void deploy(Long systemId, String versionLabel) {
+        String pid = walk.as("olivia", () -> submissions.submit(systemId, versionLabel, "Demo submission"))
+                .getProcessInstanceId();
+        walk.approve("mia", pid, "task_technical_review");
+        walk.approve("sam", pid, "task_security_review");
+        walk.approve("oscar", pid, "task_accountable_approval");
+    }
+
+    /** A drift reading past the objective: starts the system's re-evaluation by message. */
+    void reportDrift(Long systemId, double klDivergence) {
+        walk.as("mia", () -> monitoring.record(systemId, "klDivergence", klDivergence, null, "mia"));
+    }
+
+    void retire(Long systemId, String replacedBy) {
+        String pid = walk.start("olivia", "retirement", Map.of("systemId", systemId, "retirementReason", "REPLACED",
+                "triggerDetail", "Replaced by " + replacedBy));
+        walk.complete("olivia", pid, "task_retirement_plan", Map.of("retirementReason", "REPLACED", "replacedBy",
+                replacedBy, "dataRetentionPlan", "Keep training data and decision logs for 6 years (audit).",
+                "deletionPlan", "Delete the feature store copies 30 days after switch-off.", "dependentSystems",
+                "CRM churn dashboard (moves to the replacement)"));
+        walk.approve("lena", pid, "task_legal_review");
+        walk.approve("oscar", pid, "task_accountable_approval");
+    }
+
+    private static Map<String, Object> impactAssessment() {
+        Map<String, Object> parts = new LinkedHashMap<>();
+        parts.put("systemContext", "Gradient-boosted model inside the case system; officers see score and reasons.");
+        parts.put("stakeholdersAffected", "Applicants, including vulnerable groups; officers; the compliance team.");
+        parts.put("ethicsAndBias", "Disparate impact measured per age band and sex; proxies for ethnicity removed.");
+        parts.put("recourseAndOversight", "Officers decide; applicants may ask for a human review and an explanation.");
+        parts.put("safetyGovernance", "No safety-critical use; governance board signs off every major version.");
+        parts.put("performanceThresholds", "Re-assess when accuracy < 0.80, parity difference > 0.10 or KL >= 0.1.");
+        return parts;
+    }
+}

@@ -1,0 +1,136 @@
+package io.aimsgate.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Walks an AI system through the life-cycle gates that come before deployment (inception, design & development,
+ * verification & validation) over the real HTTP APIs, as the people of each RACI role would: tests of the
+ * deployment gate need a system that has passed them, and nothing may shortcut the engine.
+ */
+public final class LifecycleWalk {
+
+    /** One HTTP call as a named user, answering the JSON body, failing unless the status is the expected one. */
+    @FunctionalInterface
+    public interface Calls {
+        JsonNode call(String user, String method, String path, Object body, int expectedStatus);
+    }
+
+    /** Who acts: a product owner who starts, another who approves, an ML engineer, and the Consulted reviewers. */
+    public record Cast(String owner, String approver, String engineer, String ethics, String legal, String board) {
+
+        public static final Cast DEMO = new Cast("olivia", "oscar", "mia", "ethan", "lena", "grace");
+    }
+
+    public static final String RATIONALE = "Evidence checked against the gate's criteria; approved.";
+
+    private final Calls calls;
+    private final Cast cast;
+
+    public LifecycleWalk(Calls calls, Cast cast) {
+        this.calls = calls;
+        this.cast = cast;
+    }
+
+    /** Inception, design & development and V&V, each passed; {@code tier} picks the screening answers. */
+    public void passGatesBeforeDeployment(long systemId, String tier, String versionLabel) {
+        passInception(systemId, tier);
+        passDesign(systemId);
+        passValidation(systemId, versionLabel);
+    }
+
+    public void passInception(long systemId, String tier) {
+        Map<String, Object> answers = new LinkedHashMap<>();
+        answers.put("systemId", systemId);
+        answers.put("intendedUse", "Suggests products to customers; staff can override.");
+        answers.put("affectedPeople", "Retail customers and store staff");
+        answers.put("aiType", "PREDICTIVE");
+        answers.put("prohibitedPractice", "NONE");
+        answers.put("annexIIIArea", "HIGH".equals(tier) ? "EMPLOYMENT" : "NONE");
+        answers.put("safetyComponent", false);
+        answers.put("interactsWithPeople", "TRANSPARENCY".equals(tier));
+        answers.put("generatesSyntheticContent", false);
+        String pid = start(cast.owner(), "inception", answers);
+        if ("HIGH".equals(tier)) {
+            Map<String, Object> assessment = new LinkedHashMap<>();
+            for (String part : List.of("systemContext", "stakeholdersAffected", "ethicsAndBias", "recourseAndOversight",
+                    "safetyGovernance", "performanceThresholds")) {
+                assessment.put(part, "Assessed for the test walk: " + part + " documented and reviewed.");
+            }
+            complete(cast.owner(), pid, "task_impact_assessment", assessment);
+            complete(cast.ethics(), pid, "task_ethics_review", decision("APPROVE"));
+            complete(cast.legal(), pid, "task_legal_review", decision("APPROVE"));
+            complete(cast.approver(), pid, "task_accountable_approval", decision("APPROVE"));
+            complete(cast.board(), pid, "task_board_signoff", decision("APPROVE"));
+        } else {
+            complete(cast.approver(), pid, "task_accountable_approval", decision("APPROVE"));
+        }
+    }
+
+    public void passDesign(long systemId) {
+        Map<String, Object> dataset = new LinkedHashMap<>();
+        dataset.put("name", "Training data " + systemId);
+        dataset.put("purpose", "TRAINING");
+        dataset.put("source", "Own order history 2023-2025");
+        dataset.put("collectionMethod", "Exported from the order system");
+        dataset.put("legalBasis", "OWN_DATA");
+        dataset.put("copyrightChecked", true);
+        dataset.put("personalDataCategories", List.of());
+        dataset.put("personalDataTreatment", "NONE");
+        dataset.put("synthetic", false);
+        calls.call(cast.engineer(), "POST", "/api/systems/" + systemId + "/datasets", dataset, 201);
+        String pid = start(cast.owner(), "design-development", Map.of("systemId", systemId, "designSummary",
+                "Gradient-boosted ranking model behind the product page; design documented in the model repo."));
+        complete(cast.approver(), pid, "task_accountable_approval", decision("APPROVE"));
+    }
+
+    /** Validates {@code versionLabel} (registered first when the system does not have it) with metrics that pass. */
+    public void passValidation(long systemId, String versionLabel) {
+        String versions = "/api/systems/" + systemId + "/versions";
+        calls.call(cast.engineer(), "POST", versions, Map.of("versionLabel", versionLabel, "artifactSha256",
+                "a".repeat(64)), 201);
+        Map<String, Object> card = Map.of("intendedUse", "Product suggestions", "limitations", "New products cold start",
+                "failureCases", "Sparse histories", "trainingData", "Order history 2023-2025");
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("versionLabel", versionLabel);
+        results.put("metrics", List.of(Map.of("kind", "PERFORMANCE", "metric", "accuracy", "value", 0.91),
+                Map.of("kind", "FAIRNESS", "metric", "demographicParityDifference", "protectedAttribute", "age",
+                        "value", 0.03)));
+        results.put("robustnessNotes", "Perturbation tests on prices and histories pass.");
+        results.put("explainabilityNotes", "Feature attributions shown to staff.");
+        results.put("modelCard", card);
+        String pid = calls.call(cast.engineer(), "POST", "/api/systems/" + systemId + "/validations", results, 201)
+                .get("processInstanceId").asText();
+        complete(cast.approver(), pid, "task_accountable_approval", decision("APPROVE"));
+    }
+
+    public String start(String user, String processKey, Map<String, Object> variables) {
+        return calls.call(user, "POST", "/engine-rest/process-definition/key/" + processKey + "/start",
+                Map.of("variables", engineVariables(variables)), 200).get("id").asText();
+    }
+
+    /** Claims and completes the open task of the instance as the user (a member of its RACI group). */
+    public void complete(String user, String processInstanceId, String taskKey, Map<String, Object> variables) {
+        JsonNode tasks = calls.call(user, "GET", "/engine-rest/task?processInstanceId=" + processInstanceId
+                + "&taskDefinitionKey=" + taskKey, null, 200);
+        if (tasks.size() != 1) {
+            throw new AssertionError("expected one open " + taskKey + " for " + user + ", found " + tasks);
+        }
+        String taskId = tasks.get(0).get("id").asText();
+        calls.call(user, "POST", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user), 204);
+        calls.call(user, "POST", "/engine-rest/task/" + taskId + "/complete",
+                Map.of("variables", engineVariables(variables)), 204);
+    }
+
+    public static Map<String, Object> decision(String decision) {
+        return Map.of("decision", decision, "rationale", RATIONALE);
+    }
+
+    public static Map<String, Object> engineVariables(Map<String, Object> values) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+        return variables;
+    }
+}
