@@ -68,10 +68,11 @@ public class LifecycleDecisionListener implements TaskListener {
                 throw new BadUserRequestException("'rationale': a rationale of at least " + MIN_RATIONALE
                         + " characters is required for every decision");
             }
-            // Consume the submitted fields so a later task can never inherit this decision; gateways read lastDecision.
-            task.removeVariable(DECISION);
-            task.removeVariable(RATIONALE);
         }
+        // Consume the submitted fields so a later task never inherits (or pre-fills its form with) this decision or
+        // rationale; gateways read lastDecision, and the decision table keeps the rationale.
+        task.removeVariable(DECISION);
+        task.removeVariable(RATIONALE);
         task.setVariable(LAST_DECISION, decision);
         if (REJECT.equals(decision)) {
             task.setVariable(REVIEW_REJECTED, true);

@@ -272,8 +272,11 @@ class DesignDevelopmentProcessTest {
         Assertions.assertThat(gate.calls).containsExactly(new Call(OPEN, TASK_OPEN, null),
                 new Call(CHECK, TASK_CHECK_DATASETS, null),
                 new Call(REJECT, TASK_RECORD_WITHDRAWAL, RACI_ACTIVITY));
+        // The reject delegate records the run WITHDRAWN with the withdrawer's recorded rationale as the reason.
         Assertions.assertThat(gate.reject.onlyRun()).containsEntry("lastDecision", "WITHDRAW")
-                .containsEntry("rejectionReason", withdrawal);
+                .doesNotContainKey("rejectionReason");
+        Assertions.assertThat(gate.decisions.completed)
+                .containsExactly(new io.aimsgate.support.DecisionListenerDouble.Completed(TASK_COMPLETE_REGISTER, "WITHDRAW", withdrawal));
         Assertions.assertThat(gate.decisionsTaken()).containsExactly(TASK_COMPLETE_REGISTER + ":WITHDRAW");
         Assertions.assertThat(checkDatasets.runs).hasSize(1);
     }
