@@ -74,9 +74,9 @@ public class LifecycleDecisionListener implements TaskListener {
         task.removeVariable(DECISION);
         task.removeVariable(RATIONALE);
         task.setVariable(LAST_DECISION, decision);
-        if (REJECT.equals(decision)) {
-            task.setVariable(REVIEW_REJECTED, true);
-        }
+        // From the recorded decisions, never from submitted variables: a second reviewer cannot undo the first's REJECT.
+        task.setVariable(REVIEW_REJECTED, REJECT.equals(decision) || gates.decisionsOf(gate.getId()).stream()
+                .anyMatch(recorded -> REJECT.equals(recorded.getDecision())));
         gates.recordDecision(gate.getId(), task.getId(), task.getTaskDefinitionKey(), raci.activity(), raci.role(),
                 decision, rationale.isEmpty() ? null : rationale, actor);
     }

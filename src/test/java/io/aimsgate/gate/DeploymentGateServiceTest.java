@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -41,10 +42,17 @@ class DeploymentGateServiceTest {
     GateEventRepository events = mock(GateEventRepository.class);
     InventoryService inventory = mock(InventoryService.class);
     DeploymentGateService gate = new DeploymentGateService(requests, decisions, events, inventory,
-            mock(RiskAssessmentService.class), java.util.List.of(), java.util.List.of(),
-            mock(io.aimsgate.raci.InformedParties.class), Clock.fixed(NOW, ZoneOffset.UTC));
+            mock(RiskAssessmentService.class), java.util.List.of(), java.util.List.of(), informed(),
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     AiSystem system = mock(AiSystem.class);
+
+    private io.aimsgate.raci.InformedParties informedParties;
+
+    private io.aimsgate.raci.InformedParties informed() {
+        informedParties = mock(io.aimsgate.raci.InformedParties.class);
+        return informedParties;
+    }
     ModelVersion version = mock(ModelVersion.class);
     DeploymentRequest request = request(42L, PI, "olivia", false);
 
@@ -53,6 +61,9 @@ class DeploymentGateServiceTest {
         when(version.getId()).thenReturn(70L);
         when(version.getStatus()).thenReturn(VersionStatus.DRAFT);
         when(inventory.requireVersion(7L, "1.4.0")).thenReturn(version);
+        when(inventory.requireVersion(70L)).thenReturn(version);
+        when(version.getVersionLabel()).thenReturn("1.4.0");
+        when(system.getName()).thenReturn("Credit scoring");
         when(inventory.requireSystem(7L)).thenReturn(system);
         when(requests.findByProcessInstanceId(PI)).thenReturn(Optional.empty());
         when(requests.save(any())).thenAnswer(call -> call.getArgument(0));
@@ -85,6 +96,8 @@ class DeploymentGateServiceTest {
         assertThat(request.getDecidedBy()).isEqualTo("bea");
         assertThat(request.getDecisionRationale()).isEqualTo("Residual risk accepted by the board.");
         verify(inventory).changeVersionStatus(70L, VersionStatus.APPROVED);
+        verify(informedParties).tell(eq("deployment-approval"), eq("Deployment of Credit scoring 1.4.0 approved"),
+                org.mockito.ArgumentMatchers.contains("Decided by: bea"));
     }
 
     @Test
@@ -109,6 +122,8 @@ class DeploymentGateServiceTest {
 
         assertThat(request.getStatus()).isEqualTo(DeploymentRequestStatus.REJECTED);
         assertThat(request.getDecidedBy()).isEqualTo("sam");
+        verify(informedParties).tell(eq("deployment-approval"), eq("Deployment of Credit scoring 1.4.0 rejected"),
+                org.mockito.ArgumentMatchers.contains("Decided by: sam"));
         assertThat(request.getDecisionRationale()).isEqualTo("Prompt injection not mitigated.");
         verify(inventory).changeVersionStatus(70L, VersionStatus.REJECTED);
     }
