@@ -404,7 +404,7 @@ abstract class AbstractApiScenarios {
                         with(system, "supplierType", "THIRD_PARTY"), 400, "supplierName"),
                 bad("system: unknown field", "POST", "/api/systems", with(system, "colour", "red"), 400, "colour"),
                 bad("system: update changes the life-cycle stage", "PUT", "/api/systems/{sys}",
-                        with(system, "lifecycleStage", "DEPLOYMENT"), 400, "lifecycleStage"),
+                        with(system, "lifecycleStage", "RETIREMENT"), 400, "lifecycleStage"),
                 // unknown and malformed ids
                 bad("system: unknown id on update", "PUT", "/api/systems/999999", system, 404, "systemId"),
                 bad("risk: unknown system id", "POST", "/api/systems/999999/risks", risk, 404, "systemId"),
@@ -673,8 +673,9 @@ abstract class AbstractApiScenarios {
         assertThat(texts(halted.get("haltReasons"))).singleElement()
                 .satisfies(r -> assertThat(r).contains("Risk " + late.get("id").asLong()).contains("CRITICAL"));
         assertThat(versionStatus(system, "3.1.0")).isEqualTo("HALTED");
+        // A halt leaves the system where V&V left it: awaiting deployment.
         assertThat(ben.get("/api/systems/" + system).expect(200).json().get("lifecycleStage").asText())
-                .isEqualTo("INCEPTION");
+                .isEqualTo("DEPLOYMENT");
         assertThat(taskKeys(admin, pid)).containsExactly("task_remediate_risks");
         assertThat(task(olivia, pid, "task_remediate_risks").get("assignee").asText()).isEqualTo("olivia");
         ben.get(decisionPath(system, "3.1.0")).expect(409);
