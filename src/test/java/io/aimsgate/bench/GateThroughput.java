@@ -102,7 +102,8 @@ final class GateThroughput {
                 AiSystem system = inventory.createSystem(new SystemDetails("Bench system " + k,
                         "Benchmark system for gate throughput.", AiType.GENERATIVE, "olivia", "Benchmark",
                         SupplierType.IN_HOUSE, null, EuAiActTier.TRANSPARENCY, List.of("none"), false),
-                        LifecycleStage.VERIFICATION_AND_VALIDATION, "olivia");
+                        LifecycleStage.INCEPTION, "olivia");
+                BenchLifecycle.passGatesBeforeDeployment(app.port, system.getId(), "TRANSPARENCY");
                 systems.add(system.getId());
             }
         }

@@ -56,7 +56,8 @@ final class PipelineCheck {
         AiSystem system = inventory.createSystem(new SystemDetails("Pipeline blocked system",
                 "Benchmark system with an unresolved critical risk.", AiType.PREDICTIVE, "olivia", "Benchmark",
                 SupplierType.IN_HOUSE, null, EuAiActTier.HIGH, List.of("none"), false),
-                LifecycleStage.VERIFICATION_AND_VALIDATION, "olivia");
+                LifecycleStage.INCEPTION, "olivia");
+        BenchLifecycle.passGatesBeforeDeployment(app.port, system.getId(), "HIGH");
         inventory.registerVersion(system.getId(), "2.1.0", "ef".repeat(32), "mia");
         app.bean(RiskService.class).record(system.getId(), new RiskDetails(LifecycleStage.DESIGN_AND_DEVELOPMENT,
                 StrideCategory.TAMPERING, "Training data poisoning", "Benchmark blocking risk.", 4, 5, null, null, null,

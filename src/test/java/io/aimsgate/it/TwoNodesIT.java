@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aimsgate.raci.RaciGroups;
+import io.aimsgate.support.LifecycleWalk;
 import io.aimsgate.support.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
@@ -115,6 +116,7 @@ class TwoNodesIT {
                 "intendedUse", "Cluster test", "aiType", "PREDICTIVE", "businessOwner", "p1", "businessUnit", "QA",
                 "supplierType", "IN_HOUSE", "euAiActTier", "MINIMAL", "dataCategories", List.of("synthetic"),
                 "processesPersonalData", false)).json().path("id").asLong();
+        walk(a).passGatesBeforeDeployment(systemId, "MINIMAL", "0.0.1-validated");
         assertThat(basic(b, "p1").post("/api/systems/" + systemId + "/versions",
                 Map.of("versionLabel", "1.0.0", "artifactSha256", "cd".repeat(32))).status()).isEqualTo(201);
         JsonNode request = basic(a, "p1").post("/api/systems/" + systemId + "/versions/1.0.0/deployment-requests",
@@ -220,5 +222,14 @@ class TwoNodesIT {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    /** The earlier life-cycle gates, walked over HTTP on one node by the cluster test's users. */
+    private static LifecycleWalk walk(Http node) {
+        return new LifecycleWalk((user, method, path, body, expected) -> {
+            Http.Response response = basic(node, user).send(method, path, body);
+            assertThat(response.status()).as(method + " " + path + " " + response.body()).isEqualTo(expected);
+            return response.json();
+        }, new LifecycleWalk.Cast("p1", "p2", "e1", null, null, null));
     }
 }
