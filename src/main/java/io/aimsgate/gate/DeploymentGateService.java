@@ -15,6 +15,7 @@ import io.aimsgate.shared.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,12 +38,14 @@ public class DeploymentGateService {
     private final List<DeploymentBlocker> blockers;
     private final List<DeploymentPrerequisite> prerequisites;
     private final InformedParties informed;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     DeploymentGateService(DeploymentRequestRepository requests, GateDecisionRepository decisions,
             GateEventRepository events, InventoryService inventory, RiskAssessmentService riskAssessment,
             List<DeploymentBlocker> blockers, List<DeploymentPrerequisite> prerequisites, InformedParties informed,
-            Clock clock) {
+            ApplicationEventPublisher publisher, Clock clock) {
+        this.publisher = publisher;
         this.blockers = List.copyOf(blockers);
         this.prerequisites = List.copyOf(prerequisites);
         this.informed = informed;
@@ -138,6 +141,7 @@ public class DeploymentGateService {
         inventory.moveToStage(request.getSystemId(), LifecycleStage.DEPLOYMENT);
         events.save(new GateEvent(requestId, GateEvent.Type.APPROVED, approver, rationale, clock.instant()));
         tellInformed(request, "approved", approver, rationale);
+        publisher.publishEvent(new DeploymentApproved(request.getSystemId(), request.getVersionId(), approver));
     }
 
     /** Records the rejection in the name of whoever rejected last, with their rationale. */

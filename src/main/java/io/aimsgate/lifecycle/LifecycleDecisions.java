@@ -36,6 +36,7 @@ public final class LifecycleDecisions {
     public static final String MESSAGE_REEVALUATION_REQUESTED = "ReEvaluationRequested";
     public static final String MESSAGE_THRESHOLD_BREACHED = "MonitoringThresholdBreached";
     public static final String MESSAGE_RETIREMENT_REQUESTED = "RetirementRequested";
+    public static final String MESSAGE_OPERATION_STARTED = "OperationStarted";
 
     static final int MIN_RATIONALE = 10;
 

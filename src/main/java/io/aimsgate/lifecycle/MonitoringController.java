@@ -24,11 +24,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Production monitoring: /api/systems/{id}/monitoring. Monitoring jobs (as ML engineers) post metric readings;
+ * Production monitoring: /api/systems/{id}/monitoring, and /api/systems/{id}/reevaluations to ask for a
+ * re-evaluation now. Monitoring jobs (as ML engineers) post metric readings;
  * a reading past the system's objective sets off a re-evaluation.
  */
 @RestController
-@RequestMapping("/api/systems/{systemId}/monitoring")
+@RequestMapping("/api/systems/{systemId}")
 class MonitoringController {
 
     private final MonitoringService monitoring;
@@ -39,7 +40,7 @@ class MonitoringController {
         this.currentUser = currentUser;
     }
 
-    @PostMapping
+    @PostMapping("/monitoring")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyAuthority('ml-engineers', 'ai-product-owners')")
     ReadingView post(@PathVariable Long systemId, @Valid @RequestBody ReadingFields fields) {
@@ -47,11 +48,25 @@ class MonitoringController {
                 currentUser.id()));
     }
 
-    @GetMapping
+    @GetMapping("/monitoring")
     @PreAuthorize("@access.isParticipant()")
     List<ReadingView> list(@PathVariable Long systemId,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return monitoring.readingsOf(systemId, size).map(ReadingView::of).getContent();
+    }
+
+    /** Asks for a re-evaluation now (wakes the system's waiting one or starts one); the reason is recorded. */
+    @PostMapping("/reevaluations")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize("hasAnyAuthority('ml-engineers', 'ai-product-owners', 'governance-board')")
+    java.util.Map<String, Object> requestReevaluation(@PathVariable Long systemId,
+            @Valid @RequestBody ReevaluationRequest request) {
+        return java.util.Map.of("systemId", systemId, "reevaluation",
+                monitoring.requestReevaluation(systemId, request.reason().strip(), currentUser.id()));
+    }
+
+    record ReevaluationRequest(@NotBlank(message = "is required") @jakarta.validation.constraints.Size(min = 10,
+            max = 2000) String reason) {
     }
 
     record ReadingFields(

@@ -51,7 +51,7 @@ public class MonitoringService {
                 objective.map(Objectives.InForce::threshold).orElse(null), breached, actor,
                 measuredAt == null ? now : measuredAt, now));
         if (breached) {
-            reading.led(triggerReevaluation(systemId, describe(reading)));
+            reading.led(triggerReevaluation(systemId, "MONITORING_BREACH", describe(reading)));
         }
         return reading;
     }
@@ -62,7 +62,20 @@ public class MonitoringService {
         return readings.findBySystemIdOrderByRecordedAtDescIdDesc(systemId, PageRequest.of(0, size));
     }
 
-    private MonitoringReading.Reevaluation triggerReevaluation(Long systemId, String detail) {
+    /**
+     * Someone asks for a re-evaluation now: wakes the system's waiting re-evaluation, or starts one; refused (409)
+     * for a system that has not passed V&V.
+     */
+    public MonitoringReading.Reevaluation requestReevaluation(Long systemId, String reason, String actor) {
+        List<String> blockers = gates.entryBlockers(systemId, LifecycleGateKind.RE_EVALUATION);
+        if (!blockers.isEmpty()) {
+            throw new io.aimsgate.shared.ConflictException("systemId", "AI system " + systemId
+                    + " cannot be re-evaluated now.", blockers);
+        }
+        return triggerReevaluation(systemId, "MANUAL", "Requested by " + actor + ": " + reason);
+    }
+
+    private MonitoringReading.Reevaluation triggerReevaluation(Long systemId, String trigger, String detail) {
         List<Execution> waiting = runtimeService.createExecutionQuery()
                 .processDefinitionKey(LifecycleGateKind.RE_EVALUATION.processKey())
                 .messageEventSubscriptionName(MESSAGE_THRESHOLD_BREACHED)
@@ -71,10 +84,10 @@ public class MonitoringService {
             Execution execution = waiting.get(0);
             // The woken instance starts a new gate run; it is opened here so the breach is its recorded trigger.
             LifecycleGate gate = gates.open(execution.getProcessInstanceId(), LifecycleGateKind.RE_EVALUATION,
-                    systemId, GateActors.PLATFORM, "MONITORING_BREACH", detail);
+                    systemId, GateActors.PLATFORM, trigger, detail);
             runtimeService.createMessageCorrelation(MESSAGE_THRESHOLD_BREACHED)
                     .processInstanceId(execution.getProcessInstanceId())
-                    .setVariable(TRIGGER, "MONITORING_BREACH").setVariable(TRIGGER_DETAIL, detail)
+                    .setVariable(TRIGGER, trigger).setVariable(TRIGGER_DETAIL, detail)
                     .setVariable(GATE_ID, gate.getId()).correlate();
             return MonitoringReading.Reevaluation.TRIGGERED;
         }
@@ -86,7 +99,7 @@ public class MonitoringService {
             return MonitoringReading.Reevaluation.ALREADY_RUNNING;
         }
         runtimeService.createMessageCorrelation(MESSAGE_REEVALUATION_REQUESTED)
-                .setVariable(SYSTEM_ID, systemId).setVariable(TRIGGER, "MONITORING_BREACH")
+                .setVariable(SYSTEM_ID, systemId).setVariable(TRIGGER, trigger)
                 .setVariable(TRIGGER_DETAIL, detail).correlateStartMessage();
         return MonitoringReading.Reevaluation.STARTED;
     }

@@ -65,7 +65,8 @@ class OpenLifecycleGateDelegate implements JavaDelegate {
         if (others > 0) {
             throw new ConflictException("systemId", "AI system " + systemId + " cannot enter the re-evaluation gate now.",
                     java.util.List.of("A re-evaluation of this system is already running: it re-assesses on the next "
-                            + "monitoring breach or its yearly timer."));
+                            + "monitoring breach or its yearly timer; ask it to re-assess now with POST /api/systems/"
+                            + systemId + "/reevaluations."));
         }
     }
 

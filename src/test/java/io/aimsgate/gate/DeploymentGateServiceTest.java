@@ -41,9 +41,10 @@ class DeploymentGateServiceTest {
     GateDecisionRepository decisions = mock(GateDecisionRepository.class);
     GateEventRepository events = mock(GateEventRepository.class);
     InventoryService inventory = mock(InventoryService.class);
+    java.util.List<Object> published = new java.util.ArrayList<>();
     DeploymentGateService gate = new DeploymentGateService(requests, decisions, events, inventory,
             mock(RiskAssessmentService.class), java.util.List.of(), java.util.List.of(), informed(),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            published::add, Clock.fixed(NOW, ZoneOffset.UTC));
 
     AiSystem system = mock(AiSystem.class);
 
@@ -98,6 +99,7 @@ class DeploymentGateServiceTest {
         verify(inventory).changeVersionStatus(70L, VersionStatus.APPROVED);
         verify(informedParties).tell(eq("deployment-approval"), eq("Deployment of Credit scoring 1.4.0 approved"),
                 org.mockito.ArgumentMatchers.contains("Decided by: bea"));
+        assertThat(published).containsExactly(new DeploymentApproved(7L, 70L, "bea"));
     }
 
     @Test

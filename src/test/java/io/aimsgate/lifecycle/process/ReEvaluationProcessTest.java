@@ -251,6 +251,34 @@ class ReEvaluationProcessTest {
     }
 
     @Test
+    void aSystemEnteringOperationIsWatchedFromTheStartAndFirstReassessedWhenTheYearIsOver() {
+        ProcessInstance pi = runtimeService.createMessageCorrelation("OperationStarted")
+                .setVariables(Map.of("systemId", SYSTEM, "reevaluationInterval", "P1Y", "systemName", "Routes"))
+                .correlateStartMessage();
+
+        // no gate run is opened and nobody is asked anything until a trigger arrives
+        assertThat(pi).hasPassed("start_operation_started", "gateway_merge_wait").hasNotPassed(TASK_OPEN, TASK_REASSESS)
+                .isWaitingAtExactly(GATEWAY_WAIT);
+        assertWatching(pi, NOW, "P1Y");
+        Assertions.assertThat(doubles.ran).isEmpty();
+
+        ClockUtil.setCurrentTime(Date.from(plus(NOW, "P1Y")));
+        steps.fire(steps.timerJob(pi, TIMER_YEARLY));
+        assertThat(pi).isWaitingAtExactly(TASK_REASSESS).hasPassed(TASK_NOTE_YEARLY);
+        Assertions.assertThat(doubles.ran).containsExactly("noteYearlyTrigger@" + TASK_NOTE_YEARLY);
+    }
+
+    @Test
+    void aSystemEnteringOperationIsReassessedAtOnceOnABreach() {
+        ProcessInstance pi = runtimeService.createMessageCorrelation("OperationStarted")
+                .setVariables(Map.of("systemId", SYSTEM, "reevaluationInterval", "P1Y"))
+                .correlateStartMessage();
+        correlateBreach(SYSTEM, BREACH_DETAIL);
+        assertThat(pi).isWaitingAtExactly(TASK_REASSESS).hasPassed(MESSAGE_BREACH).hasNotPassed(TASK_NOTE_YEARLY);
+        assertNotWatching(pi);
+    }
+
+    @Test
     void theTimerWaitsTheIntervalTheGateWasOpenedWith() {
         ProcessInstance pi = requestByMessage(SYSTEM, Map.of("reevaluationInterval", "P6M"));
         reassess(pi, "CONTINUE");
