@@ -24,10 +24,16 @@ public class OperationService {
     private final List<DeploymentBlocker> blockers;
     private final ReevaluationAssessmentRepository assessments;
     private final RetirementPlanRepository plans;
+    private final org.camunda.bpm.engine.RuntimeService runtimeService;
+    private final io.aimsgate.shared.EngineSystemCalls engine;
     private final Clock clock;
 
     OperationService(LifecycleGateService gates, InventoryService inventory, List<DeploymentBlocker> blockers,
-            ReevaluationAssessmentRepository assessments, RetirementPlanRepository plans, Clock clock) {
+            ReevaluationAssessmentRepository assessments, RetirementPlanRepository plans,
+            org.camunda.bpm.engine.RuntimeService runtimeService, io.aimsgate.shared.EngineSystemCalls engine,
+            Clock clock) {
+        this.runtimeService = runtimeService;
+        this.engine = engine;
         this.gates = gates;
         this.inventory = inventory;
         this.blockers = List.copyOf(blockers);
@@ -90,6 +96,18 @@ public class OperationService {
         LifecycleGate gate = gates.require(gateId);
         inventory.retireSystem(gate.getSystemId());
         gates.pass(gateId, informedActivity);
+        endWatch(gate.getSystemId(), "System retired (retirement gate run " + gateId + ")");
+    }
+
+    /** A retired system is re-evaluated no more: its waiting re-evaluation ends, with the reason kept in history. */
+    private void endWatch(Long systemId, String reason) {
+        engine.withoutUserAuthorization(() -> {
+            runtimeService.createProcessInstanceQuery()
+                    .processDefinitionKey(LifecycleGateKind.RE_EVALUATION.processKey())
+                    .variableValueEquals(LifecycleDecisions.SYSTEM_ID, systemId).list()
+                    .forEach(watch -> runtimeService.deleteProcessInstance(watch.getId(), reason));
+            return null;
+        });
     }
 
     @Transactional(readOnly = true)
