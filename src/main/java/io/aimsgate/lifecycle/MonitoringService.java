@@ -3,6 +3,7 @@ package io.aimsgate.lifecycle;
 import static io.aimsgate.lifecycle.LifecycleDecisions.*;
 
 import io.aimsgate.inventory.InventoryService;
+import io.aimsgate.shared.EngineSystemCalls;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -29,15 +30,17 @@ public class MonitoringService {
     private final LifecycleGateService gates;
     private final InventoryService inventory;
     private final RuntimeService runtimeService;
+    private final EngineSystemCalls engine;
     private final Clock clock;
 
     MonitoringService(MonitoringReadingRepository readings, Objectives objectives, LifecycleGateService gates,
-            InventoryService inventory, RuntimeService runtimeService, Clock clock) {
+            InventoryService inventory, RuntimeService runtimeService, EngineSystemCalls engine, Clock clock) {
         this.readings = readings;
         this.objectives = objectives;
         this.gates = gates;
         this.inventory = inventory;
         this.runtimeService = runtimeService;
+        this.engine = engine;
         this.clock = clock;
     }
 
@@ -76,19 +79,10 @@ public class MonitoringService {
     }
 
     private MonitoringReading.Reevaluation triggerReevaluation(Long systemId, String trigger, String detail) {
-        List<Execution> waiting = runtimeService.createExecutionQuery()
-                .processDefinitionKey(LifecycleGateKind.RE_EVALUATION.processKey())
-                .messageEventSubscriptionName(MESSAGE_THRESHOLD_BREACHED)
-                .processVariableValueEquals(SYSTEM_ID, systemId).list();
-        if (!waiting.isEmpty()) {
-            Execution execution = waiting.get(0);
-            // The woken instance starts a new gate run; it is opened here so the breach is its recorded trigger.
-            LifecycleGate gate = gates.open(execution.getProcessInstanceId(), LifecycleGateKind.RE_EVALUATION,
-                    systemId, GateActors.PLATFORM, trigger, detail);
-            runtimeService.createMessageCorrelation(MESSAGE_THRESHOLD_BREACHED)
-                    .processInstanceId(execution.getProcessInstanceId())
-                    .setVariable(TRIGGER, trigger).setVariable(TRIGGER_DETAIL, detail)
-                    .setVariable(GATE_ID, gate.getId()).correlate();
+        // The platform wakes the waiting watch, as its timer would: the monitoring job that posted the reading may
+        // start a re-evaluation but neither reads nor updates the running instances of others.
+        boolean woken = engine.withoutUserAuthorization(() -> wakeWaitingReevaluation(systemId, trigger, detail));
+        if (woken) {
             return MonitoringReading.Reevaluation.TRIGGERED;
         }
         if (!gates.entryBlockers(systemId, LifecycleGateKind.RE_EVALUATION).isEmpty()) {
@@ -102,6 +96,25 @@ public class MonitoringService {
                 .setVariable(SYSTEM_ID, systemId).setVariable(TRIGGER, trigger)
                 .setVariable(TRIGGER_DETAIL, detail).correlateStartMessage();
         return MonitoringReading.Reevaluation.STARTED;
+    }
+
+    private boolean wakeWaitingReevaluation(Long systemId, String trigger, String detail) {
+        List<Execution> waiting = runtimeService.createExecutionQuery()
+                .processDefinitionKey(LifecycleGateKind.RE_EVALUATION.processKey())
+                .messageEventSubscriptionName(MESSAGE_THRESHOLD_BREACHED)
+                .processVariableValueEquals(SYSTEM_ID, systemId).list();
+        if (waiting.isEmpty()) {
+            return false;
+        }
+        Execution execution = waiting.get(0);
+        // The woken instance starts a new gate run; it is opened here so the breach is its recorded trigger.
+        LifecycleGate gate = gates.open(execution.getProcessInstanceId(), LifecycleGateKind.RE_EVALUATION,
+                systemId, GateActors.PLATFORM, trigger, detail);
+        runtimeService.createMessageCorrelation(MESSAGE_THRESHOLD_BREACHED)
+                .processInstanceId(execution.getProcessInstanceId())
+                .setVariable(TRIGGER, trigger).setVariable(TRIGGER_DETAIL, detail)
+                .setVariable(GATE_ID, gate.getId()).correlate();
+        return true;
     }
 
     private static String describe(MonitoringReading reading) {

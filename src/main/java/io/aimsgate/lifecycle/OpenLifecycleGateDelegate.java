@@ -21,9 +21,11 @@ class OpenLifecycleGateDelegate implements JavaDelegate {
     private final LifecycleGateService gates;
     private final InventoryService inventory;
     private final String reevaluationInterval;
+    private final io.aimsgate.shared.EngineSystemCalls engine;
 
     OpenLifecycleGateDelegate(LifecycleGateService gates, InventoryService inventory,
-            LifecycleProperties properties) {
+            LifecycleProperties properties, io.aimsgate.shared.EngineSystemCalls engine) {
+        this.engine = engine;
         this.gates = gates;
         this.inventory = inventory;
         this.reevaluationInterval = properties.reevaluationInterval();
@@ -57,11 +59,12 @@ class OpenLifecycleGateDelegate implements JavaDelegate {
      * One re-evaluation instance watches a system in operation (its yearly timer, its monitoring breaches); a second
      * would double every yearly review. A breach or a request wakes the waiting one instead.
      */
-    private static void refuseSecondWatch(DelegateExecution execution, Long systemId) {
-        long others = execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
-                .processDefinitionKey(LifecycleGateKind.RE_EVALUATION.processKey())
+    private void refuseSecondWatch(DelegateExecution execution, Long systemId) {
+        // Read as the platform: the starter may not be allowed to see the other instance, and must not miss it.
+        long others = engine.withoutUserAuthorization(() -> execution.getProcessEngineServices().getRuntimeService()
+                .createProcessInstanceQuery().processDefinitionKey(LifecycleGateKind.RE_EVALUATION.processKey())
                 .variableValueEquals(SYSTEM_ID, systemId).list().stream()
-                .filter(instance -> !instance.getId().equals(execution.getProcessInstanceId())).count();
+                .filter(instance -> !instance.getId().equals(execution.getProcessInstanceId())).count());
         if (others > 0) {
             throw new ConflictException("systemId", "AI system " + systemId + " cannot enter the re-evaluation gate now.",
                     java.util.List.of("A re-evaluation of this system is already running: it re-assesses on the next "
