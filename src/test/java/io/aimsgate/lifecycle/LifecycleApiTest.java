@@ -328,6 +328,15 @@ class LifecycleApiTest {
         deploy(system, "1.0.0");
         assertThat(ben.get(decisionPath(system, "1.0.0")).expect(200).json().path("allowed").asBoolean()).isTrue();
 
+        // Entering operation started the system's watch: it waits for its yearly timer or a breach, asking nobody.
+        JsonNode watches = admin.post("/engine-rest/process-instance", Map.of("processDefinitionKey", "re-evaluation",
+                "variables", List.of(Map.of("name", "systemId", "operator", "eq", "value", system)))).expect(200).json();
+        assertThat(watches).hasSize(1);
+        String pid = watches.get(0).path("id").asText();
+        assertThat(admin.get("/engine-rest/job?processInstanceId=" + pid + "&timers=true").expect(200).json())
+                .hasSize(1);
+        assertThat(tasks(admin, pid, null)).isEmpty();
+
         // Within the objective: kept, nothing re-evaluated.
         JsonNode calm = mia.post(monitoringPath(system), Map.of("metric", "klDivergence", "value", 0.05)).expect(201)
                 .json();
@@ -336,14 +345,14 @@ class LifecycleApiTest {
         assertThat(calm.path("threshold").asDouble()).isEqualTo(0.10);
         assertThat(reevaluationTasks(mia, system)).isEmpty();
 
-        // Past it: a re-evaluation starts, and the engineers have the re-assessment.
+        // Past it: the watch wakes, and the engineers have the re-assessment.
         JsonNode drift = mia.post(monitoringPath(system), Map.of("metric", "klDivergence", "value", 0.12)).expect(201)
                 .json();
         assertThat(drift.path("breached").asBoolean()).isTrue();
-        assertThat(drift.path("reevaluation").asText()).isEqualTo("STARTED");
+        assertThat(drift.path("reevaluation").asText()).isEqualTo("TRIGGERED");
         JsonNode reassess = single(reevaluationTasks(mia, system));
         assertThat(reassess.path("taskDefinitionKey").asText()).isEqualTo("task_reassess");
-        String pid = reassess.path("processInstanceId").asText();
+        assertThat(reassess.path("processInstanceId").asText()).isEqualTo(pid);
         assertThat(candidateGroups(pid, "task_reassess")).containsExactly("ml-engineers");
         assertThat(taskVariable(mia, reassess, "trigger").asText()).isEqualTo("MONITORING_BREACH");
         assertThat(taskVariable(mia, reassess, "triggerDetail").asText()).contains("klDivergence");
@@ -387,6 +396,23 @@ class LifecycleApiTest {
             }
         });
         assertThat(reevaluationStatuses).containsExactly("PASSED", "SUSPENDED");
+
+        // The watch ended with the suspension; asking for a re-evaluation starts a new one, and continuing lifts the
+        // suspension this re-evaluation imposed.
+        JsonNode requested = olivia.post("/api/systems/" + system + "/reevaluations",
+                Map.of("reason", "Retrained on recent data; please re-assess")).expect(202).json();
+        assertThat(requested.path("reevaluation").asText()).isEqualTo("STARTED");
+        JsonNode third = single(reevaluationTasks(mia, system));
+        String restarted = third.path("processInstanceId").asText();
+        assertThat(restarted).isNotEqualTo(pid);
+        assertThat(taskVariable(mia, third, "trigger").asText()).isEqualTo("MANUAL");
+        complete(mia, restarted, "task_reassess", reassessment("CONTINUE"));
+        complete(oscar, restarted, "task_reevaluation_decision", decision("CONTINUE"));
+        assertThat(versionStatus(system, "1.0.0")).isEqualTo("APPROVED");
+        ben.get(decisionPath(system, "1.0.0")).expect(200);
+        olivia.post("/api/systems/" + system + "/reevaluations", Map.of("reason", "short")).expect(400);
+        ben.post("/api/systems/" + system + "/reevaluations", Map.of("reason", "Business wants a check"))
+                .expect(403);
     }
 
     // ------------------------------------------------------------------------------------------------------------
