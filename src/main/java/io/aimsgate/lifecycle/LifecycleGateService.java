@@ -170,7 +170,7 @@ public class LifecycleGateService implements DeploymentPrerequisite {
         LifecycleGate gate = require(gateId);
         Set<String> excluded = decisionsOf(gateId).stream().filter(d -> LifecycleDecisions.SUBMIT.equals(d.getDecision()))
                 .map(LifecycleDecision::getDecidedBy).collect(Collectors.toCollection(java.util.TreeSet::new));
-        if (gate.getStartedBy() != null) {
+        if (gate.getStartedBy() != null && !GateActors.PLATFORM.equals(gate.getStartedBy())) {
             excluded.add(gate.getStartedBy());
         }
         return excluded;
