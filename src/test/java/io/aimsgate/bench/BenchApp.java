@@ -71,7 +71,8 @@ final class BenchApp implements AutoCloseable {
         IdentityService identity = bean(IdentityService.class);
         for (String[] user : new String[][] {{"olivia", RaciGroups.AI_PRODUCT_OWNERS},
                 {"oscar", RaciGroups.AI_PRODUCT_OWNERS}, {"mia", RaciGroups.ML_ENGINEERS}, {"sam", RaciGroups.SECURITY},
-                {"grace", RaciGroups.GOVERNANCE_BOARD}}) {
+                {"grace", RaciGroups.GOVERNANCE_BOARD}, {"ethan", RaciGroups.ETHICS}, {"lena", RaciGroups.LEGAL},
+                {"priya", RaciGroups.PRIVACY}}) {
             if (identity.createUserQuery().userId(user[0]).count() == 0) {
                 User created = identity.newUser(user[0]);
                 created.setFirstName(user[0]);
