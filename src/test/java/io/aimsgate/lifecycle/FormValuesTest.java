@@ -124,6 +124,15 @@ class FormValuesTest {
     }
 
     @Test
+    void anOptionalIntBeyondTheIntRangeIsRefusedNotWrappedIntoIt() {
+        // 2^32 + 3 would wrap to 3 by Number.intValue()
+        assertThatThrownBy(() -> FormValues.optionalInt(scope("riskImpact", 4_294_967_299L), "riskImpact", 1, 5))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("'riskImpact'");
+        assertThatThrownBy(() -> FormValues.optionalInt(scope("riskImpact", 4.294967299e9), "riskImpact", 1, 5))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("'riskImpact'");
+    }
+
+    @Test
     void anOptionalDoubleAcceptsNumbersAndTheirTextInRange() {
         assertThat(FormValues.optionalDouble(scope("accuracy", 0.91d), "accuracy", 0, 1)).isEqualTo(0.91);
         assertThat(FormValues.optionalDouble(scope("accuracy", 1L), "accuracy", 0, 1)).isEqualTo(1.0);
