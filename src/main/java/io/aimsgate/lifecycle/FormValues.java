@@ -68,6 +68,11 @@ final class FormValues {
         }
         int number;
         if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+            // Range-check before narrowing: Number.intValue() wraps a Long (2^32 + 3 would pass as 3).
+            if (n.doubleValue() < min || n.doubleValue() > max) {
+                throw new BadUserRequestException("'" + field + "' must be between " + min + " and " + max + ", was "
+                        + value);
+            }
             number = n.intValue();
         } else {
             try {
