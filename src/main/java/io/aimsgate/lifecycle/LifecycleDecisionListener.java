@@ -64,6 +64,9 @@ public class LifecycleDecisionListener implements TaskListener {
         } else {
             checkNotExcluded(task, actor);
             decision = decisionOf(task);
+            if (rationale.length() > MAX_RATIONALE) {
+                throw new BadUserRequestException("'rationale' is longer than " + MAX_RATIONALE + " characters");
+            }
             if (rationale.length() < MIN_RATIONALE) {
                 throw new BadUserRequestException("'rationale': a rationale of at least " + MIN_RATIONALE
                         + " characters is required for every decision");

@@ -16,6 +16,11 @@ final class ReevaluationDelegates {
     static final String FINDINGS = "findings";
     static final String RECOMMENDATION = "recommendation";
 
+    /** What the Responsible engineer may recommend; the Accountable's decision offers the same three. */
+    enum Recommendation {
+        CONTINUE, SUSPEND, RETIRE
+    }
+
     private ReevaluationDelegates() {
     }
 
@@ -24,7 +29,7 @@ final class ReevaluationDelegates {
         String assessedBy = gates.decisionsOf(gateId).stream().filter(d -> SUBMIT.equals(d.getDecision()))
                 .map(LifecycleDecision::getDecidedBy).reduce((first, second) -> second).orElse(GateActors.PLATFORM);
         operation.recordAssessment(gateId, FormValues.text(execution, FINDINGS, 20, 8000),
-                FormValues.text(execution, RECOMMENDATION, 1, 16), assessedBy);
+                FormValues.choice(execution, RECOMMENDATION, Recommendation.class).name(), assessedBy);
         return gateId;
     }
 
@@ -97,21 +102,27 @@ final class ReevaluationDelegates {
         private final LifecycleGateService gates;
         private final OperationService operation;
 
-        RequestRetirement(LifecycleGateService gates, OperationService operation) {
+        private final io.aimsgate.shared.EngineSystemCalls engine;
+
+        RequestRetirement(LifecycleGateService gates, OperationService operation,
+                io.aimsgate.shared.EngineSystemCalls engine) {
             this.gates = gates;
             this.operation = operation;
+            this.engine = engine;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
             Long gateId = recordAssessment(execution, gates, operation);
             LifecycleGate gate = operation.requestRetirement(gateId, informedActivity(execution));
-            execution.getProcessEngineServices().getRuntimeService()
+            // The platform starts the retirement gate, not the Accountable who decided: they may approve the plan
+            // the Responsible writes (segregation of duties excludes the starter and the plan's author).
+            engine.withoutUserAuthorization(() -> execution.getProcessEngineServices().getRuntimeService()
                     .createMessageCorrelation(MESSAGE_RETIREMENT_REQUESTED)
                     .setVariable(SYSTEM_ID, gate.getSystemId())
                     .setVariable(TRIGGER_DETAIL, "Re-evaluation " + gateId + " decided to retire the system: "
                             + gate.getOutcome())
-                    .correlateStartMessage();
+                    .correlateStartMessage());
         }
     }
 }

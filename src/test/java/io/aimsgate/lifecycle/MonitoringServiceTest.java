@@ -37,7 +37,7 @@ class MonitoringServiceTest {
     InventoryService inventory = mock(InventoryService.class);
     RuntimeService runtime = mock(RuntimeService.class);
     MonitoringService monitoring = new MonitoringService(readings, objectives, gates, inventory, runtime,
-            LifecycleFixtures.CLOCK);
+            LifecycleFixtures.directEngineCalls(), LifecycleFixtures.CLOCK);
 
     ExecutionQuery waiting = mock(ExecutionQuery.class, RETURNS_SELF);
     MessageCorrelationBuilder correlation = mock(MessageCorrelationBuilder.class, RETURNS_SELF);

@@ -34,7 +34,7 @@ class OpenLifecycleGateDelegateTest {
     LifecycleGateService gates = mock(LifecycleGateService.class);
     InventoryService inventory = mock(InventoryService.class);
     OpenLifecycleGateDelegate delegate = new OpenLifecycleGateDelegate(gates, inventory,
-            new LifecycleProperties("P6M", Map.of()));
+            new LifecycleProperties("P6M", Map.of()), LifecycleFixtures.directEngineCalls());
 
     ProcessInstanceQuery others = mock(ProcessInstanceQuery.class, RETURNS_SELF);
 

@@ -38,8 +38,10 @@ class OperationServiceTest {
     DeploymentBlocker incidents = mock(DeploymentBlocker.class);
     ReevaluationAssessmentRepository assessments = mock(ReevaluationAssessmentRepository.class);
     RetirementPlanRepository plans = mock(RetirementPlanRepository.class);
+    org.camunda.bpm.engine.RuntimeService runtime = mock(org.camunda.bpm.engine.RuntimeService.class,
+            org.mockito.Mockito.RETURNS_DEEP_STUBS);
     OperationService operation = new OperationService(gates, inventory, List.of(incidents), assessments, plans,
-            LifecycleFixtures.CLOCK);
+            runtime, LifecycleFixtures.directEngineCalls(), LifecycleFixtures.CLOCK);
 
     LifecycleGate current = gate(GATE, SYSTEM, LifecycleGateKind.RE_EVALUATION, PI, GateActors.PLATFORM);
     ModelVersion released = version(70L);
@@ -161,6 +163,19 @@ class OperationServiceTest {
         InOrder order = inOrder(inventory, gates);
         order.verify(inventory).retireSystem(SYSTEM);
         order.verify(gates).pass(GATE, "retirement-approval");
+    }
+
+    @Test
+    void retireEndsTheSystemsWaitingReevaluation() {
+        org.camunda.bpm.engine.runtime.ProcessInstance watch = mock(org.camunda.bpm.engine.runtime.ProcessInstance.class);
+        when(watch.getId()).thenReturn("pi-watch");
+        when(runtime.createProcessInstanceQuery().processDefinitionKey("re-evaluation")
+                .variableValueEquals("systemId", SYSTEM).list()).thenReturn(List.of(watch));
+
+        operation.retire(GATE, "retirement-approval");
+
+        verify(runtime).deleteProcessInstance(org.mockito.ArgumentMatchers.eq("pi-watch"),
+                org.mockito.ArgumentMatchers.contains("System retired"));
     }
 
     @Test

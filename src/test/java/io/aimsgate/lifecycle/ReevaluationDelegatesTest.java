@@ -117,7 +117,7 @@ class ReevaluationDelegatesTest {
         when(execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(anyString()))
                 .thenReturn(correlation);
 
-        new ReevaluationDelegates.RequestRetirement(gates, operation).execute(execution);
+        new ReevaluationDelegates.RequestRetirement(gates, operation, LifecycleFixtures.directEngineCalls()).execute(execution);
 
         verify(operation).recordAssessment(42L, "KL divergence 0.4 for three weeks.", "SUSPEND", "mia");
         verify(execution.getProcessEngineServices().getRuntimeService())
