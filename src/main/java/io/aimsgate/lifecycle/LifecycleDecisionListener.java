@@ -47,7 +47,7 @@ public class LifecycleDecisionListener implements TaskListener {
             return;
         }
         TaskActors.checkSelfAssignment(task);
-        if (!isWorkTask(task)) {
+        if (isDecidedByOthers(task)) {
             checkNotExcluded(task, task.getAssignee());
         }
     }
@@ -62,7 +62,9 @@ public class LifecycleDecisionListener implements TaskListener {
         if (isWorkTask(task)) {
             decision = SUBMIT;
         } else {
-            checkNotExcluded(task, actor);
+            if (isDecidedByOthers(task)) {
+                checkNotExcluded(task, actor);
+            }
             decision = decisionOf(task);
             if (rationale.length() > MAX_RATIONALE) {
                 throw new BadUserRequestException("'rationale' is longer than " + MAX_RATIONALE + " characters");
@@ -90,6 +92,14 @@ public class LifecycleDecisionListener implements TaskListener {
         if (excluded.contains(user)) {
             throw new SegregationOfDutiesViolation(user, task.getName());
         }
+    }
+
+    /**
+     * Reviews and approvals (Consulted, Accountable) are decided by someone other than the starter and the authors
+     * of the gate's work; the Responsible's own choices (re-check or withdraw an incomplete register) are not.
+     */
+    private static boolean isDecidedByOthers(DelegateTask task) {
+        return !isWorkTask(task) && RaciDeclaration.of(task).role() != io.aimsgate.raci.RaciRole.RESPONSIBLE;
     }
 
     /** Work tasks (an impact assessment, a plan) declare decisions=SUBMIT: they deliver content, not a decision. */

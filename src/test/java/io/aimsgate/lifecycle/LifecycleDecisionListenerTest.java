@@ -241,6 +241,26 @@ class LifecycleDecisionListenerTest {
         verify(gates, never()).excludedDeciders(any());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"olivia", "rita"})
+    void theStarterOrTheWorkSubmitterMayNotGiveAConsultedReview(String user) {
+        DelegateTask task = completedBy(user, reviewTask(), variables(DECISION, "APPROVE", RATIONALE,
+                VALID_RATIONALE));
+
+        assertThatThrownBy(() -> listener.notify(task)).isInstanceOf(SegregationOfDutiesViolation.class);
+    }
+
+    @Test
+    void theResponsibleStarterMayTakeTheirOwnRemediationChoice() {
+        UserTask remediation = userTask("raciActivity", "design-dataset-remediation", "raciRole", "RESPONSIBLE",
+                "decisions", "RECHECK,WITHDRAW");
+        listener.notify(completedBy("olivia", remediation, variables(DECISION, "RECHECK", RATIONALE,
+                VALID_RATIONALE)));
+
+        assertThat(taskVariables).containsEntry(LAST_DECISION, "RECHECK");
+        verify(gates, never()).excludedDeciders(any());
+    }
+
     // --- work tasks ---
 
     @Test
