@@ -17,6 +17,8 @@ public final class LifecycleDecisions {
     public static final String REVIEW_REJECTED = "reviewRejected";
     public static final String REJECTION_REASON = "rejectionReason";
     public static final String REEVALUATION_INTERVAL = "reevaluationInterval";
+    /** Set by openLifecycleGate: a manual re-evaluation request woke the system's waiting watch, this one ends. */
+    public static final String HANDED_OVER_TO_WATCH = "handedOverToWatch";
 
     // decisions
     public static final String APPROVE = "APPROVE";

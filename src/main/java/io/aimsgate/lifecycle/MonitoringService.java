@@ -78,6 +78,11 @@ public class MonitoringService {
         return triggerReevaluation(systemId, "MANUAL", "Requested by " + actor + ": " + reason);
     }
 
+    /** Wakes the system's waiting re-evaluation to re-assess now (as the platform); false when none waits. */
+    public boolean wakeWatch(Long systemId, String trigger, String detail) {
+        return engine.withoutUserAuthorization(() -> wakeWaitingReevaluation(systemId, trigger, detail));
+    }
+
     private MonitoringReading.Reevaluation triggerReevaluation(Long systemId, String trigger, String detail) {
         // The platform wakes the waiting watch, as its timer would: the monitoring job that posted the reading may
         // start a re-evaluation but neither reads nor updates the running instances of others.

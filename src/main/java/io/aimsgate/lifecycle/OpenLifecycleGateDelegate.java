@@ -22,10 +22,12 @@ class OpenLifecycleGateDelegate implements JavaDelegate {
     private final InventoryService inventory;
     private final String reevaluationInterval;
     private final io.aimsgate.shared.EngineSystemCalls engine;
+    private final MonitoringService monitoring;
 
     OpenLifecycleGateDelegate(LifecycleGateService gates, InventoryService inventory,
-            LifecycleProperties properties, io.aimsgate.shared.EngineSystemCalls engine) {
+            LifecycleProperties properties, io.aimsgate.shared.EngineSystemCalls engine, MonitoringService monitoring) {
         this.engine = engine;
+        this.monitoring = monitoring;
         this.gates = gates;
         this.inventory = inventory;
         this.reevaluationInterval = properties.reevaluationInterval();
@@ -41,7 +43,11 @@ class OpenLifecycleGateDelegate implements JavaDelegate {
             execution.setVariable(TRIGGER, trigger);
         }
         if (kind == LifecycleGateKind.RE_EVALUATION) {
-            refuseSecondWatch(execution, systemId);
+            execution.setVariable(HANDED_OVER_TO_WATCH, false);
+            if (hasOtherWatch(execution, systemId)) {
+                handOverOrRefuse(execution, systemId, trigger);
+                return;
+            }
         }
         LifecycleGate gate = gates.open(execution.getProcessInstanceId(), kind, systemId,
                 GateActors.actingUser(execution), trigger, ProcessVariables.optionalString(execution, TRIGGER_DETAIL));
@@ -57,20 +63,29 @@ class OpenLifecycleGateDelegate implements JavaDelegate {
 
     /**
      * One re-evaluation instance watches a system in operation (its yearly timer, its monitoring breaches); a second
-     * would double every yearly review. A breach or a request wakes the waiting one instead.
+     * would double every yearly review. A manual request wakes the waiting one instead and this instance ends; while
+     * the watch is itself re-assessing, a new request is refused (409).
      */
-    private void refuseSecondWatch(DelegateExecution execution, Long systemId) {
+    private boolean hasOtherWatch(DelegateExecution execution, Long systemId) {
         // Read as the platform: the starter may not be allowed to see the other instance, and must not miss it.
-        long others = engine.withoutUserAuthorization(() -> execution.getProcessEngineServices().getRuntimeService()
+        return engine.withoutUserAuthorization(() -> execution.getProcessEngineServices().getRuntimeService()
                 .createProcessInstanceQuery().processDefinitionKey(LifecycleGateKind.RE_EVALUATION.processKey())
                 .variableValueEquals(SYSTEM_ID, systemId).list().stream()
-                .filter(instance -> !instance.getId().equals(execution.getProcessInstanceId())).count());
-        if (others > 0) {
-            throw new ConflictException("systemId", "AI system " + systemId + " cannot enter the re-evaluation gate now.",
-                    java.util.List.of("A re-evaluation of this system is already running: it re-assesses on the next "
-                            + "monitoring breach or its yearly timer; ask it to re-assess now with POST /api/systems/"
-                            + systemId + "/reevaluations."));
+                .anyMatch(instance -> !instance.getId().equals(execution.getProcessInstanceId())));
+    }
+
+    private void handOverOrRefuse(DelegateExecution execution, Long systemId, String trigger) {
+        String detail = "Requested by " + GateActors.actingUser(execution) + ": "
+                + java.util.Objects.requireNonNullElse(ProcessVariables.optionalString(execution, TRIGGER_DETAIL), "");
+        if (monitoring.wakeWatch(systemId, trigger, detail)) {
+            AiSystem system = inventory.requireSystem(systemId);
+            execution.setVariable(SYSTEM_NAME, system.getName());
+            execution.setVariable(HANDED_OVER_TO_WATCH, true);
+            return;
         }
+        throw new ConflictException("systemId", "AI system " + systemId + " cannot enter the re-evaluation gate now.",
+                java.util.List.of("A re-evaluation of this system is already re-assessing it; its tasks are open in "
+                        + "Tasklist."));
     }
 
     static LifecycleGateKind kindOf(DelegateExecution execution) {

@@ -410,6 +410,15 @@ class LifecycleApiTest {
         complete(oscar, restarted, "task_reevaluation_decision", decision("CONTINUE"));
         assertThat(versionStatus(system, "1.0.0")).isEqualTo("APPROVED");
         ben.get(decisionPath(system, "1.0.0")).expect(200);
+
+        // A re-evaluation started from Tasklist's start form for a watched system wakes the watch and ends at once.
+        mia.post("/engine-rest/process-definition/key/re-evaluation/start", Map.of("variables", Map.of(
+                "systemId", Map.of("value", system, "type", "Long"),
+                "triggerDetail", Map.of("value", "Customer complaints about routes")))).expect(200);
+        JsonNode woken = single(reevaluationTasks(mia, system));
+        assertThat(woken.path("processInstanceId").asText()).isEqualTo(restarted);
+        assertThat(taskVariable(mia, woken, "triggerDetail").asText()).contains("Requested by mia")
+                .contains("Customer complaints");
         olivia.post("/api/systems/" + system + "/reevaluations", Map.of("reason", "short")).expect(400);
         ben.post("/api/systems/" + system + "/reevaluations", Map.of("reason", "Business wants a check"))
                 .expect(403);

@@ -8,6 +8,7 @@ import static io.aimsgate.lifecycle.LifecycleFixtures.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
@@ -33,8 +34,9 @@ class OpenLifecycleGateDelegateTest {
 
     LifecycleGateService gates = mock(LifecycleGateService.class);
     InventoryService inventory = mock(InventoryService.class);
+    MonitoringService monitoring = mock(MonitoringService.class);
     OpenLifecycleGateDelegate delegate = new OpenLifecycleGateDelegate(gates, inventory,
-            new LifecycleProperties("P6M", Map.of()), LifecycleFixtures.directEngineCalls());
+            new LifecycleProperties("P6M", Map.of()), LifecycleFixtures.directEngineCalls(), monitoring);
 
     ProcessInstanceQuery others = mock(ProcessInstanceQuery.class, RETURNS_SELF);
 
@@ -114,16 +116,35 @@ class OpenLifecycleGateDelegateTest {
     }
 
     @Test
-    void aSecondReevaluationOfTheSameSystemIsRefused() {
+    void aManualRequestWakesTheWaitingWatchAndEndsWithoutARunOfItsOwn() {
         ProcessInstance self = mock(ProcessInstance.class);
         when(self.getId()).thenReturn(PI);
         ProcessInstance watcher = mock(ProcessInstance.class);
         when(watcher.getId()).thenReturn("pi-watch");
         when(others.list()).thenReturn(List.of(self, watcher));
+        when(monitoring.wakeWatch(eq(7L), eq("MANUAL"), anyString())).thenReturn(true);
+        ExecutionEntity execution = execution("re-evaluation", variables(SYSTEM_ID, 7L, TRIGGER_DETAIL,
+                "New regulator guidance"), "mia");
+
+        delegate.execute(execution);
+
+        verify(monitoring).wakeWatch(7L, "MANUAL", "Requested by mia: New regulator guidance");
+        verify(execution).setVariable(HANDED_OVER_TO_WATCH, true);
+        verify(gates, never()).open(any(), any(), any(), any(), any(), any());
+    }
+
+    @Test
+    void aSecondReevaluationWhileTheWatchIsReassessingIsRefused() {
+        ProcessInstance self = mock(ProcessInstance.class);
+        when(self.getId()).thenReturn(PI);
+        ProcessInstance watcher = mock(ProcessInstance.class);
+        when(watcher.getId()).thenReturn("pi-watch");
+        when(others.list()).thenReturn(List.of(self, watcher));
+        when(monitoring.wakeWatch(anyLong(), anyString(), anyString())).thenReturn(false);
 
         assertThatThrownBy(() -> delegate.execute(execution("re-evaluation", variables(SYSTEM_ID, 7L), "mia")))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reasons()).singleElement()
-                        .asString().contains("already running"));
+                        .asString().contains("already re-assessing"));
         verify(gates, never()).open(any(), any(), any(), any(), any(), any());
     }
 

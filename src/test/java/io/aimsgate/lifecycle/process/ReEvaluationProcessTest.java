@@ -279,6 +279,16 @@ class ReEvaluationProcessTest {
     }
 
     @Test
+    void aManualRequestForAWatchedSystemIsHandedToTheWatchAndEnds() {
+        doubles.handOverToWatch = true;
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(KEY, Map.of("systemId", SYSTEM,
+                "triggerDetail", "New regulator guidance on credit scoring"));
+
+        assertThat(pi).isEnded().hasPassedInOrder(TASK_OPEN, "gateway_handed_over", "end_handed_over")
+                .hasNotPassed(TASK_REASSESS);
+    }
+
+    @Test
     void theTimerWaitsTheIntervalTheGateWasOpenedWith() {
         ProcessInstance pi = requestByMessage(SYSTEM, Map.of("reevaluationInterval", "P6M"));
         reassess(pi, "CONTINUE");

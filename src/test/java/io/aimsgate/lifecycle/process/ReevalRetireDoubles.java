@@ -106,8 +106,13 @@ final class ReevalRetireDoubles {
             if (execution.getVariable("trigger") == null) {
                 execution.setVariable("trigger", "MANUAL");
             }
+            // as the real delegate: true when a manual request woke the system's waiting watch instead
+            execution.setVariable("handedOverToWatch", handOverToWatch);
         }
     }
+
+    /** Makes the next re-evaluation openLifecycleGate hand over to a (pretend) waiting watch. */
+    boolean handOverToWatch;
 
     /** noteYearlyTrigger: trigger YEARLY and a new gate record for this re-evaluation. */
     private void noteYearlyTrigger(DelegateExecution execution) {

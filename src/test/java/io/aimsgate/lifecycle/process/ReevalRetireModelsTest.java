@@ -190,7 +190,8 @@ class ReevalRetireModelsTest {
                     assertThat(out.getName()).as("name of %s", out.getId()).isNotBlank();
                     assertThat(out.getConditionExpression()).as("condition of %s", out.getId()).isNotNull();
                     assertThat(out.getConditionExpression().getTextContent()).as("condition of %s", out.getId())
-                            .matches("\\$\\{lastDecision == '(APPROVE|REJECT|CONTINUE|SUSPEND|RETIRE)'}");
+                            .matches("\\$\\{lastDecision == '(APPROVE|REJECT|CONTINUE|SUSPEND|RETIRE)'}"
+                                    + "|\\$\\{!?handedOverToWatch}");
                 }
             }
         }
