@@ -47,7 +47,9 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
 
     static Response respond(Throwable thrown, UriInfo uriInfo) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause instanceof NullValueException && uriInfo != null) {
+            // Losing a race to complete a task on another node surfaces as "task gone" or, when the engine checks the
+            // task's per-task grant after the winner deleted it, as a refused authorisation: both are a 409 then.
+            if ((cause instanceof NullValueException || cause instanceof AuthorizationException) && uriInfo != null) {
                 Matcher task = TASK_ACTION.matcher(uriInfo.getPath());
                 if (task.find() && wasCompleted(task.group(1))) {
                     return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
