@@ -10,7 +10,6 @@ import io.aimsgate.inventory.LifecycleStage;
 import io.aimsgate.shared.EngineSystemCalls;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -85,16 +84,9 @@ class LifecycleController {
         for (String gate : GATE_ORDER) {
             stageStatus.put(gate, statusOf(gate, runs));
         }
-        List<String> stagesPassed = new ArrayList<>();
-        for (LifecycleGateKind kind : EnumSet.allOf(LifecycleGateKind.class)) {
-            if (passed.contains(kind)) {
-                stagesPassed.add(kind.name());
-            }
-        }
-        if (runs.stream().anyMatch(r -> "DEPLOYMENT".equals(r.gate()) && "APPROVED".equals(r.status()))) {
-            stagesPassed.add("DEPLOYMENT");
-        }
-        stagesPassed.sort(java.util.Comparator.comparingInt(GATE_ORDER::indexOf));
+        boolean deployed = runs.stream().anyMatch(r -> "DEPLOYMENT".equals(r.gate()) && "APPROVED".equals(r.status()));
+        List<String> stagesPassed = GATE_ORDER.stream().filter(gate -> "DEPLOYMENT".equals(gate) ? deployed
+                : passed.contains(LifecycleGateKind.valueOf(gate))).toList();
         return new LifecycleView(system.getId(), system.getName(), system.getLifecycleStage(),
                 system.getEuAiActTier(), stagesPassed, stageStatus, gates.unmetFor(systemId), inProgress, runs);
     }

@@ -48,7 +48,7 @@ public class LifecycleDecisionListener implements TaskListener {
         }
         TaskActors.checkSelfAssignment(task);
         if (isDecidedByOthers(task)) {
-            checkNotExcluded(task, task.getAssignee());
+            checkNotExcluded(task, gates.requireOpen(task.getProcessInstanceId()), task.getAssignee());
         }
     }
 
@@ -63,7 +63,7 @@ public class LifecycleDecisionListener implements TaskListener {
             decision = SUBMIT;
         } else {
             if (isDecidedByOthers(task)) {
-                checkNotExcluded(task, actor);
+                checkNotExcluded(task, gate, actor);
             }
             decision = decisionOf(task);
             if (rationale.length() > MAX_RATIONALE) {
@@ -86,8 +86,7 @@ public class LifecycleDecisionListener implements TaskListener {
                 decision, rationale.isEmpty() ? null : rationale, actor);
     }
 
-    private void checkNotExcluded(DelegateTask task, String user) {
-        LifecycleGate gate = gates.requireOpen(task.getProcessInstanceId());
+    private void checkNotExcluded(DelegateTask task, LifecycleGate gate, String user) {
         Set<String> excluded = gates.excludedDeciders(gate.getId());
         if (excluded.contains(user)) {
             throw new SegregationOfDutiesViolation(user, task.getName());
