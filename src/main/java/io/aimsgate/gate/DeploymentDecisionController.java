@@ -10,16 +10,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The CI/CD pipeline check: 200 only when the version is APPROVED and its system has no unresolved
- * high-severity risk right now; 409 problem+json listing every blocking reason; 404 for unknown ids.
+ * high-severity risk right now; 409 problem+json listing every blocking reason; 404 for unknown ids. Answers are
+ * reused briefly while nothing changed ({@link DeploymentDecisionCache}); {@code checkedAt} says when one was computed.
  */
 @RestController
 @Validated
 class DeploymentDecisionController {
 
     private final DeploymentGateService gate;
+    private final DeploymentDecisionCache recentAnswers;
 
-    DeploymentDecisionController(DeploymentGateService gate) {
+    DeploymentDecisionController(DeploymentGateService gate, DeploymentDecisionCache recentAnswers) {
         this.gate = gate;
+        this.recentAnswers = recentAnswers;
     }
 
     @GetMapping("/api/systems/{systemId}/versions/{versionLabel}/deployment-decision")
@@ -27,7 +30,8 @@ class DeploymentDecisionController {
     DeploymentDecision decision(@PathVariable Long systemId,
             @PathVariable @Pattern(regexp = DeploymentRequestController.VERSION_LABEL,
                     message = "is not a valid version label") String versionLabel) {
-        DeploymentDecision decision = gate.decide(systemId, versionLabel);
+        DeploymentDecision decision = recentAnswers.get(systemId, versionLabel,
+                () -> gate.decide(systemId, versionLabel));
         if (!decision.allowed()) {
             throw new ConflictException("versionLabel", "Version '" + versionLabel + "' of AI system " + systemId
                     + " may not be deployed.", decision.blockingReasons());

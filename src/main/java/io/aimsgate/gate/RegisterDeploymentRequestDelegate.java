@@ -35,6 +35,6 @@ class RegisterDeploymentRequestDelegate implements JavaDelegate {
                 ProcessVariables.requiredString(execution, VERSION_LABEL), authentication.getUserId(),
                 ProcessVariables.optionalString(execution, SUBMISSION_NOTE));
         execution.setVariable(SYSTEM_NAME, gate.systemOf(request).getName());
-        ControlVariables.restore(execution, execution.getProcessInstanceId(), gate);
+        ControlVariables.restore(execution, request, gate);
     }
 }

@@ -1,8 +1,21 @@
 package io.aimsgate.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import io.aimsgate.shared.ShortLivedCache;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -15,28 +28,68 @@ import org.springframework.stereotype.Component;
  * HTTP Basic for /api and /engine-rest against the same users as the Camunda webapps' login
  * (Camunda's identity service, with its own lock-out after failed attempts). Groups become
  * authorities named exactly like the group, so RACI roles read naturally in access rules.
+ *
+ * <p>A successful check is remembered for a few seconds ({@code aims.security.basic-auth-cache-ttl}, default 5 s;
+ * 0 turns it off), because a CI/CD pipeline polling with Basic would otherwise cost a password check and a group
+ * query per request. Only an HMAC of user and password under a key made at start-up is kept, never the password;
+ * failed attempts are never cached, so the identity service still counts them towards its lock-out. A removed
+ * user, a changed password or membership takes effect within that time (the Camunda webapps keep a login for
+ * five minutes).
  */
 @Component
 @Profile("!keycloak")
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final Optional<Cache<String, List<SimpleGrantedAuthority>>> verified;
+    private final SecretKeySpec credentialKey;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+    @Autowired
+    CamundaIdentityAuthenticationProvider(IdentityService identityService,
+            @Value("${aims.security.basic-auth-cache-ttl:5s}") Duration timeToLive) {
+        this(identityService, timeToLive, Ticker.systemTicker());
+    }
+
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, Duration timeToLive, Ticker ticker) {
         this.identityService = identityService;
+        this.verified = ShortLivedCache.of(timeToLive, ticker);
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        this.credentialKey = new SecretKeySpec(key, "HmacSHA256");
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (userId == null || userId.isBlank() || credentials == null
-                || !identityService.checkPassword(userId, credentials.toString())) {
+        if (userId == null || userId.isBlank() || credentials == null) {
             throw new BadCredentialsException("Bad credentials");
         }
-        List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list()
-                .stream().map(Group::getId).map(SimpleGrantedAuthority::new).toList();
+        String fingerprint = verified.isPresent() ? fingerprint(userId, credentials.toString()) : null;
+        List<SimpleGrantedAuthority> authorities = verified.map(cache -> cache.getIfPresent(fingerprint)).orElse(null);
+        if (authorities == null) {
+            if (!identityService.checkPassword(userId, credentials.toString())) {
+                throw new BadCredentialsException("Bad credentials");
+            }
+            authorities = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
+                    .map(SimpleGrantedAuthority::new).toList();
+            List<SimpleGrantedAuthority> checked = authorities;
+            verified.ifPresent(cache -> cache.put(fingerprint, checked));
+        }
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+    }
+
+    /** User and password bound together, so a cached entry never vouches for another password or user. */
+    private String fingerprint(String userId, String password) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(credentialKey);
+            mac.update(userId.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
     }
 
     @Override

@@ -83,7 +83,7 @@ class SecurityConfig {
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineAuthenticationFilter() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+                new FilterRegistrationBean<>(new EngineAuthenticationFilter());
         registration.setName("aims-engine-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 SpringSecurityEngineAuthenticationProvider.class.getName());

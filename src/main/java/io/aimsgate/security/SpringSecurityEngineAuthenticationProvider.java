@@ -32,6 +32,8 @@ public class SpringSecurityEngineAuthenticationProvider extends ContainerBasedAu
                 .filter(SpringSecurityEngineAuthenticationProvider::isGroup).toList();
         AuthenticationResult result = AuthenticationResult.successful(authentication.getName());
         result.setGroups(groups);
+        // AIMS Gate deploys nothing per tenant; without this the filter would query tenant memberships per request.
+        result.setTenants(List.of());
         return result;
     }
 }

@@ -577,6 +577,17 @@ abstract class AbstractApiScenarios {
         assertThat(allowed.get("approvedBy").asText()).isEqualTo("oscar");
         assertThat(allowed.get("approvalRequestId").asLong()).isEqualTo(requestId);
         assertThat(allowed.get("blockingReasons")).isEmpty();
+
+        // Pipelines poll; a remembered answer never outlives a change: a critical risk recorded now blocks the very
+        // next check, and resolving it releases the version again at once.
+        ben.get(decisionPath(system, "1.0.0")).expect(200);
+        long riskId = recordRisk(sam, system, 5, 5, "Prompt injection found after approval").expect(201).json()
+                .get("id").asLong();
+        assertThat(texts(ben.get(decisionPath(system, "1.0.0")).expect(409).json().get("reasons")))
+                .anySatisfy(r -> assertThat(r).contains("Risk " + riskId));
+        sam.post("/api/systems/" + system + "/risks/" + riskId + "/transitions", Map.of("status", "CLOSED",
+                "reason", "Input filter deployed and verified.")).expect(200);
+        assertThat(ben.get(decisionPath(system, "1.0.0")).expect(200).json().get("allowed").asBoolean()).isTrue();
     }
 
     // ------------------------------------------------------------------------------------------------------------

@@ -1,0 +1,61 @@
+package io.aimsgate.gate;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.aimsgate.shared.CommittedChanges;
+import io.aimsgate.shared.ShortLivedCache;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Remembers pipeline-check answers briefly, because CI/CD pipelines poll the same version many times a second and
+ * each answer costs several queries. An answer is reused only while nothing has been committed to the registers on
+ * this node since it was computed (so a halt, a risk or an incident recorded here counts for the very next check)
+ * and for at most the configured time, which bounds how long a change made on another node of a cluster can go
+ * unseen. A time of zero turns the cache off.
+ */
+@Component
+class DeploymentDecisionCache {
+
+    private record Key(Long systemId, String versionLabel) {
+    }
+
+    private record Entry(long generation, DeploymentDecision decision) {
+    }
+
+    private final CommittedChanges changes;
+    private final Optional<Cache<Key, Entry>> answers;
+
+    @Autowired
+    DeploymentDecisionCache(CommittedChanges changes,
+            @Value("${aims.pipeline.decision-cache-ttl:1s}") Duration timeToLive) {
+        this(changes, timeToLive, Ticker.systemTicker());
+    }
+
+    DeploymentDecisionCache(CommittedChanges changes, Duration timeToLive, Ticker ticker) {
+        this.changes = changes;
+        this.answers = ShortLivedCache.of(timeToLive, ticker);
+    }
+
+    /** The remembered answer, or a new one from {@code decide} (exceptions such as unknown ids are never kept). */
+    DeploymentDecision get(Long systemId, String versionLabel, Supplier<DeploymentDecision> decide) {
+        if (answers.isEmpty()) {
+            return decide.get();
+        }
+        Cache<Key, Entry> cache = answers.get();
+        Key key = new Key(systemId, versionLabel);
+        // Read before deciding: a change committed while the decision is computed makes the entry stale at once.
+        long generation = changes.generation();
+        Entry remembered = cache.getIfPresent(key);
+        if (remembered != null && remembered.generation() == generation) {
+            return remembered.decision();
+        }
+        DeploymentDecision decision = decide.get();
+        cache.put(key, new Entry(generation, decision));
+        return decision;
+    }
+}
