@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.hibernate.annotations.NaturalId;
 
 /** A model version's passage through the deployment-approval gate: one process instance. */
 @Entity
@@ -26,6 +27,7 @@ public class DeploymentRequest {
     @Column(name = "version_id")
     private Long versionId;
 
+    @NaturalId
     private String processInstanceId;
 
     @Enumerated(EnumType.STRING)

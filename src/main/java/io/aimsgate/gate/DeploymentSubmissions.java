@@ -23,10 +23,12 @@ public class DeploymentSubmissions {
         this.runtimeService = runtimeService;
     }
 
-    /** The engine's authenticated user (set per request by the engine authentication filter) becomes the initiator. */
+    /**
+     * The engine's authenticated user (set per request by the engine authentication filter) becomes the initiator. The
+     * process's first step checks the submission (404, 409) and records the request; a refusal rolls the start back.
+     */
     @Transactional
     public DeploymentRequest submit(Long systemId, String versionLabel, String note) {
-        gate.checkSubmittable(systemId, versionLabel);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(KEY, systemId + ":" + versionLabel,
                 Variables.createVariables()
                         .putValue(SYSTEM_ID, systemId)

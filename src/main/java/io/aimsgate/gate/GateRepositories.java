@@ -1,17 +1,17 @@
 package io.aimsgate.gate;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.Session;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 // The queries on the gate's and the pipeline check's hot paths are JPQL strings: Hibernate caches their translation,
 // while a derived query (a Criteria query) is translated again on every call (see docs/benchmarks.md).
-interface DeploymentRequestRepository extends JpaRepository<DeploymentRequest, Long> {
-
-    @Query("select r from DeploymentRequest r where r.processInstanceId = :processInstanceId")
-    Optional<DeploymentRequest> findByProcessInstanceId(@Param("processInstanceId") String processInstanceId);
+interface DeploymentRequestRepository extends JpaRepository<DeploymentRequest, Long>, RequestByProcessInstance {
 
     List<DeploymentRequest> findByVersionIdOrderBySubmittedAtDesc(Long versionId);
 
@@ -46,4 +46,27 @@ interface GateDecisionRepository extends JpaRepository<GateDecision, Long> {
 interface GateEventRepository extends JpaRepository<GateEvent, Long> {
 
     List<GateEvent> findByRequestIdOrderByOccurredAt(Long requestId);
+}
+
+/** The request of a gate's process instance: read by every listener and delegate of the gate. */
+interface RequestByProcessInstance {
+
+    Optional<DeploymentRequest> findByProcessInstanceId(String processInstanceId);
+}
+
+/**
+ * The process instance id is the request's natural id, so Hibernate remembers which request it names for the rest
+ * of the transaction: the listeners and delegates of one engine transaction (a completion that runs the re-assessment
+ * and records the approval) read the request once instead of once each.
+ */
+class RequestByProcessInstanceImpl implements RequestByProcessInstance {
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    @Override
+    public Optional<DeploymentRequest> findByProcessInstanceId(String processInstanceId) {
+        return entityManager.unwrap(Session.class).bySimpleNaturalId(DeploymentRequest.class)
+                .loadOptional(processInstanceId);
+    }
 }
