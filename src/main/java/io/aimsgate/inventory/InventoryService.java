@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -25,11 +26,13 @@ public class InventoryService {
     private final ModelVersionRepository versions;
     private final IdentityService identityService;
     private final EngineSystemCalls engine;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     InventoryService(AiSystemRepository systems, ModelVersionRepository versions, IdentityService identityService,
-            EngineSystemCalls engine, Clock clock) {
+            EngineSystemCalls engine, ApplicationEventPublisher publisher, Clock clock) {
         this.engine = engine;
+        this.publisher = publisher;
         this.systems = systems;
         this.versions = versions;
         this.identityService = identityService;
@@ -43,7 +46,9 @@ public class InventoryService {
         }
         AiSystem system = new AiSystem(actor, stage, clock.instant());
         system.describe(details, clock.instant());
-        return systems.save(system);
+        AiSystem created = systems.save(system);
+        publisher.publishEvent(new SystemCreated(created.getId()));
+        return created;
     }
 
     public AiSystem updateSystem(Long id, SystemDetails details) {

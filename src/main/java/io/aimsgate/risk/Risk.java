@@ -54,9 +54,11 @@ public class Risk {
     @Enumerated(EnumType.STRING)
     private Severity residualSeverity;
 
-    /** Residual if treated, else inherent; kept in columns so the gate assesses with one indexed aggregate. */
+    /** Residual if treated, else inherent: the cell the gate assesses, tallied per system (RiskCellTally). */
     private int currentLikelihood;
     private int currentImpact;
+    /** currentLikelihood x currentImpact: the order in which the gate names blocking risks (worst first). */
+    private int currentScore;
 
     @Enumerated(EnumType.STRING)
     private Severity currentSeverity;
@@ -67,6 +69,12 @@ public class Risk {
     private Instant acceptedAt;
     private String acceptanceRationale;
     private String statusReason;
+
+    /**
+     * Whether the risk blocks a deployment if its current cell is HIGH or CRITICAL: OPEN, IN_TREATMENT, or ACCEPTED
+     * without the governance board's authority. Severity is left out because the deployed matrix can change.
+     */
+    private boolean blocksIfSevere;
 
     private String createdBy;
     private Instant createdAt;
@@ -83,6 +91,7 @@ public class Risk {
         this.createdBy = createdBy;
         this.status = RiskStatus.OPEN;
         this.createdAt = now;
+        classify();
     }
 
     void describe(RiskDetails details, SeverityMatrix matrix, Instant now) {
@@ -110,6 +119,7 @@ public class Risk {
         this.currentLikelihood = treated ? residualLikelihood : likelihood;
         this.currentImpact = treated ? residualImpact : impact;
         this.currentSeverity = treated ? residualSeverity : inherentSeverity;
+        this.currentScore = currentLikelihood * currentImpact;
     }
 
     void changeStatus(RiskStatus next, String reason, Instant now) {
@@ -118,6 +128,7 @@ public class Risk {
         if (next != RiskStatus.ACCEPTED) {
             clearAcceptance();
         }
+        classify();
         this.updatedAt = now;
     }
 
@@ -129,7 +140,17 @@ public class Risk {
         this.acceptanceRationale = rationale;
         this.acceptedAt = now;
         this.statusReason = null;
+        classify();
         this.updatedAt = now;
+    }
+
+    private void classify() {
+        this.blocksIfSevere = status.blocksIfSevere(acceptedByBoard);
+    }
+
+    /** The cell the risk is tallied in ({@link RiskCellTally}), or null when it cannot block whatever its severity. */
+    RiskCell tallyCell() {
+        return blocksIfSevere ? new RiskCell(currentLikelihood, currentImpact) : null;
     }
 
     private void clearAcceptance() {

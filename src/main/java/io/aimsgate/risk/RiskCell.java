@@ -1,10 +1,15 @@
 package io.aimsgate.risk;
 
-/** How many risks of one system share a current likelihood, impact, status and board acceptance. */
-public record RiskCell(int likelihood, int impact, RiskStatus status, boolean acceptedByBoard, long count) {
+/** A cell of the severity matrix: a current likelihood and impact. */
+record RiskCell(int likelihood, int impact) implements Comparable<RiskCell> {
 
-    /** A compact key for the cell's likelihood and impact, used to fetch the risks in it. */
+    /** A compact key for the cell, used to select the risks in a set of cells. */
     int key() {
         return likelihood * 10 + impact;
+    }
+
+    @Override
+    public int compareTo(RiskCell other) {
+        return Integer.compare(key(), other.key());
     }
 }

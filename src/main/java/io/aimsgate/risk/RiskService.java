@@ -34,12 +34,15 @@ public class RiskService {
     static final int MIN_RATIONALE = 10;
 
     private final RiskRepository risks;
+    private final RiskCellTally tally;
     private final RiskSeverityService severities;
     private final InventoryService inventory;
     private final Clock clock;
 
-    RiskService(RiskRepository risks, RiskSeverityService severities, InventoryService inventory, Clock clock) {
+    RiskService(RiskRepository risks, RiskCellTally tally, RiskSeverityService severities, InventoryService inventory,
+            Clock clock) {
         this.risks = risks;
+        this.tally = tally;
         this.severities = severities;
         this.inventory = inventory;
         this.clock = clock;
@@ -50,12 +53,13 @@ public class RiskService {
         checkResidualPair(details);
         Risk risk = new Risk(systemId, actor, clock.instant());
         risk.describe(details, severities.currentMatrix(), clock.instant());
-        return risks.save(risk);
+        return tallied(risks.save(risk), null);
     }
 
     public Risk update(Long systemId, Long riskId, RiskDetails details) {
         Risk risk = require(systemId, riskId);
         checkResidualPair(details);
+        RiskCell countedIn = risk.tallyCell();
         SeverityMatrix matrix = severities.currentMatrix();
         int acceptedLikelihood = risk.getCurrentLikelihood();
         int acceptedImpact = risk.getCurrentImpact();
@@ -69,7 +73,7 @@ public class RiskService {
             throw new ConflictException("residualLikelihood", "A MITIGATED risk cannot have a residual severity of "
                     + risk.getCurrentSeverity() + "; reopen it or have the governance board accept it.");
         }
-        return risk;
+        return tallied(risk, countedIn);
     }
 
     /**
@@ -87,9 +91,10 @@ public class RiskService {
             throw new ConflictException("status", "A risk cannot move from " + current + " to " + next + ".");
         }
         String text = reasonOrRationale == null ? "" : reasonOrRationale.strip();
+        RiskCell countedIn = risk.tallyCell();
         switch (next) {
             case ACCEPTED -> {
-                return accept(risk, text, actor, actorGroups);
+                return tallied(accept(risk, text, actor, actorGroups), countedIn);
             }
             case IN_TREATMENT -> {
                 if (risk.getTreatment() == null || risk.getTreatmentOwner() == null) {
@@ -116,6 +121,12 @@ public class RiskService {
             }
         }
         risk.changeStatus(next, text.isEmpty() ? null : text, clock.instant());
+        return tallied(risk, countedIn);
+    }
+
+    /** Moves the risk in the cell tally from where it was counted before the change (null: not counted). */
+    private Risk tallied(Risk risk, RiskCell before) {
+        tally.move(risk.getSystemId(), before, risk.tallyCell());
         return risk;
     }
 

@@ -1,12 +1,11 @@
 package io.aimsgate.risk;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 /** Where a risk stands in its treatment; transitions are validated by {@link RiskService}. */
 public enum RiskStatus {
     OPEN, IN_TREATMENT, MITIGATED, ACCEPTED, CLOSED;
 
-    /** Statuses in which a HIGH or CRITICAL risk can block a deployment. */
-    static final Set<RiskStatus> POSSIBLY_UNRESOLVED = EnumSet.of(OPEN, IN_TREATMENT, ACCEPTED);
+    /** Whether a risk in this status blocks a deployment when its current cell is HIGH or CRITICAL. */
+    boolean blocksIfSevere(boolean acceptedByBoard) {
+        return this == OPEN || this == IN_TREATMENT || (this == ACCEPTED && !acceptedByBoard);
+    }
 }

@@ -1,5 +1,6 @@
 package io.aimsgate.bench;
 
+import io.aimsgate.risk.RiskCellTally;
 import java.io.StringReader;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -20,7 +21,8 @@ import org.postgresql.PGConnection;
  * commits the request's assessment) for one system whose register holds 10, 1,000 or 100,000 risks; then again
  * with the organisation's register grown to 1,000,000 risks over many systems. Two registers per size: "clear"
  * (nothing unresolved is HIGH or CRITICAL, so the gate passes) and "mixed" (about 10% block, so the gate halts and
- * names the worst 50). Rows are loaded with COPY; the table is then vacuumed and analysed as autovacuum would.
+ * names the worst 50). Rows are loaded with COPY, bypassing RiskService, so the cell tally is then rebuilt from the
+ * register as the migration V5 backfills it; the table is vacuumed and analysed as autovacuum would.
  */
 final class RiskRegisterGrowth {
 
@@ -56,8 +58,8 @@ final class RiskRegisterGrowth {
                 systems.add(new Sized(variant, size, id, pid));
             }
         }
-        app.execute("VACUUM ANALYZE risk");
-        report.note(String.format("Risk registers: %d risks loaded with COPY and vacuumed in %.1f s", riskCount,
+        rebuildTally();
+        report.note(String.format("Risk registers: %d risks loaded with COPY, tallied and vacuumed in %.1f s", riskCount,
                 (System.nanoTime() - load) / 1e9));
         measure(systems, "org " + riskCount);
         long filler = settings.riskOrgTotal() - riskCount;
@@ -68,26 +70,50 @@ final class RiskRegisterGrowth {
                 long id = createSystem("Risk filler " + done);
                 copyRisks(id, (int) Math.min(perSystem, filler - done), false);
             }
-            app.execute("VACUUM ANALYZE risk");
+            rebuildTally();
             report.note(String.format("Organisation register grown to %d risks (%d filler systems of up to %d) in "
                     + "%.1f s", riskCount, (filler + perSystem - 1) / perSystem, perSystem, (System.nanoTime() - load) / 1e9));
             measure(systems, "org " + riskCount);
         }
     }
 
-    /** Diagnostics: the plans of the assessment's two queries, as Hibernate renders them, for the largest registers. */
-    private void explain(List<Sized> systems) {
+    /** The tally as the migration V5 backfills it, then the statistics autovacuum would gather. */
+    private void rebuildTally() {
+        app.context.getBean(RiskCellTally.class).rebuild();
+        app.execute("VACUUM ANALYZE risk");
+        app.execute("VACUUM ANALYZE risk_cell_tally");
+    }
+
+    /**
+     * Diagnostics: the plans of the assessment's queries, as Hibernate renders them, for the largest registers: the
+     * system's tally, and for a mixed register the ids of the worst 50 blocking risks (in the HIGH and CRITICAL cells
+     * of the default matrix), then what is named of them.
+     */
+    private void explain(List<Sized> systems) throws SQLException {
         for (Sized sized : systems) {
             if (sized.size() < 100_000) {
                 continue;
             }
-            for (String sql : List.of("SELECT current_likelihood, current_impact, status, accepted_by_board, count(id) "
-                    + "FROM risk WHERE system_id = " + sized.systemId() + " AND status IN ('OPEN', 'IN_TREATMENT', "
-                    + "'ACCEPTED') GROUP BY current_likelihood, current_impact, status, accepted_by_board",
-                    "SELECT * FROM risk WHERE system_id = " + sized.systemId() + " AND (current_likelihood * 10 + "
-                    + "current_impact) IN (25, 35, 34, 45, 44, 43, 55, 54, 53, 52) AND (status = 'OPEN' OR status = "
-                    + "'IN_TREATMENT' OR (status = 'ACCEPTED' AND accepted_by_board = false)) ORDER BY "
-                    + "current_likelihood * current_impact DESC, id OFFSET 0 ROWS FETCH FIRST 50 ROWS ONLY")) {
+            List<String> queries = new ArrayList<>();
+            queries.add("SELECT current_likelihood, current_impact, blocking_if_severe FROM risk_cell_tally WHERE "
+                    + "system_id = " + sized.systemId());
+            if (sized.variant().equals("mixed")) {
+                String worst = "SELECT id FROM risk WHERE system_id = " + sized.systemId() + " AND blocks_if_severe = "
+                        + "true AND ((current_likelihood * 10) + current_impact) IN (25, 34, 35, 43, 44, 45, 52, 53, 54, "
+                        + "55) ORDER BY current_score DESC, id OFFSET 0 ROWS FETCH FIRST 50 ROWS ONLY";
+                List<String> ids = new ArrayList<>();
+                try (Connection connection = app.dataSource.getConnection();
+                        var statement = connection.createStatement();
+                        ResultSet rs = statement.executeQuery(worst)) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+                queries.add(worst);
+                queries.add("SELECT id, title, status, current_likelihood, current_impact FROM risk WHERE id IN ("
+                        + String.join(", ", ids) + ")");
+            }
+            for (String sql : queries) {
                 try (Connection connection = app.dataSource.getConnection();
                         var statement = connection.createStatement();
                         ResultSet rs = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
@@ -102,7 +128,7 @@ final class RiskRegisterGrowth {
         }
     }
 
-    private void measure(List<Sized> systems, String org) {
+    private void measure(List<Sized> systems, String org) throws SQLException {
         if (SqlCapture.enabled()) {
             explain(systems);
         }
@@ -223,6 +249,8 @@ final class RiskRegisterGrowth {
                     residualS = severity(currentL * currentI);
                 }
                 boolean board = status.equals("ACCEPTED") && score >= 10;
+                boolean blocksIfSevere = status.equals("OPEN") || status.equals("IN_TREATMENT")
+                        || (status.equals("ACCEPTED") && !board);
                 String acceptedBy = status.equals("ACCEPTED") ? (board ? "grace" : "olivia") : "";
                 String acceptedRole = status.equals("ACCEPTED") ? (board ? "governance-board" : "ai-product-owners") : "";
                 String acceptedAt = status.equals("ACCEPTED") ? "2026-01-01 00:00:00+00" : "";
@@ -231,7 +259,8 @@ final class RiskRegisterGrowth {
                         .append(likelihood).append(',').append(impact).append(',').append(score).append(',')
                         .append(severity(score)).append(',').append(treatment).append(',').append(status).append(',')
                         .append(residualL).append(',').append(residualI).append(',').append(residualS).append(',')
-                        .append(currentL).append(',').append(currentI).append(',').append(severity(currentL * currentI))
+                        .append(currentL).append(',').append(currentI).append(',').append(currentL * currentI)
+                        .append(',').append(severity(currentL * currentI)).append(',').append(blocksIfSevere)
                         .append(',').append(acceptedBy).append(',').append(acceptedRole).append(',').append(board)
                         .append(',').append(acceptedAt).append(",sam,2026-01-01 00:00:00+00,2026-01-01 00:00:00+00,0\n");
             }
@@ -239,7 +268,8 @@ final class RiskRegisterGrowth {
                 connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY risk (system_id, lifecycle_stage, "
                         + "stride_category, title, likelihood, impact, inherent_score, inherent_severity, treatment, "
                         + "status, residual_likelihood, residual_impact, residual_severity, current_likelihood, "
-                        + "current_impact, current_severity, accepted_by, accepted_role, accepted_by_board, accepted_at, "
+                        + "current_impact, current_score, current_severity, blocks_if_severe, accepted_by, accepted_role, "
+                        + "accepted_by_board, accepted_at, "
                         + "created_by, created_at, updated_at, row_version) FROM STDIN (FORMAT csv)",
                         new StringReader(csv.toString()));
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -16,15 +17,14 @@ import io.aimsgate.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.mockito.ArgumentCaptor;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
 
 class RiskAssessmentServiceTest {
 
@@ -32,9 +32,10 @@ class RiskAssessmentServiceTest {
     static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
 
     RiskRepository risks = mock(RiskRepository.class);
+    RiskCellTally tally = mock(RiskCellTally.class);
     RiskSeverityService severities = mock(RiskSeverityService.class);
     InventoryService inventory = mock(InventoryService.class);
-    RiskAssessmentService service = new RiskAssessmentService(risks, severities, inventory,
+    RiskAssessmentService service = new RiskAssessmentService(risks, tally, severities, inventory,
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     @BeforeEach
@@ -43,12 +44,12 @@ class RiskAssessmentServiceTest {
     }
 
     @Test
-    void highOrCriticalRisksThatAreOpenOrInTreatmentBlock() {
-        cells(new RiskCell(3, 4, RiskStatus.OPEN, false, 2),          // HIGH
-                new RiskCell(5, 5, RiskStatus.IN_TREATMENT, false, 1)); // CRITICAL
-        Risk critical = risk(11L, "Model theft", 5, 5, RiskStatus.IN_TREATMENT);
-        Risk high = risk(9L, "Prompt injection", 3, 4, RiskStatus.OPEN);
-        when(risks.findInCells(eq(SYSTEM), anyCollection(), any())).thenReturn(List.of(critical, high));
+    void highOrCriticalCellsWithRisksThatCanBlockBlock() {
+        tally(Map.of(new RiskCell(3, 4), 2L,   // HIGH
+                new RiskCell(5, 5), 1L));       // CRITICAL
+        RiskHeadline critical = new RiskHeadline(11L, "Model theft", RiskStatus.IN_TREATMENT, 5, 5);
+        RiskHeadline high = new RiskHeadline(9L, "Prompt injection", RiskStatus.OPEN, 3, 4);
+        when(risks.findWorstBlocking(eq(SYSTEM), anyCollection(), anyInt())).thenReturn(List.of(critical, high));
 
         RiskAssessment assessment = service.assess(SYSTEM);
 
@@ -65,61 +66,25 @@ class RiskAssessmentServiceTest {
         assertThat(assessment.severityDecisionId()).isEqualTo(RiskFixtures.DEFINITION_ID);
         assertThat(assessment.assessedAt()).isEqualTo(NOW);
 
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<Collection<Integer>> blockingCells = ArgumentCaptor.forClass(Collection.class);
-        ArgumentCaptor<Pageable> page = ArgumentCaptor.forClass(Pageable.class);
-        verify(risks).findInCells(eq(SYSTEM), blockingCells.capture(), page.capture());
-        assertThat(blockingCells.getValue()).containsExactlyInAnyOrder(34, 55);
-        assertThat(page.getValue()).isEqualTo(PageRequest.of(0, RiskAssessmentService.NAMED_RISKS));
+        // No more than there are: the index scan stops at the last blocking risk.
+        verify(risks).findWorstBlocking(SYSTEM, Set.of(34, 55), 3);
     }
 
     @Test
-    void onlyStatusesThatCanBlockAreCounted() {
-        cells();
-
-        service.assess(SYSTEM);
-
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<Collection<RiskStatus>> statuses = ArgumentCaptor.forClass(Collection.class);
-        verify(risks).countByCell(eq(SYSTEM), statuses.capture(), anyCollection(), anyCollection());
-        assertThat(statuses.getValue()).containsExactlyInAnyOrder(RiskStatus.OPEN, RiskStatus.IN_TREATMENT,
-                RiskStatus.ACCEPTED);
-    }
-
-    /** The aggregate reads only likelihoods and impacts that form a HIGH or CRITICAL cell of the deployed matrix. */
-    @Test
-    void onlyLikelihoodsAndImpactsOfSevereCellsAreRead() {
-        cells();
-
-        service.assess(SYSTEM);
-
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<Collection<Integer>> likelihoods = ArgumentCaptor.forClass(Collection.class);
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<Collection<Integer>> impacts = ArgumentCaptor.forClass(Collection.class);
-        verify(risks).countByCell(eq(SYSTEM), anyCollection(), likelihoods.capture(), impacts.capture());
-        // Default matrix: HIGH from 2 x 5, 3 x 4, 4 x 3 and 5 x 2 upwards; 1 x anything is at most MEDIUM.
-        assertThat(likelihoods.getValue()).containsExactlyInAnyOrder(2, 3, 4, 5);
-        assertThat(impacts.getValue()).containsExactlyInAnyOrder(2, 3, 4, 5);
-    }
-
-    @Test
-    void aHighRiskAcceptedByTheBoardDoesNotBlock() {
-        cells(new RiskCell(4, 4, RiskStatus.ACCEPTED, true, 3));
+    void atMostFiftyAreNamedWhateverTheCount() {
+        tally(Map.of(new RiskCell(4, 4), 10_145L));
 
         RiskAssessment assessment = service.assess(SYSTEM);
 
-        assertThat(assessment.blocked()).isFalse();
-        assertThat(assessment.unresolvedHighRiskCount()).isZero();
-        assertThat(assessment.reasons()).isEmpty();
-        verify(risks, never()).findInCells(anyLong(), anyCollection(), any());
+        assertThat(assessment.unresolvedHighRiskCount()).isEqualTo(10_145);
+        verify(risks).findWorstBlocking(SYSTEM, Set.of(44), RiskAssessmentService.NAMED_RISKS);
     }
 
     @Test
-    void aHighRiskAcceptedWithoutBoardAuthorityBlocks() {
-        cells(new RiskCell(4, 4, RiskStatus.ACCEPTED, false, 1));
-        Risk accepted = risk(5L, "Bias against applicants", 4, 4, RiskStatus.ACCEPTED);
-        when(risks.findInCells(eq(SYSTEM), anyCollection(), any())).thenReturn(List.of(accepted));
+    void anAcceptanceWithoutBoardAuthorityIsNamedAsSuch() {
+        tally(Map.of(new RiskCell(4, 4), 1L));
+        RiskHeadline accepted = new RiskHeadline(5L, "Bias against applicants", RiskStatus.ACCEPTED, 4, 4);
+        when(risks.findWorstBlocking(eq(SYSTEM), anyCollection(), anyInt())).thenReturn(List.of(accepted));
 
         RiskAssessment assessment = service.assess(SYSTEM);
 
@@ -131,45 +96,69 @@ class RiskAssessmentServiceTest {
     }
 
     @Test
-    void mediumAndLowRisksNeverBlockWhateverTheirStatus() {
-        cells(new RiskCell(3, 3, RiskStatus.OPEN, false, 5),          // MEDIUM
-                new RiskCell(1, 5, RiskStatus.IN_TREATMENT, false, 2), // MEDIUM
-                new RiskCell(2, 4, RiskStatus.ACCEPTED, false, 1),     // MEDIUM, accepted by a product owner
-                new RiskCell(1, 1, RiskStatus.OPEN, false, 9));        // LOW
+    void mediumAndLowCellsNeverBlockWhateverTheirCount() {
+        tally(Map.of(new RiskCell(3, 3), 5L,   // MEDIUM
+                new RiskCell(1, 5), 2L,         // MEDIUM
+                new RiskCell(2, 4), 1L,         // MEDIUM
+                new RiskCell(1, 1), 9L));       // LOW
 
         RiskAssessment assessment = service.assess(SYSTEM);
 
         assertThat(assessment.blocked()).isFalse();
         assertThat(assessment.unresolvedHighRiskCount()).isZero();
-        verify(risks, never()).findInCells(anyLong(), anyCollection(), any());
+        assertThat(assessment.reasons()).isEmpty();
+        verify(risks, never()).findWorstBlocking(anyLong(), anyCollection(), anyInt());
     }
 
     @Test
-    void countsAddUpAcrossCellsAndOnlyBlockingCellsAreFetched() {
-        cells(new RiskCell(2, 5, RiskStatus.OPEN, false, 2),           // HIGH, blocks
-                new RiskCell(2, 5, RiskStatus.ACCEPTED, false, 4),     // HIGH, accepted without authority: blocks
-                new RiskCell(2, 5, RiskStatus.ACCEPTED, true, 8),      // HIGH, board accepted: no
-                new RiskCell(5, 4, RiskStatus.IN_TREATMENT, false, 1), // CRITICAL, blocks
-                new RiskCell(3, 3, RiskStatus.OPEN, false, 16));       // MEDIUM: no
-        Risk worst = risk(1L, "A", 5, 4, RiskStatus.IN_TREATMENT);
-        when(risks.findInCells(eq(SYSTEM), anyCollection(), any())).thenReturn(List.of(worst));
+    void countsAddUpAcrossSevereCellsAndOnlyCellsWithRisksAreRead() {
+        tally(Map.of(new RiskCell(2, 5), 6L,   // HIGH
+                new RiskCell(5, 4), 1L,         // CRITICAL
+                new RiskCell(5, 5), 0L,         // CRITICAL, empty
+                new RiskCell(3, 3), 16L));      // MEDIUM
+        when(risks.findWorstBlocking(eq(SYSTEM), anyCollection(), anyInt()))
+                .thenReturn(List.of(new RiskHeadline(1L, "A", RiskStatus.IN_TREATMENT, 5, 4)));
 
         RiskAssessment assessment = service.assess(SYSTEM);
 
         assertThat(assessment.unresolvedHighRiskCount()).isEqualTo(7);
         assertThat(assessment.reasons()).hasSize(2).last().isEqualTo("... and 6 more unresolved HIGH or CRITICAL risks");
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<Collection<Integer>> blockingCells = ArgumentCaptor.forClass(Collection.class);
-        verify(risks).findInCells(eq(SYSTEM), blockingCells.capture(), any());
-        assertThat(blockingCells.getValue()).containsExactlyInAnyOrder(25, 54);
+        verify(risks).findWorstBlocking(SYSTEM, Set.of(25, 54), 7);
+    }
+
+    /** Counts are kept per cell, so a newly deployed matrix applies to the next assessment without recounting. */
+    @Test
+    void theDeployedMatrixDecidesWhichCellsBlock() {
+        tally(Map.of(new RiskCell(1, 1), 4L, new RiskCell(5, 5), 3L));
+        Severity[][] inverted = new Severity[5][5];
+        for (Severity[] row : inverted) {
+            java.util.Arrays.fill(row, Severity.LOW);
+        }
+        inverted[0][0] = Severity.CRITICAL;
+        when(severities.currentMatrix()).thenReturn(new SeverityMatrix("risk-severity:2:xyz", inverted));
+
+        RiskAssessment assessment = service.assess(SYSTEM);
+
+        assertThat(assessment.unresolvedHighRiskCount()).isEqualTo(4);
+        assertThat(assessment.severityDecisionId()).isEqualTo("risk-severity:2:xyz");
+        verify(risks).findWorstBlocking(SYSTEM, Set.of(11), 4);
     }
 
     @Test
-    void anUnknownSystemIsRefusedBeforeReadingTheRegister() {
+    void anUnknownSystemIsRefused() {
+        when(tally.countsOf(99L)).thenReturn(Map.of());
         when(inventory.requireSystem(99L)).thenThrow(new NotFoundException("systemId", "No AI system 99."));
 
         assertThatThrownBy(() -> service.assess(99L)).isInstanceOf(NotFoundException.class);
-        verify(risks, never()).countByCell(any(), any(), any(), any());
+        verify(risks, never()).findWorstBlocking(any(), any(), anyInt());
+    }
+
+    @Test
+    void aSystemWithoutATallyIsAnErrorNotAClearRegister() {
+        when(tally.countsOf(SYSTEM)).thenReturn(Map.of());
+
+        assertThatThrownBy(() -> service.assess(SYSTEM)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no risk tally");
     }
 
     @ParameterizedTest(name = "{0} {1} board={2} -> unresolved={3}")
@@ -193,20 +182,18 @@ class RiskAssessmentServiceTest {
             "LOW, OPEN, false, false",
             "LOW, ACCEPTED, false, false"})
     void isUnresolved(Severity severity, RiskStatus status, boolean acceptedByBoard, boolean unresolved) {
-        assertThat(RiskAssessmentService.isUnresolved(severity, status, acceptedByBoard)).isEqualTo(unresolved);
+        assertThat(RegisterCountedTheSlowWay.isUnresolved(severity, status, acceptedByBoard)).isEqualTo(unresolved);
     }
 
-    private void cells(RiskCell... cells) {
-        when(risks.countByCell(eq(SYSTEM), anyCollection(), anyCollection(), anyCollection())).thenReturn(List.of(cells));
-    }
-
-    private static Risk risk(Long id, String title, int likelihood, int impact, RiskStatus status) {
-        Risk risk = mock(Risk.class);
-        when(risk.getId()).thenReturn(id);
-        when(risk.getTitle()).thenReturn(title);
-        when(risk.getCurrentLikelihood()).thenReturn(likelihood);
-        when(risk.getCurrentImpact()).thenReturn(impact);
-        when(risk.getStatus()).thenReturn(status);
-        return risk;
+    /** The system's 25 cells: the given counts, zero elsewhere. */
+    private void tally(Map<RiskCell, Long> counts) {
+        Map<RiskCell, Long> all = new HashMap<>();
+        for (int likelihood = 1; likelihood <= 5; likelihood++) {
+            for (int impact = 1; impact <= 5; impact++) {
+                RiskCell cell = new RiskCell(likelihood, impact);
+                all.put(cell, counts.getOrDefault(cell, 0L));
+            }
+        }
+        when(tally.countsOf(SYSTEM)).thenReturn(all);
     }
 }

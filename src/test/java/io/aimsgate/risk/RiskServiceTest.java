@@ -7,9 +7,11 @@ import static io.aimsgate.risk.RiskFixtures.details;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.aimsgate.inventory.InventoryService;
@@ -24,6 +26,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,9 +39,10 @@ class RiskServiceTest {
     static final String RATIONALE = "Residual risk within appetite, monitored weekly.";
 
     RiskRepository risks = mock(RiskRepository.class);
+    RiskCellTally tally = mock(RiskCellTally.class);
     RiskSeverityService severities = mock(RiskSeverityService.class);
     InventoryService inventory = mock(InventoryService.class);
-    RiskService service = new RiskService(risks, severities, inventory, Clock.fixed(NOW, ZoneOffset.UTC));
+    RiskService service = new RiskService(risks, tally, severities, inventory, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @BeforeEach
     void setUp() {
@@ -292,6 +296,76 @@ class RiskServiceTest {
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.field()).isEqualTo("residualLikelihood"));
         verify(risks, never()).save(any());
+    }
+
+    // ---- the cell tally
+
+    @Test
+    void aRecordedRiskIsTalliedInItsCurrentCell() {
+        service.record(SYSTEM, details(4, 5, 3, 2), "olivia");
+
+        verify(tally).move(SYSTEM, null, new RiskCell(3, 2));
+    }
+
+    @Test
+    void reRatingMovesTheRiskBetweenCells() {
+        stored(4, 5, null, null);
+
+        service.update(SYSTEM, RISK, details(4, 5, 2, 2));
+
+        verify(tally).move(SYSTEM, new RiskCell(4, 5), new RiskCell(2, 2));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "OPEN, IN_TREATMENT, true",
+            "IN_TREATMENT, OPEN, true",
+            "OPEN, MITIGATED, false",
+            "IN_TREATMENT, CLOSED, false",
+            "ACCEPTED, IN_TREATMENT, true"})
+    void aStatusChangeKeepsOrDropsTheRiskFromTheTally(RiskStatus from, RiskStatus to, boolean stillTallied) {
+        stored(4, 5, 1, 1, from == RiskStatus.ACCEPTED ? null : from);
+        if (from == RiskStatus.ACCEPTED) {
+            service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, "oscar", Set.of(AI_PRODUCT_OWNERS));
+        }
+
+        service.transition(SYSTEM, RISK, to, RATIONALE, "tom", Set.of(ML_ENGINEERS));
+
+        if (stillTallied) {
+            verify(tally, never()).move(any(), any(), isNull());
+        } else {
+            verify(tally).move(SYSTEM, new RiskCell(1, 1), null);
+        }
+    }
+
+    @Test
+    void acceptanceByTheBoardTakesTheRiskOutOfTheTallyAndReopeningPutsItBack() {
+        stored(4, 5, null, null);
+
+        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, "bea", Set.of(GOVERNANCE_BOARD));
+        verify(tally).move(SYSTEM, new RiskCell(4, 5), null);
+
+        service.transition(SYSTEM, RISK, RiskStatus.OPEN, "New evidence of exploitation", "tom", Set.of(ML_ENGINEERS));
+        verify(tally).move(SYSTEM, null, new RiskCell(4, 5));
+    }
+
+    @Test
+    void acceptanceByAProductOwnerLeavesTheRiskInTheTally() {
+        stored(2, 3, null, null); // MEDIUM: it would block if a new matrix rated its cell HIGH
+
+        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, "oscar", Set.of(AI_PRODUCT_OWNERS));
+
+        verify(tally, never()).move(any(), any(), isNull());
+    }
+
+    @Test
+    void aRefusedChangeLeavesTheTallyAlone() {
+        stored(4, 4, null, null);
+
+        assertThatThrownBy(() -> service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, "oscar",
+                Set.of(AI_PRODUCT_OWNERS))).isInstanceOf(ForbiddenException.class);
+
+        verifyNoInteractions(tally);
     }
 
     // ---- fixtures
