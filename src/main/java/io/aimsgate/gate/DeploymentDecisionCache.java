@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * each answer costs several queries. An answer is reused only while nothing has been committed to the registers on
  * this node since it was computed (so a halt, a risk or an incident recorded here counts for the very next check)
  * and for at most the configured time, which bounds how long a change made on another node of a cluster can go
- * unseen. A time of zero turns the cache off.
+ * unseen, and how long a newly deployed risk-severity decision (an engine deployment, not a write to our tables)
+ * can take to count. A time of zero turns the cache off.
  */
 @Component
 class DeploymentDecisionCache {
