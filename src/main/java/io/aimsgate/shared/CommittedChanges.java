@@ -1,6 +1,7 @@
 package io.aimsgate.shared;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
@@ -37,7 +38,7 @@ public class CommittedChanges implements HibernatePropertiesCustomizer {
     }
 
     @Override
-    public void customize(java.util.Map<String, Object> properties) {
+    public void customize(Map<String, Object> properties) {
         properties.put("hibernate.integrator_provider", (IntegratorProvider) () -> List.of(new ChangeIntegrator()));
     }
 
