@@ -19,6 +19,8 @@ interface DeploymentRequestRepository extends JpaRepository<DeploymentRequest, L
 
     boolean existsByVersionIdAndStatusIn(Long versionId, List<DeploymentRequestStatus> statuses);
 
+    List<DeploymentRequest> findByStatusInOrderById(List<DeploymentRequestStatus> statuses);
+
     @Query("""
             select r from DeploymentRequest r where r.versionId = :versionId and r.status = :status
             order by r.decidedAt desc limit 1""")

@@ -142,6 +142,13 @@ public class LifecycleGateService implements DeploymentPrerequisite {
                         "No open life-cycle gate for process instance " + processInstanceId + "."));
     }
 
+    /** The open gate run of a process instance, if it has one. */
+    @Transactional(readOnly = true)
+    public Optional<LifecycleGate> openRunOf(String processInstanceId) {
+        return gates.findFirstByProcessInstanceIdAndStatusOrderByIdDesc(processInstanceId,
+                LifecycleGateStatus.IN_PROGRESS);
+    }
+
     @Transactional(readOnly = true)
     public List<LifecycleGate> historyOf(Long systemId) {
         return gates.findBySystemIdOrderByStartedAtAscIdAsc(systemId);

@@ -17,6 +17,8 @@ interface LifecycleGateRepository extends JpaRepository<LifecycleGate, Long> {
 
     List<LifecycleGate> findBySystemIdOrderByStartedAtAscIdAsc(Long systemId);
 
+    List<LifecycleGate> findByStatusOrderById(LifecycleGateStatus status);
+
     @Query("select distinct g.gate from LifecycleGate g where g.systemId = ?1 and g.status = io.aimsgate.lifecycle.LifecycleGateStatus.PASSED")
     List<LifecycleGateKind> passedGates(Long systemId);
 }

@@ -105,7 +105,13 @@ public class OperationService {
             runtimeService.createProcessInstanceQuery()
                     .processDefinitionKey(LifecycleGateKind.RE_EVALUATION.processKey())
                     .variableValueEquals(LifecycleDecisions.SYSTEM_ID, systemId).list()
-                    .forEach(watch -> runtimeService.deleteProcessInstance(watch.getId(), reason));
+                    .forEach(watch -> {
+                        // A re-evaluation still deciding ends with the retirement as its recorded outcome first: a
+                        // gate run never ends without one (GovernedProcessGuard refuses that).
+                        gates.openRunOf(watch.getId()).ifPresent(open -> gates.end(open.getId(),
+                                LifecycleGateStatus.WITHDRAWN, GateActors.PLATFORM, reason, "reevaluation-decision"));
+                        runtimeService.deleteProcessInstance(watch.getId(), reason);
+                    });
             return null;
         });
     }

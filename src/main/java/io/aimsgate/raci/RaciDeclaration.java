@@ -17,7 +17,12 @@ public record RaciDeclaration(String activity, RaciRole role) {
     public static final String ROLE_PROPERTY = "raciRole";
 
     public static RaciDeclaration of(DelegateTask task) {
-        UserTask userTask = task.getBpmnModelElementInstance();
+        return find(task.getBpmnModelElementInstance()).orElseThrow(() -> new IllegalStateException("User task '"
+                + task.getTaskDefinitionKey() + "' declares no raciActivity/raciRole extension properties"));
+    }
+
+    /** The declaration of a user task in the model, if it has one: only governed tasks declare a RACI role. */
+    public static java.util.Optional<RaciDeclaration> find(UserTask userTask) {
         String activity = null;
         String role = null;
         ExtensionElements extensions = userTask == null ? null : userTask.getExtensionElements();
@@ -34,9 +39,8 @@ public record RaciDeclaration(String activity, RaciRole role) {
             }
         }
         if (activity == null || role == null) {
-            throw new IllegalStateException("User task '" + task.getTaskDefinitionKey()
-                    + "' declares no raciActivity/raciRole extension properties");
+            return java.util.Optional.empty();
         }
-        return new RaciDeclaration(activity, RaciRole.valueOf(role));
+        return java.util.Optional.of(new RaciDeclaration(activity, RaciRole.valueOf(role)));
     }
 }
