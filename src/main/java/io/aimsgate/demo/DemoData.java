@@ -136,7 +136,8 @@ class DemoData implements ApplicationRunner {
         var injection = risks.record(chat.getId(), new RiskDetails(LifecycleStage.OPERATION_AND_MONITORING,
                 StrideCategory.ELEVATION_OF_PRIVILEGE, "Prompt injection exposes internal instructions",
                 "Crafted prompts reveal the system prompt and internal links.", 3, 4, RiskTreatment.MITIGATE, "mia",
-                LocalDate.now().plusDays(14), 2, 2), "sam");
+                LocalDate.now().plusDays(14), 2, 2), "sam",
+                "Input filter for instruction-like prompts and an output guard that strips internal links deployed.");
         risks.transition(chat.getId(), injection.getId(), RiskStatus.MITIGATED, "Input filter and output guard deployed",
                 "sam", Set.of(RaciGroups.SECURITY));
 

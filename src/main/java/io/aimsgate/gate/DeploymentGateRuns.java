@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** The deployment gate's runs for the engine guard and the consistency check: a request IN_REVIEW or HALTED is open. */
 @Component
 @Transactional(readOnly = true)
-class DeploymentGateRuns implements GateRuns {
+public class DeploymentGateRuns implements GateRuns {
 
     static final List<DeploymentRequestStatus> OPEN = List.of(DeploymentRequestStatus.IN_REVIEW,
             DeploymentRequestStatus.HALTED);
@@ -34,6 +34,18 @@ class DeploymentGateRuns implements GateRuns {
     @Override
     public List<OpenRun> openRuns() {
         return requests.findByStatusInOrderById(OPEN).stream().map(DeploymentGateRuns::view).toList();
+    }
+
+    /** Versions IN_REVIEW or HALTED that no open deployment request holds: in review with no gate. */
+    public List<io.aimsgate.inventory.ModelVersion> versionsInReviewWithoutGate() {
+        return requests.versionsWithoutOpenRequest(List.of(io.aimsgate.inventory.VersionStatus.IN_REVIEW,
+                io.aimsgate.inventory.VersionStatus.HALTED), OPEN);
+    }
+
+    @Override
+    public java.util.Set<String> excludedDeciders(String processInstanceId) {
+        return requests.findByProcessInstanceId(processInstanceId).map(r -> java.util.Set.of(r.getSubmittedBy()))
+                .orElse(java.util.Set.of());
     }
 
     private static OpenRun view(DeploymentRequest request) {

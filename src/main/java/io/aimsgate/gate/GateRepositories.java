@@ -21,6 +21,15 @@ interface DeploymentRequestRepository extends JpaRepository<DeploymentRequest, L
 
     List<DeploymentRequest> findByStatusInOrderById(List<DeploymentRequestStatus> statuses);
 
+    /** Versions in review or halted with no open request: left in review with no gate (the consistency check). */
+    @Query("""
+            select v from ModelVersion v where v.status in :statuses and not exists (
+                select r.id from DeploymentRequest r where r.versionId = v.id and r.status in :open)
+            order by v.id""")
+    List<io.aimsgate.inventory.ModelVersion> versionsWithoutOpenRequest(
+            @Param("statuses") List<io.aimsgate.inventory.VersionStatus> statuses,
+            @Param("open") List<DeploymentRequestStatus> open);
+
     @Query("""
             select r from DeploymentRequest r where r.versionId = :versionId and r.status = :status
             order by r.decidedAt desc limit 1""")

@@ -12,9 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 class LifecycleGateRuns implements GateRuns {
 
     private final LifecycleGateRepository gates;
+    private final LifecycleGateService service;
 
-    LifecycleGateRuns(LifecycleGateRepository gates) {
+    LifecycleGateRuns(LifecycleGateRepository gates, LifecycleGateService service) {
         this.gates = gates;
+        this.service = service;
     }
 
     @Override
@@ -32,6 +34,12 @@ class LifecycleGateRuns implements GateRuns {
     public List<OpenRun> openRuns() {
         return gates.findByStatusOrderById(LifecycleGateStatus.IN_PROGRESS).stream().map(LifecycleGateRuns::view)
                 .toList();
+    }
+
+    @Override
+    public java.util.Set<String> excludedDeciders(String processInstanceId) {
+        return service.openRunOf(processInstanceId).map(run -> service.excludedDeciders(run.getId()))
+                .orElse(java.util.Set.of());
     }
 
     private static OpenRun view(LifecycleGate gate) {

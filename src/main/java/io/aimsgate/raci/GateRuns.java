@@ -19,4 +19,10 @@ public interface GateRuns {
     Optional<OpenRun> openRun(String processInstanceId);
 
     List<OpenRun> openRuns();
+
+    /**
+     * Who may never decide in this process instance's run: whoever submitted or started it, and whoever did its work.
+     * The gate's own decision listener enforces it; the administrator's repair asks first to refuse clearly.
+     */
+    java.util.Set<String> excludedDeciders(String processInstanceId);
 }

@@ -70,6 +70,9 @@ public class Risk {
     private String acceptanceRationale;
     private String statusReason;
 
+    /** What was done to a HIGH or CRITICAL risk whose residual rating takes it below HIGH. */
+    private String treatmentRecord;
+
     /**
      * Whether the risk blocks a deployment if its current cell is HIGH or CRITICAL: OPEN, IN_TREATMENT, or ACCEPTED
      * without the governance board's authority. Severity is left out because the deployed matrix can change.
@@ -120,6 +123,14 @@ public class Risk {
         this.currentImpact = treated ? residualImpact : impact;
         this.currentSeverity = treated ? residualSeverity : inherentSeverity;
         this.currentScore = currentLikelihood * currentImpact;
+    }
+
+    void recordTreatment(String record) {
+        this.treatmentRecord = record;
+    }
+
+    public String getTreatmentRecord() {
+        return treatmentRecord;
     }
 
     void changeStatus(RiskStatus next, String reason, Instant now) {

@@ -45,13 +45,14 @@ class RiskController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("@access.canMaintainRisks()")
     RiskView record(@PathVariable Long systemId, @Valid @RequestBody RiskFields request) {
-        return RiskView.of(riskService.record(systemId, request.toDetails(), currentUser.id()));
+        return RiskView.of(riskService.record(systemId, request.toDetails(), currentUser.id(),
+                request.treatmentRecord()));
     }
 
     @PutMapping("/risks/{riskId}")
     @PreAuthorize("@access.canMaintainRisks()")
     RiskView update(@PathVariable Long systemId, @PathVariable Long riskId, @Valid @RequestBody RiskFields request) {
-        return RiskView.of(riskService.update(systemId, riskId, request.toDetails()));
+        return RiskView.of(riskService.update(systemId, riskId, request.toDetails(), request.treatmentRecord()));
     }
 
     /** Status changes: {"status": "ACCEPTED", "rationale": "..."} or {"status": "CLOSED", "reason": "..."}. */
@@ -103,7 +104,8 @@ class RiskController {
             @Min(value = 1, message = "must be between 1 and 5") @Max(value = 5, message = "must be between 1 and 5")
             Integer residualLikelihood,
             @Min(value = 1, message = "must be between 1 and 5") @Max(value = 5, message = "must be between 1 and 5")
-            Integer residualImpact) {
+            Integer residualImpact,
+            @Size(max = 2000) String treatmentRecord) {
 
         RiskDetails toDetails() {
             return new RiskDetails(lifecycleStage, strideCategory, title.strip(), description, likelihood, impact,
@@ -121,7 +123,7 @@ class RiskController {
             RiskTreatment treatment, String treatmentOwner, LocalDate dueDate, RiskStatus status,
             Integer residualLikelihood, Integer residualImpact, Severity residualSeverity, Severity currentSeverity,
             String acceptedBy, String acceptedRole, Instant acceptedAt, String acceptanceRationale,
-            String statusReason, String createdBy, Instant createdAt, Instant updatedAt) {
+            String statusReason, String treatmentRecord, String createdBy, Instant createdAt, Instant updatedAt) {
 
         static RiskView of(Risk r) {
             return new RiskView(r.getId(), r.getSystemId(), r.getLifecycleStage(), r.getStrideCategory(), r.getTitle(),
@@ -129,7 +131,7 @@ class RiskController {
                     r.getTreatment(), r.getTreatmentOwner(), r.getDueDate(), r.getStatus(), r.getResidualLikelihood(),
                     r.getResidualImpact(), r.getResidualSeverity(), r.getCurrentSeverity(), r.getAcceptedBy(),
                     r.getAcceptedRole(), r.getAcceptedAt(), r.getAcceptanceRationale(), r.getStatusReason(),
-                    r.getCreatedBy(), r.getCreatedAt(), r.getUpdatedAt());
+                    r.getTreatmentRecord(), r.getCreatedBy(), r.getCreatedAt(), r.getUpdatedAt());
         }
     }
 

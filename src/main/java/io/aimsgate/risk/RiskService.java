@@ -49,21 +49,39 @@ public class RiskService {
     }
 
     public Risk record(Long systemId, RiskDetails details, String actor) {
+        return record(systemId, details, actor, null);
+    }
+
+    /** Records a risk; one already treated below HIGH from a HIGH or CRITICAL rating needs what was done. */
+    public Risk record(Long systemId, RiskDetails details, String actor, String treatmentRecord) {
         inventory.requireSystem(systemId);
         checkResidualPair(details);
         Risk risk = new Risk(systemId, actor, clock.instant());
         risk.describe(details, severities.currentMatrix(), clock.instant());
+        checkTreatment(risk, true, treatmentRecord);
         return tallied(risks.save(risk), null);
     }
 
     public Risk update(Long systemId, Long riskId, RiskDetails details) {
+        return update(systemId, riskId, details, null);
+    }
+
+    /**
+     * Updates a risk. A HIGH or CRITICAL risk leaves the blocking set by treatment only: a residual rating below HIGH
+     * needs a treatment that reduces the risk (MITIGATE, TRANSFER or AVOID; accepting is the board's transition), a
+     * treatment owner and a record of what was done (409 otherwise).
+     */
+    public Risk update(Long systemId, Long riskId, RiskDetails details, String treatmentRecord) {
         Risk risk = require(systemId, riskId);
         checkResidualPair(details);
         RiskCell countedIn = risk.tallyCell();
         SeverityMatrix matrix = severities.currentMatrix();
         int acceptedLikelihood = risk.getCurrentLikelihood();
         int acceptedImpact = risk.getCurrentImpact();
+        boolean residualChanged = !java.util.Objects.equals(risk.getResidualLikelihood(), details.residualLikelihood())
+                || !java.util.Objects.equals(risk.getResidualImpact(), details.residualImpact());
         risk.describe(details, matrix, clock.instant());
+        checkTreatment(risk, residualChanged, treatmentRecord);
         if (risk.getStatus() == RiskStatus.ACCEPTED && (risk.getCurrentLikelihood() != acceptedLikelihood
                 || risk.getCurrentImpact() != acceptedImpact)) {
             // An acceptance covers the rating that was accepted; a re-rated risk must be accepted again.
@@ -112,6 +130,13 @@ public class RiskService {
                 }
             }
             case CLOSED, OPEN -> {
+                if (next == RiskStatus.CLOSED && risk.getCurrentSeverity().isHighOrAbove()
+                        && !actorGroups.contains(RaciGroups.GOVERNANCE_BOARD)) {
+                    // Closing would take an untreated HIGH or CRITICAL risk out of the blocking set: the board's call.
+                    throw new ForbiddenException("status", "Only the governance board may close a "
+                            + risk.getCurrentSeverity() + " risk; treat it below HIGH first (residual rating and what "
+                            + "was done) or ask the board.");
+                }
                 if (text.length() < MIN_RATIONALE) {
                     throw new InvalidInputException("reason", "A reason of at least " + MIN_RATIONALE
                             + " characters is required to move a risk to " + next + ".");
@@ -122,6 +147,43 @@ public class RiskService {
         }
         risk.changeStatus(next, text.isEmpty() ? null : text, clock.instant());
         return tallied(risk, countedIn);
+    }
+
+    /** A residual rating that takes a HIGH or CRITICAL risk below HIGH is a treatment: what, who and what was done. */
+    private static void checkTreatment(Risk risk, boolean residualChanged, String treatmentRecord) {
+        String record = treatmentRecord == null ? "" : treatmentRecord.strip();
+        boolean treatedBelowHigh = risk.getInherentSeverity().isHighOrAbove() && risk.getResidualSeverity() != null
+                && !risk.getResidualSeverity().isHighOrAbove();
+        if (!treatedBelowHigh) {
+            if (!record.isEmpty()) {
+                risk.recordTreatment(record);
+            }
+            return;
+        }
+        if (!record.isEmpty()) {
+            if (record.length() < MIN_RATIONALE) {
+                throw new InvalidInputException("treatmentRecord", "Describe what was done in at least "
+                        + MIN_RATIONALE + " characters.");
+            }
+            risk.recordTreatment(record);
+        }
+        List<String> reasons = new ArrayList<>();
+        if (risk.getTreatment() == null || risk.getTreatment() == RiskTreatment.ACCEPT) {
+            reasons.add("A residual rating below HIGH needs a treatment that reduces the risk (MITIGATE, TRANSFER or "
+                    + "AVOID); a " + risk.getInherentSeverity() + " risk is accepted only by the governance board.");
+        }
+        if (risk.getTreatmentOwner() == null || risk.getTreatmentOwner().isBlank()) {
+            reasons.add("Name the treatment owner.");
+        }
+        if ((residualChanged || risk.getTreatmentRecord() == null) && record.isEmpty()) {
+            reasons.add("Record what was done (treatmentRecord) to bring the " + risk.getInherentSeverity()
+                    + " risk below HIGH.");
+        }
+        if (!reasons.isEmpty()) {
+            throw new ConflictException("treatmentRecord", "The residual rating would take a "
+                    + risk.getInherentSeverity() + " risk out of the blocking set without a recorded treatment.",
+                    reasons);
+        }
     }
 
     /** Moves the risk in the cell tally from where it was counted before the change (null: not counted). */

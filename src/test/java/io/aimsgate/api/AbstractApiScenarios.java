@@ -585,7 +585,10 @@ abstract class AbstractApiScenarios {
                 .get("id").asLong();
         assertThat(texts(ben.get(decisionPath(system, "1.0.0")).expect(409).json().get("reasons")))
                 .anySatisfy(r -> assertThat(r).contains("Risk " + riskId));
+        // Closing an untreated CRITICAL risk outright is the governance board's call (issue 13).
         sam.post("/api/systems/" + system + "/risks/" + riskId + "/transitions", Map.of("status", "CLOSED",
+                "reason", "Input filter deployed and verified.")).expect(403);
+        grace.post("/api/systems/" + system + "/risks/" + riskId + "/transitions", Map.of("status", "CLOSED",
                 "reason", "Input filter deployed and verified.")).expect(200);
         assertThat(ben.get(decisionPath(system, "1.0.0")).expect(200).json().get("allowed").asBoolean()).isTrue();
     }
