@@ -229,6 +229,8 @@ abstract class AbstractApiScenarios {
         Map<String, Object> treated = riskBody(5, 5, "Prompt injection, filtered");
         treated.put("residualLikelihood", 1);
         treated.put("residualImpact", 3);
+        // A HIGH or CRITICAL risk leaves the blocking set by a recorded treatment (issue 13).
+        treated.put("treatmentRecord", "Prompt filter and output guard deployed and tested.");
         JsonNode treatedRisk = sam.post(risksPath(system), treated).expect(201).json();
         assertThat(treatedRisk.get("inherentSeverity").asText()).isEqualTo("CRITICAL");
         assertThat(treatedRisk.get("residualSeverity").asText()).isEqualTo("LOW");
@@ -283,10 +285,12 @@ abstract class AbstractApiScenarios {
         assertThat(assessment.at("/reasons/0").asText())
                 .contains("Risk " + critical.get("id").asLong()).contains("Poisoned training feed").contains("CRITICAL");
 
-        // Closing needs a reason; so does reopening.
+        // Closing needs a reason; so does reopening. An untreated CRITICAL risk is closed by the board only.
         String criticalPath = riskPath(system, critical);
-        assertProblem(sam.post(criticalPath + "/transitions", Map.of("status", "CLOSED")).expect(400), "reason");
-        JsonNode closed = sam.post(criticalPath + "/transitions",
+        assertProblem(sam.post(criticalPath + "/transitions", Map.of("status", "CLOSED", "reason",
+                "Feed replaced by a signed internal source.")).expect(403), "status");
+        assertProblem(grace.post(criticalPath + "/transitions", Map.of("status", "CLOSED")).expect(400), "reason");
+        JsonNode closed = grace.post(criticalPath + "/transitions",
                 Map.of("status", "CLOSED", "reason", "Feed replaced by a signed internal source.")).expect(200).json();
         assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
         JsonNode clear = ben.get(assessmentPath(system)).expect(200).json();

@@ -1,6 +1,7 @@
 package io.aimsgate.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aimsgate.support.Api;
@@ -39,6 +40,9 @@ abstract class AbstractGateIntegrityScenarios {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
 
     Api api;
     Caller olivia;
@@ -135,6 +139,47 @@ abstract class AbstractGateIntegrityScenarios {
         completeReview(mia, pid, "task_technical_review", "APPROVE");
         completeReview(sam, pid, "task_security_review", "REJECT");
         assertThat(versionStatus(system, "1.0.0")).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void theEnginesJavaApiIsHeldToTheSameRules() {
+        long system = createSystem("Java API", "MINIMAL");
+        registerVersion(system, "1.0.0");
+        var runtime = engine.getRuntimeService();
+        var tasks = engine.getTaskService();
+        var identity = engine.getIdentityService();
+        Map<String, Object> variables = Map.of("systemId", system, "versionLabel", "1.0.0");
+        identity.setAuthentication("admin", List.of("camunda-admin"));
+        try {
+            assertThatThrownBy(() -> runtime.startProcessInstanceByKey("deployment-approval", variables))
+                    .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class)
+                    .hasStackTraceContaining("may not start");
+        } finally {
+            identity.clearAuthentication();
+        }
+        JsonNode request = olivia.post(requestsPath(system, "1.0.0"), Map.of()).expect(201).json();
+        String pid = request.get("processInstanceId").asText();
+        String review = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("task_technical_review")
+                .singleResult().getId();
+        identity.setAuthentication("admin", List.of("camunda-admin"));
+        try {
+            assertThatThrownBy(() -> tasks.complete(review, Map.of("decision", "APPROVE", "rationale", RATIONALE)))
+                    .hasStackTraceContaining("holds none of the RACI roles");
+            assertThatThrownBy(() -> tasks.setAssignee(review, "mia")).hasStackTraceContaining("claimed by the person");
+        } finally {
+            identity.clearAuthentication();
+        }
+        // No authentication at all is no way around either: the task ends only by a decision of its role.
+        assertThatThrownBy(() -> tasks.handleBpmnError(review, "review-failed"))
+                .hasStackTraceContaining("cannot end without a decision");
+        assertThatThrownBy(() -> runtime.deleteProcessInstance(pid, "cleanup", true, true))
+                .hasStackTraceContaining("without a decision");
+        assertThatThrownBy(() -> tasks.complete(review, Map.of("decision", "APPROVE", "rationale", RATIONALE)))
+                .hasStackTraceContaining("authenticated user");
+        assertThatThrownBy(() -> tasks.setAssignee(review, "olivia"))
+                .hasStackTraceContaining("holds none of the RACI roles");
+        assertThat(taskKeys(pid)).containsExactlyInAnyOrder("task_technical_review", "task_security_review");
+        assertThat(versionStatus(system, "1.0.0")).isEqualTo("IN_REVIEW");
     }
 
     // ---- the engine checks the RACI role the model declares

@@ -37,6 +37,7 @@ class RiskServiceTest {
     static final Instant CREATED = Instant.parse("2026-11-01T08:00:00Z");
     static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
     static final String RATIONALE = "Residual risk within appetite, monitored weekly.";
+    static final String TREATED = "Input filter deployed and verified against the attack corpus.";
 
     RiskRepository risks = mock(RiskRepository.class);
     RiskCellTally tally = mock(RiskCellTally.class);
@@ -226,6 +227,59 @@ class RiskServiceTest {
     }
 
     @Test
+    void anUntreatedHighRiskIsClosedByTheBoardOnly() {
+        Risk risk = stored(4, 4, null, null);
+
+        assertThatThrownBy(() -> service.transition(SYSTEM, RISK, RiskStatus.CLOSED, RATIONALE, "tom",
+                Set.of(ML_ENGINEERS, AI_PRODUCT_OWNERS))).isInstanceOfSatisfying(ForbiddenException.class,
+                        e -> assertThat(e.field()).isEqualTo("status"));
+        assertThat(risk.getStatus()).isEqualTo(RiskStatus.OPEN);
+        assertThatThrownBy(() -> service.transition(SYSTEM, RISK, RiskStatus.CLOSED, "short", "bea",
+                Set.of(GOVERNANCE_BOARD))).isInstanceOf(InvalidInputException.class);
+
+        service.transition(SYSTEM, RISK, RiskStatus.CLOSED, RATIONALE, "bea", Set.of(GOVERNANCE_BOARD));
+
+        assertThat(risk.getStatus()).isEqualTo(RiskStatus.CLOSED);
+        assertThat(risk.getStatusReason()).isEqualTo(RATIONALE);
+    }
+
+    @Test
+    void aTreatedRiskMayBeClosedByWhoeverMaintainsRisks() {
+        Risk risk = stored(4, 4, 1, 2, null);
+
+        service.transition(SYSTEM, RISK, RiskStatus.CLOSED, RATIONALE, "tom", Set.of(ML_ENGINEERS));
+
+        assertThat(risk.getStatus()).isEqualTo(RiskStatus.CLOSED);
+    }
+
+    @Test
+    void aResidualRatingBelowHighNeedsAReducingTreatmentAndWhatWasDone() {
+        Risk risk = stored(4, 5, null, null);
+
+        assertThatThrownBy(() -> service.update(SYSTEM, RISK, details(4, 5, 2, 2), null))
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.field()).isEqualTo("treatmentRecord");
+                    assertThat(e.reasons()).anySatisfy(r -> assertThat(r).contains("Record what was done"));
+                });
+        RiskDetails accepted = new RiskDetails(null, null, "Drift", null, 4, 5, RiskTreatment.ACCEPT, "tom", null,
+                2, 2);
+        assertThatThrownBy(() -> service.update(SYSTEM, RISK, accepted, TREATED))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.reasons()).anySatisfy(r -> assertThat(r).contains("governance board")));
+        assertThatThrownBy(() -> service.update(SYSTEM, RISK, details(4, 5, 2, 2), "done"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("treatmentRecord"));
+
+        service.update(SYSTEM, RISK, details(4, 5, 2, 2), TREATED);
+
+        assertThat(risk.getCurrentSeverity()).isEqualTo(Severity.LOW);
+        assertThat(risk.getTreatmentRecord()).isEqualTo(TREATED);
+        // Editing the text of a treated risk keeps its record; only a new residual rating needs a new one.
+        service.update(SYSTEM, RISK, details(4, 5, 2, 2), null);
+        assertThat(risk.getTreatmentRecord()).isEqualTo(TREATED);
+    }
+
+    @Test
     void closingNeedsAReason() {
         stored(2, 2, null, null);
 
@@ -274,7 +328,7 @@ class RiskServiceTest {
 
     @Test
     void recordingRatesInherentResidualAndCurrentSeverity() {
-        Risk risk = service.record(SYSTEM, details(4, 5, 2, 2), "olivia");
+        Risk risk = service.record(SYSTEM, details(4, 5, 2, 2), "olivia", TREATED);
 
         assertThat(risk.getStatus()).isEqualTo(RiskStatus.OPEN);
         assertThat(risk.getInherentScore()).isEqualTo(20);
@@ -302,7 +356,7 @@ class RiskServiceTest {
 
     @Test
     void aRecordedRiskIsTalliedInItsCurrentCell() {
-        service.record(SYSTEM, details(4, 5, 3, 2), "olivia");
+        service.record(SYSTEM, details(4, 5, 3, 2), "olivia", TREATED);
 
         verify(tally).move(SYSTEM, null, new RiskCell(3, 2));
     }
@@ -311,7 +365,7 @@ class RiskServiceTest {
     void reRatingMovesTheRiskBetweenCells() {
         stored(4, 5, null, null);
 
-        service.update(SYSTEM, RISK, details(4, 5, 2, 2));
+        service.update(SYSTEM, RISK, details(4, 5, 2, 2), TREATED);
 
         verify(tally).move(SYSTEM, new RiskCell(4, 5), new RiskCell(2, 2));
     }
