@@ -24,7 +24,12 @@ class ProblemErrorController implements ErrorController {
         if (status == null || !status.isError()) {
             status = HttpStatus.NOT_FOUND;
         }
-        RefusedRequests.write(response, status, RefusedRequests.typeOf(status), RefusedRequests.detailOf(status),
-                status == HttpStatus.BAD_REQUEST ? "path" : null);
+        if (status == HttpStatus.BAD_REQUEST) {
+            RefusedRequests.write(response, status, "invalid-request", "The request is malformed and was refused.",
+                    null);
+        } else {
+            RefusedRequests.write(response, status, RefusedRequests.typeOf(status), RefusedRequests.detailOf(status),
+                    null);
+        }
     }
 }
