@@ -1,6 +1,7 @@
 package io.aimsgate.gate;
 
 import io.aimsgate.raci.RaciRole;
+import io.aimsgate.shared.MultiLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -70,7 +71,7 @@ class DeploymentRequestController {
                 r.getDecidedAt(), r.getDecisionRationale(), decisions, events);
     }
 
-    record Submission(@Size(max = 2000) String note) {
+    record Submission(@MultiLine @Size(max = 2000) String note) {
     }
 
     record RequestView(Long id, Long systemId, Long versionId, String processInstanceId,

@@ -8,6 +8,7 @@ import io.aimsgate.risk.RiskDetails;
 import io.aimsgate.risk.RiskService;
 import io.aimsgate.risk.StrideCategory;
 import io.aimsgate.security.CurrentUser;
+import io.aimsgate.shared.MultiLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -152,8 +153,8 @@ class IncidentController {
             List<@NotBlank @Pattern(regexp = VERSION_LABEL, message = "is not a valid version label") String> versionLabels,
             @NotNull(message = "is required") IncidentType type,
             @Size(max = 200) String title,
-            @NotBlank(message = "is required") @Size(max = 4000) String description,
-            @Size(max = 4000) String harmToPeople,
+            @MultiLine @NotBlank(message = "is required") @Size(max = 4000) String description,
+            @MultiLine @Size(max = 4000) String harmToPeople,
             boolean death, boolean seriousHealthHarm, boolean criticalInfrastructureDisruption,
             boolean widespreadInfringement, boolean fundamentalRightsInfringement, boolean propertyOrEnvironmentHarm,
             @NotNull(message = "is required") Instant detectedAt) {
@@ -167,11 +168,11 @@ class IncidentController {
     }
 
     record NewEvidence(@NotNull(message = "is required") EvidenceKind kind,
-            @NotBlank(message = "is required") @Size(max = 1000) String reference, @Size(max = 2000) String note) {
+            @NotBlank(message = "is required") @Size(max = 1000) String reference, @MultiLine @Size(max = 2000) String note) {
     }
 
     record Finding(LifecycleStage lifecycleStage, @NotNull(message = "is required") StrideCategory strideCategory,
-            @NotBlank(message = "is required") @Size(max = 200) String title, @Size(max = 3000) String description,
+            @NotBlank(message = "is required") @Size(max = 200) String title, @MultiLine @Size(max = 3000) String description,
             @NotNull(message = "is required") @Min(value = 1, message = "must be between 1 and 5")
             @Max(value = 5, message = "must be between 1 and 5") Integer likelihood,
             @NotNull(message = "is required") @Min(value = 1, message = "must be between 1 and 5")

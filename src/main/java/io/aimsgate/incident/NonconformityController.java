@@ -2,6 +2,7 @@ package io.aimsgate.incident;
 
 import static io.aimsgate.incident.IncidentProcess.*;
 
+import io.aimsgate.shared.MultiLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -70,7 +71,7 @@ class NonconformityController {
     record NewNonconformity(@Min(value = 1, message = "must be a positive id") Long systemId,
             @NotNull(message = "is required") NonconformitySource source,
             @NotBlank(message = "is required") @Size(max = 200) String requirement,
-            @NotBlank(message = "is required") @Size(max = 4000) String description) {
+            @MultiLine @NotBlank(message = "is required") @Size(max = 4000) String description) {
     }
 
     record NonconformityView(Long id, Long systemId, String processInstanceId, NonconformitySource source,

@@ -2,6 +2,7 @@ package io.aimsgate.inventory;
 
 import io.aimsgate.security.CurrentUser;
 import io.aimsgate.shared.InvalidInputException;
+import io.aimsgate.shared.MultiLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -78,7 +79,7 @@ class SystemController {
 
     record SystemFields(
             @NotBlank(message = "is required") @Size(max = 200) String name,
-            @NotBlank(message = "is required") @Size(max = 4000) String intendedUse,
+            @MultiLine @NotBlank(message = "is required") @Size(max = 4000) String intendedUse,
             @NotNull(message = "is required") AiType aiType,
             @NotBlank(message = "is required") @Size(max = 100) String businessOwner,
             @NotBlank(message = "is required") @Size(max = 200) String businessUnit,

@@ -1,6 +1,7 @@
 package io.aimsgate.lifecycle;
 
 import io.aimsgate.security.CurrentUser;
+import io.aimsgate.shared.MultiLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -63,18 +64,18 @@ class DatasetController {
     record DatasetFields(
             @NotBlank(message = "is required") @Size(max = 200) String name,
             @NotNull(message = "is required") DatasetPurpose purpose,
-            @NotBlank(message = "is required") @Size(max = 1000) String source,
-            @NotBlank(message = "is required") @Size(max = 1000) String collectionMethod,
+            @MultiLine @NotBlank(message = "is required") @Size(max = 1000) String source,
+            @MultiLine @NotBlank(message = "is required") @Size(max = 1000) String collectionMethod,
             LegalBasis legalBasis,
             @Size(max = 500) String licence,
             @NotNull(message = "is required") Boolean copyrightChecked,
             @Size(max = 30) List<@NotBlank @Size(max = 60) String> personalDataCategories,
             @NotNull(message = "is required") PersonalDataTreatment personalDataTreatment,
-            @Size(max = 1000) String consentBasis,
+            @MultiLine @Size(max = 1000) String consentBasis,
             @NotNull(message = "is required") Boolean synthetic,
-            @Size(max = 2000) String syntheticValidation,
-            @Size(max = 4000) String qualityChecks,
-            @Size(max = 4000) String processingSteps,
+            @MultiLine @Size(max = 2000) String syntheticValidation,
+            @MultiLine @Size(max = 4000) String qualityChecks,
+            @MultiLine @Size(max = 4000) String processingSteps,
             @Size(max = 500) String storageLocation) {
 
         DatasetDetails toDetails() {

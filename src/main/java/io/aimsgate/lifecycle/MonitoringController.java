@@ -1,6 +1,7 @@
 package io.aimsgate.lifecycle;
 
 import io.aimsgate.security.CurrentUser;
+import io.aimsgate.shared.MultiLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -65,7 +66,7 @@ class MonitoringController {
                 monitoring.requestReevaluation(systemId, request.reason().strip(), currentUser.id()));
     }
 
-    record ReevaluationRequest(@NotBlank(message = "is required") @jakarta.validation.constraints.Size(min = 10,
+    record ReevaluationRequest(@MultiLine @NotBlank(message = "is required") @jakarta.validation.constraints.Size(min = 10,
             max = 2000) String reason) {
     }
 

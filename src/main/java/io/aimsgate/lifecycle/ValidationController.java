@@ -1,6 +1,7 @@
 package io.aimsgate.lifecycle;
 
 import io.aimsgate.security.CurrentUser;
+import io.aimsgate.shared.MultiLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -95,17 +96,17 @@ class ValidationController {
             @NotNull(message = "is required") @DecimalMin("-1000000") @DecimalMax("1000000") Double value) {
     }
 
-    record ModelCardFields(@NotBlank(message = "is required") @Size(max = 4000) String intendedUse,
-            @NotBlank(message = "is required") @Size(max = 4000) String limitations,
-            @NotBlank(message = "is required") @Size(max = 4000) String failureCases,
-            @NotBlank(message = "is required") @Size(max = 4000) String trainingData) {
+    record ModelCardFields(@MultiLine @NotBlank(message = "is required") @Size(max = 4000) String intendedUse,
+            @MultiLine @NotBlank(message = "is required") @Size(max = 4000) String limitations,
+            @MultiLine @NotBlank(message = "is required") @Size(max = 4000) String failureCases,
+            @MultiLine @NotBlank(message = "is required") @Size(max = 4000) String trainingData) {
     }
 
     record ValidationFields(
             @NotBlank(message = "is required") @Size(max = 64) String versionLabel,
             @NotEmpty(message = "needs at least one metric") @Size(max = 200) List<@Valid @NotNull MetricFields> metrics,
-            @NotBlank(message = "is required") @Size(max = 4000) String robustnessNotes,
-            @NotBlank(message = "is required") @Size(max = 4000) String explainabilityNotes,
+            @MultiLine @NotBlank(message = "is required") @Size(max = 4000) String robustnessNotes,
+            @MultiLine @NotBlank(message = "is required") @Size(max = 4000) String explainabilityNotes,
             @NotNull(message = "is required") @Valid ModelCardFields modelCard) {
 
         ValidationService.Submission toSubmission() {

@@ -2,6 +2,7 @@ package io.aimsgate.risk;
 
 import io.aimsgate.inventory.LifecycleStage;
 import io.aimsgate.security.CurrentUser;
+import io.aimsgate.shared.MultiLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -93,7 +94,7 @@ class RiskController {
             @NotNull(message = "is required") LifecycleStage lifecycleStage,
             @NotNull(message = "is required") StrideCategory strideCategory,
             @NotBlank(message = "is required") @Size(max = 200) String title,
-            @Size(max = 4000) String description,
+            @MultiLine @Size(max = 4000) String description,
             @NotNull(message = "is required") @Min(value = 1, message = "must be between 1 and 5")
             @Max(value = 5, message = "must be between 1 and 5") Integer likelihood,
             @NotNull(message = "is required") @Min(value = 1, message = "must be between 1 and 5")
@@ -114,8 +115,8 @@ class RiskController {
     }
 
     record StatusChange(@NotNull(message = "is required") RiskStatus status,
-            @Size(max = 2000) String reason,
-            @Size(max = 4000) String rationale) {
+            @MultiLine @Size(max = 2000) String reason,
+            @MultiLine @Size(max = 4000) String rationale) {
     }
 
     record RiskView(Long id, Long systemId, LifecycleStage lifecycleStage, StrideCategory strideCategory, String title,

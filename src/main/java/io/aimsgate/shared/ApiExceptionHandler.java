@@ -1,8 +1,12 @@
 package io.aimsgate.shared;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
@@ -25,6 +29,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -119,8 +124,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Map<String, String> errors = new LinkedHashMap<>();
-        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                errors.putIfAbsent(result.getMethodParameter().getParameterName(), error.getDefaultMessage())));
+        e.getParameterValidationResults().forEach(result -> {
+            if (result instanceof ParameterErrors body) {
+                // A @Valid body of a method that is validated as a whole: name the body's fields, not the parameter.
+                body.getFieldErrors().forEach(error -> errors.putIfAbsent(error.getField(), error.getDefaultMessage()));
+                body.getGlobalErrors().forEach(error -> errors.putIfAbsent(
+                        result.getMethodParameter().getParameterName(), error.getDefaultMessage()));
+            } else {
+                result.getResolvableErrors().forEach(error ->
+                        errors.putIfAbsent(result.getMethodParameter().getParameterName(), error.getDefaultMessage()));
+            }
+        });
         return ResponseEntity.badRequest().body(fieldErrors(errors));
     }
 
@@ -128,6 +142,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        if (e.getMostSpecificCause() instanceof CanonicalIds.NonCanonicalNumber) {
+            return ResponseEntity.badRequest().body(invalidField(field, CanonicalIds.MESSAGE));
+        }
         String expected = e.getRequiredType() == null ? "another type" : describe(e.getRequiredType());
         return ResponseEntity.badRequest().body(invalidField(field, "Expected " + expected + "."));
     }
@@ -137,12 +154,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
         ProblemDetail body;
-        if (cause instanceof UnrecognizedPropertyException u) {
+        StreamReadException refusedByParser = parserRefusal(cause);
+        if (refusedByParser != null) {
+            // A key given twice or a number beyond its type, refused while parsing (possibly inside a nested object,
+            // whose path Jackson's wrapping cuts short): the parser's own position names the field.
+            body = invalidField(fieldAt(refusedByParser.getProcessor().getParsingContext()),
+                    isDuplicateKey(refusedByParser) ? "This field appears more than once in the object."
+                            : "Expected a number in range.");
+        } else if (cause instanceof UnrecognizedPropertyException u) {
             body = invalidField(path(u), "Unknown field '" + u.getPropertyName() + "'.");
-        } else if (cause instanceof InvalidFormatException f) {
+        } else if (cause instanceof JsonInputRefused r) {
+            body = invalidField(path(r), r.reason());
+        } else if (cause instanceof InvalidFormatException f && f.getTargetType() != null) {
             body = invalidField(path(f), "Value " + quote(f.getValue()) + " is not " + describe(f.getTargetType()) + ".");
+        } else if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty() && m.getTargetType() != null) {
+            body = invalidField(path(m), "Expected " + describe(m.getTargetType()) + ".");
         } else if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             body = invalidField(path(m), "Wrong type or value for this field.");
+        } else if (cause instanceof MismatchedInputException m && m.getOriginalMessage() != null
+                && m.getOriginalMessage().startsWith("Trailing token")) {
+            body = invalidField("body", "The request body must be one JSON value with nothing after it.");
         } else if (cause instanceof JsonProcessingException) {
             body = invalidField("body", "The request body is not well-formed JSON.");
         } else {
@@ -185,6 +216,39 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return p;
     }
 
+    private static StreamReadException parserRefusal(Throwable cause) {
+        for (Throwable t = cause; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof StreamReadException r && r.getProcessor() != null
+                    && (isDuplicateKey(r) || r instanceof InputCoercionException)
+                    && fieldAt(r.getProcessor().getParsingContext()) != null) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** STRICT_DUPLICATE_DETECTION's refusal, a plain parse exception told apart by its message only. */
+    private static boolean isDuplicateKey(StreamReadException e) {
+        return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field '");
+    }
+
+    /** The field a streaming parser was at, in the same notation as {@link #path}: {@code metrics[0].value}. */
+    private static String fieldAt(JsonStreamContext context) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.push("[" + Math.max(c.getCurrentIndex(), 0) + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.push(c.getCurrentName());
+            }
+        }
+        StringBuilder field = new StringBuilder();
+        for (String part : parts) {
+            field.append(field.length() > 0 && !part.startsWith("[") ? "." : "").append(part);
+        }
+        return field.length() == 0 ? null : field.toString();
+    }
+
     private static String path(JsonMappingException e) {
         String joined = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -202,6 +266,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
+        }
+        if (type == String.class) {
+            return "text (a JSON string)";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
+            return "an object";
         }
         return "a valid " + type.getSimpleName();
     }

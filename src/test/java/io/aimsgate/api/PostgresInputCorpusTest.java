@@ -1,0 +1,8 @@
+package io.aimsgate.api;
+
+import io.aimsgate.support.PostgresDemoApp;
+
+/** The malformed-input corpus on PostgreSQL. */
+@PostgresDemoApp
+class PostgresInputCorpusTest extends AbstractInputCorpus {
+}
