@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -234,7 +237,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** The field a streaming parser was at, in the same notation as {@link #path}: {@code metrics[0].value}. */
     private static String fieldAt(JsonStreamContext context) {
-        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        Deque<String> parts = new ArrayDeque<>();
         for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
             if (c.inArray()) {
                 parts.push("[" + Math.max(c.getCurrentIndex(), 0) + "]");
@@ -270,10 +273,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (type == String.class) {
             return "text (a JSON string)";
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "a list";
         }
-        if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
+        if (type.isRecord() || Map.class.isAssignableFrom(type)) {
             return "an object";
         }
         return "a valid " + type.getSimpleName();

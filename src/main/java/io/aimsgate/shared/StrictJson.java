@@ -21,11 +21,13 @@ import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.util.AccessPattern;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -198,8 +200,8 @@ class StrictJson {
         }
 
         @Override
-        public com.fasterxml.jackson.databind.util.AccessPattern getNullAccessPattern() {
-            return com.fasterxml.jackson.databind.util.AccessPattern.DYNAMIC;
+        public AccessPattern getNullAccessPattern() {
+            return AccessPattern.DYNAMIC;
         }
 
         @Override
@@ -308,7 +310,7 @@ class StrictJson {
             if (type == null || !type.isEnum()) {
                 return "the documented values";
             }
-            return java.util.Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList().toString();
+            return Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList().toString();
         }
 
         @Override

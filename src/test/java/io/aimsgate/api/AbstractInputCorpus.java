@@ -471,6 +471,9 @@ abstract class AbstractInputCorpus {
         tricks.put("an encoded percent", "/api/systems/{systemId}%252F/risks");
         tricks.put("a double slash", "/api/systems//{systemId}/risks");
         tricks.put("a plain dot segment", "/api/systems/../systems/{systemId}/risks");
+        tricks.put("an invalid percent escape", "/api/systems/{systemId}%ZZ/risks");
+        tricks.put("a raw pipe", "/api/systems/{systemId}|x/risks");
+        tricks.put("a raw brace", "/api/systems/{systemId}{/risks");
         for (Map.Entry<String, String> trick : tricks.entrySet()) {
             paths.add(Arguments.of("POST " + trick.getKey(), "POST", trick.getValue()));
         }
