@@ -18,6 +18,10 @@ import org.springframework.stereotype.Component;
  *       of the task's RACI groups, is not the submitter, and gives a decision and a rationale; the
  *       decision is recorded.</li>
  * </ul>
+ * The engine's {@link io.aimsgate.raci.GovernedTaskGuard} runs before this listener on every governed task: it
+ * checks the role the model declares (not the task's run-time candidate groups) and four eyes within the run
+ * ({@link io.aimsgate.raci.FourEyes}, the one place that rule lives), and keeps the task from ending without a
+ * decision.
  */
 @Component("approvalTaskListener")
 public class ApprovalTaskListener implements TaskListener {

@@ -22,6 +22,10 @@ import org.springframework.stereotype.Component;
  *       declared decisions and a rationale, and may not be decided by whoever started the gate or did its work
  *       (segregation of duties); the decision is recorded and {@code lastDecision} set for the gateways.</li>
  * </ul>
+ * The engine's {@link io.aimsgate.raci.GovernedTaskGuard} runs before this listener on every governed task: it
+ * checks the role the model declares (not the task's run-time candidate groups) and four eyes within the run
+ * ({@link io.aimsgate.raci.FourEyes}, the one place that rule lives), and keeps the task from ending without a
+ * decision.
  */
 @Component("lifecycleDecisionListener")
 public class LifecycleDecisionListener implements TaskListener {

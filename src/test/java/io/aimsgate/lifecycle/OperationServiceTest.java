@@ -179,6 +179,29 @@ class OperationServiceTest {
     }
 
     @Test
+    void aReevaluationStillDecidingIsClosedWithTheRetirementBeforeItsInstanceEnds() {
+        org.camunda.bpm.engine.runtime.ProcessInstance watch = mock(org.camunda.bpm.engine.runtime.ProcessInstance.class);
+        when(watch.getId()).thenReturn("pi-watch");
+        when(runtime.createProcessInstanceQuery().processDefinitionKey("re-evaluation")
+                .variableValueEquals("systemId", SYSTEM).list()).thenReturn(List.of(watch));
+        LifecycleGate open = mock(LifecycleGate.class);
+        when(open.getId()).thenReturn(77L);
+        when(gates.openRunOf("pi-watch")).thenReturn(java.util.Optional.of(open));
+
+        operation.retire(GATE, "retirement-approval");
+
+        // A gate run never ends without a recorded outcome: closing it first is what lets the engine end the instance.
+        org.mockito.InOrder order = org.mockito.Mockito.inOrder(gates, runtime);
+        order.verify(gates).end(org.mockito.ArgumentMatchers.eq(77L),
+                org.mockito.ArgumentMatchers.eq(LifecycleGateStatus.WITHDRAWN),
+                org.mockito.ArgumentMatchers.eq(GateActors.PLATFORM),
+                org.mockito.ArgumentMatchers.contains("System retired"),
+                org.mockito.ArgumentMatchers.eq("reevaluation-decision"));
+        order.verify(runtime).deleteProcessInstance(org.mockito.ArgumentMatchers.eq("pi-watch"),
+                org.mockito.ArgumentMatchers.contains("System retired"));
+    }
+
+    @Test
     void requestingRetirementEndsTheRunUnderTheAccountable() {
         when(gates.lastAccountableDecision(GATE)).thenReturn(decision(5, GATE, RaciRole.ACCOUNTABLE, "RETIRE",
                 "Replaced by the new scoring model.", "oscar"));
