@@ -60,7 +60,8 @@ abstract class AbstractInputCorpus {
             "deployment_request", "gate_decision", "gate_event", "incident", "incident_version", "incident_evidence",
             "nonconformity", "corrective_case", "corrective_action", "dataset", "lifecycle_gate", "lifecycle_decision",
             "metric_objective", "monitoring_reading", "validation_run", "validation_metric", "reevaluation_assessment",
-            "retirement_plan", "impact_assessment", "inception_screening", "notification", "act_hi_procinst");
+            "retirement_plan", "impact_assessment", "inception_screening", "notification", "admin_repair",
+            "act_hi_procinst");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String HOLE = "\"@@corpus@@\"";
@@ -215,6 +216,11 @@ abstract class AbstractInputCorpus {
         // refused before the action is looked up, and the path id spellings before anything else.
         endpoints.add(new Endpoint("corrective action status", "POST", "/api/corrective-actions/{actionId}/status",
                 "sam", map("status", "DONE"), fields("status", Kind.ENUM), null));
+        // The administrator's recorded repair: the body is refused before the task is looked up, so a task id of the
+        // right shape that names no task is enough; a refused repair must leave no admin_repair row.
+        endpoints.add(new Endpoint("reassign task", "POST", "/api/admin/tasks/{taskId}/reassign", "admin",
+                map("assignee", "mia", "reason", "Olivia is on leave until March."),
+                fields("assignee", Kind.TEXT, "reason", Kind.TEXT), null));
         return endpoints;
     }
 
@@ -557,7 +563,7 @@ abstract class AbstractInputCorpus {
     private static String resolve(String path, Fixture f) {
         Map<String, String> ids = Map.of("systemId", String.valueOf(f.systemId()), "riskId", String.valueOf(f.riskId()),
                 "datasetId", String.valueOf(f.datasetId()), "incidentId", String.valueOf(f.incidentId()),
-                "actionId", "999999", "versionLabel", f.versionLabel(), "metric", "accuracy");
+                "actionId", "999999", "taskId", "corpus-task", "versionLabel", f.versionLabel(), "metric", "accuracy");
         String resolved = path;
         for (Map.Entry<String, String> id : ids.entrySet()) {
             resolved = resolved.replace("0x{" + id.getKey() + "}#hex", "0x" + hex(id.getValue()))
@@ -581,7 +587,7 @@ abstract class AbstractInputCorpus {
         List<String> variables = new ArrayList<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{(\\w+)}").matcher(path);
         while (m.find()) {
-            if (!m.group(1).equals("versionLabel") && !m.group(1).equals("metric")) {
+            if (!m.group(1).equals("versionLabel") && !m.group(1).equals("metric") && !m.group(1).equals("taskId")) {
                 variables.add(m.group(1));
             }
         }
