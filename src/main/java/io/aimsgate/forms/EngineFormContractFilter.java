@@ -512,6 +512,8 @@ public class EngineFormContractFilter extends OncePerRequestFilter {
             body.put("status", status);
             body.put("detail", detail);
             body.put("field", field);
+            // Camunda's own error format carries "message"; Tasklist shows it under the form.
+            body.put("message", detail);
             if (!errors.isEmpty()) {
                 body.put("errors", errors);
             }
