@@ -270,6 +270,9 @@ public class EngineFormContractFilter extends OncePerRequestFilter {
 
     /** Checks a variables map of the REST API ({name: {value, type, valueInfo}}) against the contract. */
     private Refusal variables(JsonNode variables, String property, FormContract contract, String what) {
+        if (!contract.resolved()) {
+            throw invalid("form", contract.unresolved() + ": nothing can be submitted to it");
+        }
         if (variables != null && !variables.isNull() && !variables.isObject()) {
             throw invalid(property, "'" + property + "' must be an object of variables");
         }

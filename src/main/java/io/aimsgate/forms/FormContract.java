@@ -19,16 +19,34 @@ import java.util.regex.PatternSyntaxException;
  *
  * @param id the form's id (what {@code camunda:formRef} names)
  * @param fields the editable fields by key, in form order
+ * @param unresolved why the element's form cannot be found, or null when it was
  */
-public record FormContract(String id, Map<String, FormField> fields) {
+public record FormContract(String id, Map<String, FormField> fields, String unresolved) {
 
     /** The contract of an element that has no form: it accepts no variables at all. */
     public static FormContract none(String id) {
         return new FormContract(id, Map.of());
     }
 
+    /**
+     * The contract of an element whose form cannot be found (not deployed with the process, or bound other than by
+     * deployment): the element can be reached, but nothing can be submitted to it until its form is deployed.
+     */
+    public static FormContract unresolved(String formRef, String reason) {
+        return new FormContract(formRef, Map.of(), reason);
+    }
+
+    public FormContract(String id, Map<String, FormField> fields) {
+        this(id, fields, null);
+    }
+
     public FormContract {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+
+    /** False when the element names a form that is not available: then every submission is refused. */
+    public boolean resolved() {
+        return unresolved == null;
     }
 
     public Optional<FormField> field(String key) {

@@ -85,14 +85,14 @@ public final class FormContracts {
             return FormContract.none(elementId);
         }
         if (binding != null && !"deployment".equals(binding)) {
-            throw new IllegalStateException("Element " + elementId + " binds its form '" + formRef + "' by "
-                    + binding + "; only forms deployed with the process (binding 'deployment') have a contract");
+            return FormContract.unresolved(formRef, "'" + elementId + "' binds its form '" + formRef + "' by "
+                    + binding + "; only a form deployed with its process (binding 'deployment') is a contract");
         }
         ProcessDefinition definition = repository.getProcessDefinition(processDefinitionId);
         FormContract contract = formsOf(repository, definition.getDeploymentId()).get(formRef);
         if (contract == null) {
-            throw new IllegalStateException("Element " + elementId + " names form '" + formRef
-                    + "', which its deployment does not contain");
+            return FormContract.unresolved(formRef, "'" + elementId + "' names form '" + formRef
+                    + "', which is not deployed with its process");
         }
         return contract;
     }

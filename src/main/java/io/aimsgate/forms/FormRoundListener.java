@@ -35,6 +35,12 @@ final class FormRoundListener implements TaskListener {
         FormContract contract = Context.getCommandContext().runWithoutAuthorization(
                 () -> contracts.forUserTask(Context.getProcessEngineConfiguration().getRepositoryService(),
                         task.getProcessDefinitionId(), task.getTaskDefinitionKey()));
+        if (!contract.resolved()) {
+            if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+                throw new BadUserRequestException(contract.unresolved() + ": the task takes no submission");
+            }
+            return;
+        }
         if (contract.keys().isEmpty()) {
             return;
         }
