@@ -48,6 +48,8 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -143,10 +145,17 @@ public class EngineFormContractFilter extends OncePerRequestFilter {
         if (segments.size() >= 5 && segments.get(0).equals("camunda") && segments.get(1).equals("api")
                 && segments.get(2).equals("engine") && segments.get(3).equals("engine")
                 && segments.get(4).equals(engine.getName())) {
-            // The webapps authenticate by session; without one, let the webapp answer 401 itself.
+            // The webapps authenticate by session (or, with single sign-on, from Spring Security later in this
+            // request); without either, let the webapp answer 401 itself rather than tell a stranger about tasks.
             HttpSession session = request.getSession(false);
             Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-            if (authentications == null || !authentications.hasAuthenticationForProcessEngine(engine.getName())) {
+            boolean webappUser = authentications != null
+                    && authentications.hasAuthenticationForProcessEngine(engine.getName());
+            org.springframework.security.core.Authentication principal =
+                    SecurityContextHolder.getContext().getAuthentication();
+            boolean springUser = principal != null && principal.isAuthenticated()
+                    && !(principal instanceof AnonymousAuthenticationToken);
+            if (!webappUser && !springUser) {
                 return null;
             }
             return segments.subList(5, segments.size());
