@@ -68,7 +68,8 @@ abstract class AbstractEngineFormCorpus {
     /** Open task ids per running application (port), found once. */
     private static final Map<Integer, Map<String, String>> TASK_IDS = new ConcurrentHashMap<>();
     private static final Map<Integer, Map<String, String>> DEFINITION_IDS = new ConcurrentHashMap<>();
-    private static final Map<String, Integer> SIZES = new ConcurrentHashMap<>();
+    /** Cases run by this class (one database), per operation and target. */
+    private final Map<String, Integer> sizes = new ConcurrentHashMap<>();
 
     @LocalServerPort
     int port;
@@ -153,7 +154,6 @@ abstract class AbstractEngineFormCorpus {
         String nested = "{\"" + property + "\": {\"" + first + "\": {\"value\": " + "[".repeat(10_000)
                 + "]".repeat(10_000) + "}}}";
         out.add(new Case("a body nested 10,000 levels", operation, target, nested, 400, "body"));
-        SIZES.merge(operation + " " + target, 0, Integer::sum);
     }
 
     /** Cases of the operations themselves: unknown ids, users, messages, body properties. */
@@ -228,7 +228,7 @@ abstract class AbstractEngineFormCorpus {
         }
         assertThat(response.body()).doesNotContain("Exception", "at org.", "at io.");
         assertThat(snapshot(bad)).as("nothing written by " + bad).isEqualTo(before);
-        SIZES.merge(bad.operation() + " " + bad.target(), 1, Integer::sum);
+        sizes.merge(bad.operation() + " " + bad.target(), 1, Integer::sum);
     }
 
     /** The real forms' bodies pass the filter: a valid start of each fixture process is accepted. */
@@ -244,10 +244,11 @@ abstract class AbstractEngineFormCorpus {
 
     @AfterAll
     void reportCorpusSize() {
-        Map<String, Integer> sizes = new TreeMap<>(SIZES);
-        int total = sizes.values().stream().mapToInt(Integer::intValue).sum();
-        StringBuilder report = new StringBuilder("Engine form corpus: " + total + " cases run\n");
-        sizes.forEach((target, count) -> report.append(String.format("  %-60s %4d%n", target, count)));
+        Map<String, Integer> sorted = new TreeMap<>(sizes);
+        int total = sorted.values().stream().mapToInt(Integer::intValue).sum();
+        StringBuilder report = new StringBuilder("Engine form corpus (" + getClass().getSimpleName() + "): " + total
+                + " cases run\n");
+        sorted.forEach((target, count) -> report.append(String.format("  %-60s %4d%n", target, count)));
         System.out.println(report);
     }
 
