@@ -132,7 +132,8 @@ class DemoLifecycle {
         walk.complete("olivia", pid, "task_retirement_plan", Map.of("retirementReason", "REPLACED", "replacedBy",
                 replacedBy, "dataRetentionPlan", "Keep training data and decision logs for 6 years (audit).",
                 "deletionPlan", "Delete the feature store copies 30 days after switch-off.", "dependentSystems",
-                "CRM churn dashboard (moves to the replacement)"));
+                "CRM churn dashboard (moves to the replacement)", "rationale",
+                "The replacement covers every use; keeping both doubles the monitoring effort."));
         walk.approve("lena", pid, "task_legal_review");
         walk.approve("oscar", pid, "task_accountable_approval");
     }
@@ -145,6 +146,8 @@ class DemoLifecycle {
         parts.put("recourseAndOversight", "Officers decide; applicants may ask for a human review and an explanation.");
         parts.put("safetyGovernance", "No safety-critical use; governance board signs off every major version.");
         parts.put("performanceThresholds", "Re-assess when accuracy < 0.80, parity difference > 0.10 or KL >= 0.1.");
+        // The form requires a rationale for the assessment (10-4000 characters), as it does in Tasklist.
+        parts.put("rationale", "Assessed with the case team against the intended use and the Annex III area.");
         return parts;
     }
 }

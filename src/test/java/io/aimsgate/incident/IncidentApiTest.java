@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aimsgate.support.Api;
+import io.aimsgate.support.WebappSession;
 import io.aimsgate.support.LifecycleWalk;
 import io.aimsgate.support.Api.Caller;
 import io.aimsgate.support.Api.Response;
@@ -232,6 +233,84 @@ class IncidentApiTest {
         assertThat(tasks(grace, pid, "task_decide_resumption")).hasSize(1);
         assertThat(olivia.get("/api/systems/" + system + "/versions/1.0.0").expect(200).json().path("status").asText())
                 .isEqualTo("SUSPENDED");
+    }
+
+    /**
+     * Issue 14: when the effectiveness check says "not effective" the case loops back. Round two's root-cause
+     * analysis and effectiveness check refuse the bodies round one refused (over /engine-rest and Tasklist's API
+     * alike), and the recorded analysis is round two's alone.
+     */
+    @Test
+    void theSecondRoundOfACorrectiveActionIsValidatedOnItsOwn() {
+        long system = system("HIGH");
+        version(system, "1.0.0");
+        JsonNode reported = report(mia, system, List.of("1.0.0"), "OTHER", Map.of());
+        long id = reported.path("id").asLong();
+        String pid = reported.path("processInstanceId").asText();
+        complete(mia, task(mia, pid, "task_contain_incident"), Map.of("containmentActions",
+                "Feature flag switched off for all tenants", "contained", true));
+        String corrective = subProcess(pid);
+        refused(mia, task(mia, corrective, "task_root_cause_analysis"), Map.of(), "rootCauseMethod");
+        complete(mia, task(mia, corrective, "task_root_cause_analysis"), Map.of("rootCauseMethod", "FIVE_WHYS",
+                "rootCauses", "Round one: a stale cache", "contributingFactors", "Round one: no cache metrics"));
+        complete(mia, task(mia, corrective, "task_plan_actions"), Map.of("plannedActions",
+                "Flush the cache on deploy | mia | 2026-12-01"));
+        markActionsDone(id);
+        complete(mia, task(mia, corrective, "task_track_actions"), Map.of());
+        refused(olivia, task(olivia, corrective, "task_check_effectiveness"),
+                Map.of("effectivenessEvidence", "Errors again"), "effective");
+        complete(olivia, task(olivia, corrective, "task_check_effectiveness"), Map.of("effective", false,
+                "effectivenessEvidence", "The errors came back after two days"));
+
+        String rootCauseTwo = task(mia, corrective, "task_root_cause_analysis");
+        assertThat(mia.get("/engine-rest/task/" + rootCauseTwo + "/form-variables").expect(200).json().fieldNames())
+                .toIterable().doesNotContain("rootCauseMethod", "rootCauses", "contributingFactors");
+        refused(mia, rootCauseTwo, Map.of(), "rootCauseMethod");
+        refused(mia, rootCauseTwo, Map.of("rootCauses", "Round two: the flush ran before the deploy"),
+                "rootCauseMethod");
+        WebappSession tasklist = WebappSession.login(port, "mia", "demo");
+        Response viaTasklist = tasklist.post("/camunda/api/engine/engine/default/task/" + rootCauseTwo
+                + "/submit-form", "{\"variables\": {\"rootCauses\": {\"value\": \"Round two, from Tasklist\"}}}");
+        assertThat(viaTasklist.status()).as(viaTasklist.toString()).isEqualTo(400);
+        assertThat(viaTasklist.problemFields()).first().isEqualTo("rootCauseMethod");
+        complete(mia, rootCauseTwo, Map.of("rootCauseMethod", "TIMELINE",
+                "rootCauses", "Round two: the flush ran before the deploy finished"));
+        JsonNode analysis = olivia.get("/api/incidents/" + id).expect(200).json().at("/correctiveActions/0");
+        assertThat(analysis.path("rootCauseMethod").asText()).isEqualTo("TIMELINE");
+        assertThat(analysis.path("rootCauses").asText()).startsWith("Round two");
+        assertThat(analysis.path("contributingFactors").isNull() || analysis.path("contributingFactors").isMissingNode())
+                .as("round one's contributing factors are not round two's: " + analysis).isTrue();
+
+        refused(mia, task(mia, corrective, "task_plan_actions"), Map.of(), "plannedActions");
+        complete(mia, task(mia, corrective, "task_plan_actions"), Map.of("plannedActions",
+                "Flush after the deploy finished | mia | 2026-12-05"));
+        markActionsDone(id);
+        complete(mia, task(mia, corrective, "task_track_actions"), Map.of());
+        String effectivenessTwo = task(olivia, corrective, "task_check_effectiveness");
+        refused(olivia, effectivenessTwo, Map.of(), "effective");
+        refused(olivia, effectivenessTwo, Map.of("effectivenessEvidence", "Quiet for 14 days"), "effective");
+        complete(olivia, effectivenessTwo, Map.of("effective", true, "effectivenessEvidence", "Quiet for 14 days"));
+        assertThat(tasks(olivia, corrective, "task_close_corrective_action")).hasSize(1);
+    }
+
+    private void refused(Caller who, String taskId, Map<String, Object> variables, String field) {
+        Map<String, Object> typed = new HashMap<>();
+        variables.forEach((k, v) -> typed.put(k, value(v)));
+        Response refused = who.post("/engine-rest/task/" + taskId + "/complete", Map.of("variables", typed));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith(Api.PROBLEM_JSON);
+        assertThat(refused.problemFields()).first().as(refused.toString()).isEqualTo(field);
+        assertThat(who.get("/engine-rest/task/" + taskId).status()).as("task still open").isEqualTo(200);
+    }
+
+    private void markActionsDone(long incidentId) {
+        JsonNode cases = olivia.get("/api/incidents/" + incidentId).expect(200).json().path("correctiveActions");
+        cases.forEach(c -> c.path("actions").forEach(action -> {
+            if (!"DONE".equals(action.path("status").asText())) {
+                mia.post("/api/corrective-actions/" + action.path("id").asLong() + "/status",
+                        Map.of("status", "DONE")).expect(200);
+            }
+        }));
     }
 
     @Test

@@ -59,6 +59,8 @@ public final class LifecycleWalk {
                     "safetyGovernance", "performanceThresholds")) {
                 assessment.put(part, "Assessed for the test walk: " + part + " documented and reviewed.");
             }
+            // The impact-assessment form requires a rationale (10-4000 characters), in Tasklist and over REST.
+            assessment.put("rationale", "Assessed with the owners against the intended use.");
             complete(cast.owner(), pid, "task_impact_assessment", assessment);
             complete(cast.ethics(), pid, "task_ethics_review", decision("APPROVE"));
             complete(cast.legal(), pid, "task_legal_review", decision("APPROVE"));

@@ -141,6 +141,62 @@ class CorrectiveActionProcessTest {
         Assertions.assertThat(flow.closeCorrectiveAction.runs).hasSize(1);
     }
 
+    /**
+     * Issue 14: after "not effective" the case loops back, and round one's method, causes, plan and verdict are still
+     * process variables. Each task of round two must be answered on its own: its form opens empty, and a completion
+     * without the form's required fields is refused, exactly as in round one.
+     */
+    @Test
+    void theSecondRoundIsValidatedOnItsOwnAndNeverReusesTheFirstRoundsAnswers() {
+        ProcessInstance pi = start("INCIDENT", 42L);
+        String rootCauseOne = steps.openTask(pi, TASK_ROOT_CAUSE).getId();
+        assertRefused(rootCauseOne, Map.of(), "'rootCauseMethod' is required");
+        flow.analyseRootCause(pi);
+        flow.planActions(pi);
+        flow.completeActions(pi);
+        String effectivenessOne = steps.openTask(pi, TASK_EFFECTIVENESS).getId();
+        assertRefused(effectivenessOne, Map.of("effectivenessEvidence", "Drift again."), "'effective' is required");
+        flow.checkEffectiveness(pi, false);
+
+        // Round two: the same bodies are refused again, and nothing of round one is visible to the new tasks.
+        Task rootCauseTwo = steps.openTask(pi, TASK_ROOT_CAUSE);
+        Assertions.assertThat(taskService.getVariables(rootCauseTwo.getId()))
+                .doesNotContainKeys("rootCauseMethod", "rootCauses", "contributingFactors");
+        assertRefused(rootCauseTwo.getId(), Map.of(), "'rootCauseMethod' is required");
+        assertRefused(rootCauseTwo.getId(), Map.of("rootCauses", "Only the causes this time, no method."),
+                "'rootCauseMethod' is required");
+        Assertions.assertThat(flow.recordRootCause.runs).hasSize(1);
+        taskService.complete(rootCauseTwo.getId(), Map.of("rootCauseMethod", "FISHBONE",
+                "rootCauses", "The alert threshold was set on the wrong percentile."));
+        Assertions.assertThat(flow.recordRootCause.runs.get(1)).containsEntry("rootCauseMethod", "FISHBONE")
+                .doesNotContainKey("contributingFactors");
+
+        Task planTwo = steps.openTask(pi, TASK_PLAN);
+        assertRefused(planTwo.getId(), Map.of(), "'plannedActions' is required");
+        flow.planActions(pi);
+        flow.completeActions(pi);
+
+        Task effectivenessTwo = steps.openTask(pi, TASK_EFFECTIVENESS);
+        Assertions.assertThat(taskService.getVariables(effectivenessTwo.getId()))
+                .doesNotContainKeys("effective", "effectivenessEvidence");
+        assertRefused(effectivenessTwo.getId(), Map.of(), "'effective' is required");
+        assertRefused(effectivenessTwo.getId(), Map.of("effective", "true", "effectivenessEvidence", "Clean."),
+                "'effective' must be one of [true, false]");
+        Assertions.assertThat(flow.recordEffectivenessCheck.runs).hasSize(1);
+        flow.checkEffectiveness(pi, true);
+        flow.close(pi);
+        assertThat(pi).isEnded().hasPassed(END);
+    }
+
+    private void assertRefused(String taskId, Map<String, Object> variables, String message) {
+        assertThatThrownBy(() -> taskService.complete(taskId, variables))
+                .satisfies(e -> Assertions.assertThat(ProcessSteps.causes(e))
+                        .anySatisfy(cause -> Assertions.assertThat(cause).isInstanceOf(BadUserRequestException.class)
+                                .hasMessageContaining(message)));
+        Assertions.assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("task still open")
+                .isEqualTo(1);
+    }
+
     @Test
     void theTrackingTaskCannotBeCompletedWhileCorrectiveActionsAreOpen() {
         ProcessInstance pi = start("INCIDENT", 42L);

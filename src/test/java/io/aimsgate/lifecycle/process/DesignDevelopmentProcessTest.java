@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -45,7 +46,7 @@ import org.springframework.core.io.ClassPathResource;
  * one over the application's matrix, so every user task is checked to be offered to exactly its RACI group.
  */
 @Deployment(resources = {"processes/design-development.bpmn", "forms/design-development-start.form",
-        "forms/dataset-register-remediation.form"})
+        "forms/dataset-register-remediation.form", "forms/lifecycle-review.form", "forms/lifecycle-approval.form"})
 @ExtendWith(ProcessEngineExtension.class)
 class DesignDevelopmentProcessTest {
 
@@ -291,8 +292,8 @@ class DesignDevelopmentProcessTest {
                 Map.of("decision", "APPROVE", "rationale", RATIONALE)))
                 .satisfies(thrown -> Assertions.assertThat(ProcessSteps.causes(thrown))
                         .anySatisfy(cause -> Assertions.assertThat(cause)
-                                .isInstanceOf(IllegalArgumentException.class)
-                                .hasMessageContaining("RECHECK,WITHDRAW")));
+                                .isInstanceOf(BadUserRequestException.class)
+                                .hasMessageContaining("'decision' must be one of [RECHECK, WITHDRAW]")));
 
         assertThat(pi).isWaitingAtExactly(TASK_COMPLETE_REGISTER);
         Assertions.assertThat(steps.openTask(pi, TASK_COMPLETE_REGISTER).getId()).isEqualTo(taskId);

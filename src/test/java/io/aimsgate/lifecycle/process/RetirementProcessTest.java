@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the retirement plan, the legal review and the Accountable approval, with both ways to a rejection. Delegates are
  * {@link ReevalRetireDoubles}; candidate groups come from the real RACI listener over the application matrix.
  */
-@Deployment(resources = {"processes/retirement.bpmn", "forms/retirement-start.form", "forms/retirement-plan.form"})
+@Deployment(resources = {"processes/retirement.bpmn", "forms/retirement-start.form", "forms/retirement-plan.form",
+        "forms/lifecycle-review.form", "forms/lifecycle-approval.form"})
 @ExtendWith(ProcessEngineExtension.class)
 class RetirementProcessTest {
 
