@@ -101,7 +101,8 @@ abstract class AbstractGateIntegrityScenarios {
 
         // Message starts are the same door: the administrator cannot open a re-evaluation by message either.
         admin.post("/engine-rest/message", Map.of("messageName", "ReEvaluationRequested", "processVariables",
-                Map.of("systemId", Map.of("value", system, "type", "Long")))).expect(403);
+                Map.of("systemId", Map.of("value", system, "type", "Long"), "trigger", Map.of("value", "MANUAL"))))
+                .expect(403);
         // The corrective-action sub-process is started only by the process that needs it.
         olivia.post("/engine-rest/process-definition/key/corrective-action/start", Map.of("variables", Map.of()))
                 .expect(403);
