@@ -109,7 +109,10 @@ class EngineApiAccessFilter extends OncePerRequestFilter {
         Optional<Rule> rule = api == null ? Optional.empty()
                 : EngineApiAllowlist.allowing(api, request.getMethod(), path, caller);
         if (rule.isEmpty()) {
-            deny(response, caller, "No role of yours may call " + request.getMethod() + " " + uri + ".");
+            List<Rule> named = api == null ? List.of() : EngineApiAllowlist.matching(api, request.getMethod(), path);
+            deny(response, caller, named.isEmpty()
+                    ? "No role may call " + request.getMethod() + " " + uri + " (docs/security.md lists what each may)."
+                    : "Only " + named.get(0).audience().who() + " may call " + request.getMethod() + " " + uri + ".");
             return;
         }
         HttpServletRequest forwarded = request;
@@ -144,7 +147,7 @@ class EngineApiAccessFilter extends OncePerRequestFilter {
                 if (key != null && !mayStart(caller, key)) {
                     deny(response, caller, EngineApiAllowlist.GOVERNED_PROCESSES.contains(key)
                             ? "'" + key + "' is started only by the roles that start it, through its own checks."
-                            : "Only an administrator starts a process that is not one of the platform's.");
+                            : "Only members of a RACI group or of camunda-admin start processes.");
                     return;
                 }
             }
@@ -158,7 +161,8 @@ class EngineApiAccessFilter extends OncePerRequestFilter {
         if (EngineApiAllowlist.GOVERNED_PROCESSES.contains(key)) {
             return caller.raci() && EngineApiAllowlist.STARTABLE_PROCESSES.contains(key);
         }
-        return caller.admin();
+        // Not one of the platform's processes: engine authorisation (CREATE_INSTANCE) decides, as for any definition.
+        return caller.raci() || caller.admin();
     }
 
     private static String pathOf(HttpServletRequest request) {

@@ -33,7 +33,7 @@ final class EngineApiAllowlist {
         WELCOME
     }
 
-    /** Who may call an operation. */
+    /** Who may call an operation (with the words a refusal uses for them). */
     enum Audience {
         /** Anyone, also without a login: the webapps' login and their static plugin code. */
         ANYONE,
@@ -46,7 +46,18 @@ final class EngineApiAllowlist {
         /** Cockpit users: the governance board, auditors and camunda-admin (EngineAuthorizationSetup). */
         COCKPIT,
         /** camunda-admin: Admin (users, groups, authorisations), filters, deployments and job repair. */
-        ADMIN
+        ADMIN;
+
+        String who() {
+            return switch (this) {
+                case ANYONE -> "anyone";
+                case USER -> "logged-in users";
+                case PARTICIPANT -> "members of a RACI group or of camunda-admin";
+                case RACI -> "members of a RACI group (the roles that decide; camunda-admin alone does not)";
+                case COCKPIT -> "Cockpit users (governance-board, auditors, camunda-admin)";
+                case ADMIN -> "administrators (camunda-admin)";
+            };
+        }
     }
 
     /** A check on the addressed task or process beyond the caller's groups. */
@@ -57,8 +68,9 @@ final class EngineApiAllowlist {
         /** Only the assignee gives a task back. */
         OWN_UNCLAIM,
         /**
-         * Starting a process: our governed processes only by a RACI group and only the ones a role starts by hand;
-         * a process that is not ours (e.g. an operator's probe) only by camunda-admin.
+         * Starting a process: our governed processes only by a RACI group and only the ones a role starts by hand
+         * (never by camunda-admin alone); for a process that is not ours (e.g. an operator's probe) engine
+         * authorisation decides.
          */
         START
     }
@@ -183,7 +195,7 @@ final class EngineApiAllowlist {
         engine.get(Audience.COCKPIT, "/process-instance", "/process-instance/**", "/execution", "/execution/**",
                 "/variable-instance", "/variable-instance/**", "/history/**", "/incident", "/incident/**", "/job",
                 "/job/**", "/job-definition", "/job-definition/**", "/deployment", "/deployment/**", "/external-task",
-                "/external-task/**", "/batch", "/batch/**", "/case-definition", "/case-definition/**", "/case-instance",
+                "/external-task/**", "/batch", "/batch/**", "/event-subscription", "/event-subscription/**", "/case-definition", "/case-definition/**", "/case-instance",
                 "/case-instance/**");
         engine.post(Audience.COCKPIT, "/process-instance", "/process-instance/count", "/execution",
                 "/execution/count", "/variable-instance", "/variable-instance/count", "/job", "/job/count",

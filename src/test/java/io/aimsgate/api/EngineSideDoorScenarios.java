@@ -6,10 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aimsgate.support.Api;
 import io.aimsgate.support.Api.Caller;
 import io.aimsgate.support.Api.Response;
+import io.aimsgate.support.SecurityMatrix;
+import io.aimsgate.support.SecurityMatrix.Row;
 import io.aimsgate.support.WebappSession;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,99 +29,22 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 abstract class EngineSideDoorScenarios extends AbstractApiScenarios {
 
-    static final Path SECURITY_DOC = Path.of("docs/security.md");
-    /** The principals of the matrix: column name -> demo user (null: no credentials). */
-    static final Map<String, String> PRINCIPALS = principals();
-    static final String NONE_ID = "matrix-none";
-
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    private static Map<String, String> principals() {
-        Map<String, String> principals = new LinkedHashMap<>();
-        principals.put("anonymous", null);
-        principals.put("guest", "guest");
-        principals.put("ai-product-owners", "olivia");
-        principals.put("ml-engineers", "mia");
-        principals.put("security", "sam");
-        principals.put("legal", "lena");
-        principals.put("privacy", "priya");
-        principals.put("ethics", "ethan");
-        principals.put("governance-board", "grace");
-        principals.put("business-stakeholders", "ben");
-        principals.put("auditors", "alex");
-        principals.put("camunda-admin", "admin");
-        return principals;
-    }
-
-    // ------------------------------------------------------------------------------------------------------------
-    // The matrix
-    // ------------------------------------------------------------------------------------------------------------
-
-    /** One row of the matrix: an operation and, per principal column, whether it is allowed. */
-    record Row(String method, String path, Map<String, Boolean> allowed) {
-
-        String operation() {
-            return method + " " + path;
-        }
-    }
-
-    static List<Row> matrix() throws IOException {
-        List<String> lines = Files.readAllLines(SECURITY_DOC);
-        List<String> header = null;
-        List<Row> rows = new ArrayList<>();
-        for (String line : lines) {
-            if (!line.startsWith("|")) {
-                header = line.isBlank() ? header : null;
-                continue;
-            }
-            List<String> cells = cells(line);
-            if (cells.get(0).equals("operation")) {
-                header = cells;
-                assertThat(header.subList(1, header.size())).as("matrix columns").containsExactlyElementsOf(
-                        PRINCIPALS.keySet());
-                continue;
-            }
-            if (header == null || cells.get(0).startsWith("---")) {
-                continue;
-            }
-            String operation = cells.get(0).replace("`", "");
-            String[] parts = operation.split(" ", 2);
-            Map<String, Boolean> allowed = new LinkedHashMap<>();
-            for (int i = 1; i < header.size(); i++) {
-                String cell = cells.get(i);
-                assertThat(cell).as(operation + " / " + header.get(i)).isIn("yes", "no");
-                allowed.put(header.get(i), cell.equals("yes"));
-            }
-            rows.add(new Row(parts[0], parts[1], allowed));
-        }
-        return rows;
-    }
-
-    private static List<String> cells(String line) {
-        String trimmed = line.strip();
-        String inner = trimmed.substring(1, trimmed.endsWith("|") ? trimmed.length() - 1 : trimmed.length());
-        List<String> cells = new ArrayList<>();
-        for (String cell : inner.split("\\|", -1)) {
-            cells.add(cell.strip());
-        }
-        return cells;
-    }
-
     @Test
-    void everyOperationOfTheMatrixAnswersAsDocumented() throws IOException {
-        List<Row> rows = matrix();
-        assertThat(rows).as("rows of the matrix in " + SECURITY_DOC).hasSizeGreaterThan(100);
+    void everyOperationOfTheMatrixAnswersAsDocumented() {
+        List<Row> rows = SecurityMatrix.read();
         Map<String, WebappSession> sessions = new HashMap<>();
         List<String> mismatches = new ArrayList<>();
         int calls = 0;
         for (Row row : rows) {
             for (Map.Entry<String, Boolean> cell : row.allowed().entrySet()) {
-                String user = PRINCIPALS.get(cell.getKey());
+                String user = SecurityMatrix.DEMO_PRINCIPALS.get(cell.getKey());
                 Response response = call(row, user, sessions);
                 calls++;
-                boolean denied = response.status() == 401 || response.status() == 403;
+                boolean denied = SecurityMatrix.denied(response.status());
                 if (response.status() >= 500) {
                     mismatches.add(cell.getKey() + ": " + response + " (a server error)");
                 } else if (cell.getValue() == denied) {
@@ -133,13 +55,13 @@ abstract class EngineSideDoorScenarios extends AbstractApiScenarios {
                 }
             }
         }
-        assertThat(mismatches).as(calls + " calls; the server differs from " + SECURITY_DOC).isEmpty();
+        assertThat(mismatches).as(calls + " calls; the server differs from " + SecurityMatrix.DOCUMENT).isEmpty();
     }
 
     /** Every /api endpoint the server maps is a row of the matrix: a new endpoint cannot go undocumented. */
     @Test
-    void everyApiEndpointIsInTheMatrix() throws IOException {
-        Set<String> documented = matrix().stream().map(Row::operation).collect(Collectors.toSet());
+    void everyApiEndpointIsInTheMatrix() {
+        Set<String> documented = SecurityMatrix.read().stream().map(Row::operation).collect(Collectors.toSet());
         Set<String> served = new TreeSet<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             for (String pattern : info.getPatternValues()) {
@@ -149,7 +71,7 @@ abstract class EngineSideDoorScenarios extends AbstractApiScenarios {
             }
         }
         assertThat(served).isNotEmpty();
-        assertThat(documented).as("operations in " + SECURITY_DOC).containsAll(served);
+        assertThat(documented).as("operations in " + SecurityMatrix.DOCUMENT).containsAll(served);
     }
 
     private String myTasksFilter;
@@ -165,15 +87,10 @@ abstract class EngineSideDoorScenarios extends AbstractApiScenarios {
 
     private Response call(Row row, String user, Map<String, WebappSession> sessions) {
         String me = user == null ? "nobody" : user;
-        String path = row.path().replace("{me}", me).replace("{systemId}", "999999999")
-                .replace("{versionLabel}", "9.9.9").replace("{riskId}", "999999999")
-                .replace("{requestId}", "999999999").replace("{incidentId}", "999999999")
-                .replace("{actionId}", "999999999").replace("{nonconformityId}", "999999999")
-                .replace("{datasetId}", "999999999").replace("{metric}", "accuracy").replace("{filter}", myTasksFilter()).replace("{key}", "inception")
-                .replace("{userId}", "nobody").replace("{name}", "matrixVariable").replace("{id}", NONE_ID);
+        String path = row.concretePath(me, myTasksFilter());
         String body = switch (row.method()) {
             case "GET", "DELETE" -> null;
-            default -> bodyFor(row.path(), me);
+            default -> row.path().startsWith("/api/") ? apiBody(row.path()) : row.engineBody(me);
         };
         if (row.path().startsWith("/camunda/")) {
             WebappSession session = sessions.computeIfAbsent(String.valueOf(user), u -> user == null
@@ -185,34 +102,14 @@ abstract class EngineSideDoorScenarios extends AbstractApiScenarios {
         return caller.send(row.method(), path, body, body == null ? null : "application/json");
     }
 
-    /**
-     * A body that passes the caller's checks but changes nothing: starts carry a variable of no known type (refused by
-     * Camunda before any instance starts), ids are of nothing.
-     */
-    private static String bodyFor(String path, String me) {
-        Object apiBody = API_BODIES.get(path);
+    /** A valid body for an /api write (our controllers validate a body before they check the caller's role). */
+    private static String apiBody(String path) {
         if ("/api/systems".equals(path)) {
             // The one write that succeeds for its roles: a new system with a name of its own.
             return json(systemBody("Matrix probe " + uniqueToken(), "MINIMAL"));
         }
-        if (apiBody != null) {
-            return json(apiBody);
-        }
-        if (path.endsWith("/claim")) {
-            return json(Map.of("userId", me));
-        }
-        if (path.contains("/process-definition/") && (path.endsWith("/start") || path.endsWith("/submit-form"))) {
-            return json(Map.of("variables", Map.of("matrixProbe", Map.of("value", 1, "type", "NoSuchType"))));
-        }
-        if (path.endsWith("/retries")) {
-            return json(Map.of("retries", 1));
-        }
-        if (path.endsWith("/authorization/create")) {
-            // A user and a group at once: Camunda refuses it (400) and creates nothing.
-            return json(Map.of("type", 1, "resourceType", 0, "resourceId", NONE_ID, "permissions", List.of("ACCESS"),
-                    "userId", "nobody", "groupId", "nobody"));
-        }
-        return "{}";
+        Object body = API_BODIES.get(path);
+        return json(body == null ? Map.of() : body);
     }
 
     /**
