@@ -161,7 +161,9 @@ final class EngineApiAllowlist {
         // --- Reading what a logged-in user may see (engine authorisation filters every answer) -------------------
         // OPTIONS answers which links the caller's authorisations offer (Tasklist and Admin ask before showing a button).
         engine.rule("OPTIONS", "/**", Audience.USER, Check.NONE);
-        engine.get(Audience.USER, "/engine", "/version", "/user/{id}/profile", "/identity/groups",
+        // The webapps list the engines before their login page shows (on /engine-rest the API chain asks a login).
+        engine.get(Audience.ANYONE, "/engine");
+        engine.get(Audience.USER, "/version", "/user/{id}/profile", "/identity/groups",
                 "/authorization/check");
         // Tasklist: filters, task lists and the task's form, variables, identity links, comments and attachments.
         engine.get(Audience.USER, "/filter", "/filter/count", "/filter/{id}", "/filter/{id}/list",
