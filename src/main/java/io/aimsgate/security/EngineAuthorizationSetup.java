@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
  * Engine authorisation is on; at start-up this grants each RACI group exactly what its role needs
  * (idempotently, in every profile): Tasklist for everyone in a group, starting the deployment gate for
  * product owners, read-everything for the governance board and auditors. Task access itself comes from
- * candidate groups (READ + TASK_WORK). A user outside every group can log in and sees nothing.
+ * candidate groups (READ + TASK_WORK). A user outside every group can log in to Tasklist (a global grant) and
+ * sees nothing.
  * Also creates the Tasklist filters: the shared "My group's tasks" (lowest priority, so Tasklist opens it
  * first) and "My tasks", and one filter per RACI group (e.g. "Security reviews"), readable by that group only.
  * Filter cards list the AI system, version, incident and severity; Tasklist fills them in only for users who may
@@ -101,6 +102,8 @@ class EngineAuthorizationSetup implements ApplicationRunner {
         if (!identityService.isReadOnly()) {
             RaciGroups.ALL.forEach(this::ensureGroup);
         }
+        // Every user may log in to Tasklist; one outside every group sees nothing there (no filter shows a task).
+        grantEveryone(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         for (String group : RaciGroups.ALL) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
@@ -132,16 +135,18 @@ class EngineAuthorizationSetup implements ApplicationRunner {
             grant(group, Resources.TASK, "*", Permissions.READ);
             grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ_HISTORY);
         }
+        // Readable by the RACI groups only: for a user outside every group the engine cannot run its query (an
+        // empty group list), and Tasklist would show that user an error instead of nothing.
         ensureFilter(FILTER_MY_GROUP_TASKS, "Tasks my RACI groups may claim", PRIORITY_MY_GROUP_TASKS,
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .includeAssignedTasks(), null);
+                        .includeAssignedTasks(), RaciGroups.ALL);
         ensureFilter(FILTER_MY_TASKS, "Tasks assigned to me", PRIORITY_MY_TASKS,
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), null);
         int priority = 0;
         for (String group : RaciGroups.ALL) {
             List<String> filter = GROUP_FILTERS.get(group);
             ensureFilter(filter.get(0), filter.get(1), priority++,
-                    taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks(), group);
+                    taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks(), List.of(group));
         }
     }
 
@@ -193,13 +198,30 @@ class EngineAuthorizationSetup implements ApplicationRunner {
         authorizationService.saveAuthorization(authorization);
     }
 
+    /** A global grant (every user, also one outside every group), made once. */
+    private void grantEveryone(Resource resource, String resourceId, Permission permission) {
+        Authorization existing = authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GLOBAL).resourceType(resource).resourceId(resourceId).list().stream()
+                .findFirst().orElse(null);
+        Authorization authorization = existing != null ? existing
+                : authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
+        if (existing != null && authorization.isPermissionGranted(permission)) {
+            return;
+        }
+        authorization.setUserId(Authorization.ANY);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        authorization.addPermission(permission);
+        authorizationService.saveAuthorization(authorization);
+    }
+
     /**
      * Creates the shared filter (owner none) once and keeps its managed properties (description, priority,
      * card variables) current on every start; other properties an administrator set, such as a colour, stay.
-     * Readable by everyone ({@code readableBy} null) or by one group only.
+     * Readable by everyone ({@code readableBy} null) or by the given groups only.
      */
     private void ensureFilter(String name, String description, int priority,
-            org.camunda.bpm.engine.task.TaskQuery query, String readableBy) {
+            org.camunda.bpm.engine.task.TaskQuery query, List<String> readableBy) {
         Map<String, Object> managed = new LinkedHashMap<>();
         managed.put("description", description);
         managed.put("priority", priority);
@@ -232,7 +254,13 @@ class EngineAuthorizationSetup implements ApplicationRunner {
             }
         }
         if (readableBy != null) {
-            grant(readableBy, Resources.FILTER, filter.getId(), Permissions.READ);
+            for (String group : readableBy) {
+                grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+            }
+            // An earlier version made this filter readable by everyone: take that back.
+            authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GLOBAL)
+                    .resourceType(Resources.FILTER).resourceId(filter.getId()).list()
+                    .forEach(global -> authorizationService.deleteAuthorization(global.getId()));
         }
     }
 

@@ -15,10 +15,12 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -30,7 +32,8 @@ import org.springframework.stereotype.Component;
  * (segregation of duties, a missing rationale) is the client's problem, so it is answered with the
  * status of the rule's own exception: 403 for an authorisation refusal, 400 for bad input; a lost
  * optimistic-locking race (two users completing one task) is 409, and so is acting on a task someone
- * else completed a moment earlier.
+ * else completed a moment earlier, and so is claiming a task someone else holds. The webapps' engine API
+ * ({@link WebappEngineApi}) uses the same mappers.
  */
 @Component
 public class EngineRestConfig extends CamundaJerseyResourceConfig {
@@ -75,6 +78,30 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
             if (cause instanceof AuthorizationException || cause instanceof BadUserRequestException) {
                 return ExceptionHandlerHelper.getInstance().getResponse(cause);
             }
+            String message = String.valueOf(cause.getMessage());
+            boolean missing = message.contains("Cannot find ") || message.contains(" found with id ")
+                    || message.contains("No user found");
+            if (cause instanceof NullValueException || cause instanceof InvalidRequestException && missing) {
+                // The engine's "Cannot find task with id ..." or "No job found with id ...": the addressed thing does
+                // not exist (404); any other missing value is the request's (400).
+                return Response.status(missing ? Response.Status.NOT_FOUND : Response.Status.BAD_REQUEST)
+                        .type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(Map.of("type", missing ? "NotFound" : "InvalidRequest", "message", message)).build();
+            }
+            if (cause instanceof NullPointerException && fromEngineRest(cause)) {
+                // Camunda's REST layer dereferences a body field the client left out (e.g. retries, resourceType).
+                return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(Map.of("type", "InvalidRequest", "message",
+                                "The request body lacks a field this operation needs."))
+                        .build();
+            }
+            if (cause instanceof TaskAlreadyClaimedException claimed) {
+                // Claiming a task someone else holds: the claim lost to an earlier one.
+                return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(Map.of("type", "TaskAlreadyClaimed", "message",
+                                "Task " + claimed.getTaskId() + " is already claimed by someone else."))
+                        .build();
+            }
             if (cause instanceof OptimisticLockingException || cause instanceof DataIntegrityViolationException) {
                 // Someone else changed the same task or instance first (e.g. two users completing one task on
                 // two nodes: the engine's optimistic lock, or our one-decision-per-task constraint, stops the second).
@@ -88,6 +115,11 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
             }
         }
         return ExceptionHandlerHelper.getInstance().getResponse(thrown);
+    }
+
+    private static boolean fromEngineRest(Throwable thrown) {
+        StackTraceElement[] frames = thrown.getStackTrace();
+        return frames.length > 0 && frames[0].getClassName().startsWith("org.camunda.bpm.engine.rest.");
     }
 
     /** Existence of a finished task is looked up without the caller's authorisation: they named its id. */

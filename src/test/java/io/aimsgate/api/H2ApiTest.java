@@ -7,5 +7,5 @@ import io.aimsgate.support.H2DemoApp;
  * with every other {@link H2DemoApp} test class (e.g. {@code security.EngineAdvisoryGuardTest}).
  */
 @H2DemoApp
-class H2ApiTest extends AbstractApiScenarios {
+class H2ApiTest extends EngineSideDoorScenarios {
 }

@@ -4,5 +4,5 @@ import io.aimsgate.support.PostgresDemoApp;
 
 /** The same HTTP scenarios on PostgreSQL, on a fresh database, demo profile, in a context of its own. */
 @PostgresDemoApp
-class PostgresApiTest extends AbstractApiScenarios {
+class PostgresApiTest extends EngineSideDoorScenarios {
 }

@@ -165,7 +165,14 @@ class IncidentApiTest {
         assertThat(reported.path("severity").asText()).isEqualTo("SEV2");
         assertThat(reported.path("seriousIncident").asBoolean()).isTrue();
 
-        complete(mia, task(mia, pid, "task_contain_incident"), Map.of("containmentActions",
+        // The administrator does not do a role's work (issue 13): recording containment is refused before the engine.
+        Caller admin = new Api(port).as("admin");
+        String containment = task(mia, pid, "task_contain_incident");
+        Response adminContains = admin.post("/engine-rest/task/" + containment + "/complete", Map.of("variables",
+                Map.of("containmentActions", value("Endpoint disabled by the admin"), "contained", value(true))));
+        assertThat(adminContains.status()).as(adminContains.body()).isEqualTo(403);
+        assertThat(adminContains.contentType()).startsWith(Api.PROBLEM_JSON);
+        complete(mia, containment, Map.of("containmentActions",
                 "Endpoint disabled and cache purged", "contained", true));
         Response missingReference = lena.post("/engine-rest/task/" + task(lena, pid, "task_notify_regulator")
                 + "/complete", Map.of("variables", Map.of("notificationSummary", value("Sent"))));
@@ -193,6 +200,11 @@ class IncidentApiTest {
                 "Corrective actions verified and closed"));
 
         String decision = task(grace, pid, "task_decide_resumption");
+        // ... nor lifts a suspension by completing the board's resumption decision.
+        Response adminResumes = admin.post("/engine-rest/task/" + decision + "/complete", Map.of("variables",
+                Map.of("resumptionDecision", value("RESUME"), "rationale", value("Admin lifts the suspension"))));
+        assertThat(adminResumes.status()).as(adminResumes.body()).isEqualTo(403);
+        assertThat(adminResumes.contentType()).startsWith(Api.PROBLEM_JSON);
         assertThat(grace.get("/engine-rest/task/" + decision + "/variables/resumptionBlocked").expect(200).json()
                 .path("value").asBoolean()).isFalse();
         complete(grace, decision, Map.of("resumptionDecision", "RESUME", "rationale", "Contained, actions effective"));

@@ -43,6 +43,18 @@ public final class WebappSession {
         return session;
     }
 
+    /** A session that has not logged in (it still carries the webapps' XSRF cookie once it made a GET). */
+    public static WebappSession anonymous(int port) {
+        WebappSession session = new WebappSession(port);
+        session.send("GET", "/camunda/app/tasklist/default/", null, null).expect(200);
+        return session;
+    }
+
+    /** Any method; a body is sent as JSON. */
+    public Response request(String method, String path, String json) {
+        return send(method, path, json, json == null ? null : "application/json");
+    }
+
     public Response post(String path, String json) {
         return send("POST", path, json, "application/json");
     }
