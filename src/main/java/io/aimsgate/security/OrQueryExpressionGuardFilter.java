@@ -1,5 +1,6 @@
 package io.aimsgate.security;
 
+import io.aimsgate.shared.CachedBodyRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

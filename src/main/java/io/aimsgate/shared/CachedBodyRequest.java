@@ -1,4 +1,4 @@
-package io.aimsgate.security;
+package io.aimsgate.shared;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -9,12 +9,12 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
-/** Serves the already-read body to the rest of the chain. */
-final class CachedBodyRequest extends HttpServletRequestWrapper {
+/** Serves an already-read request body to the rest of the filter chain (the engine API guards read it first). */
+public final class CachedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
 
-    CachedBodyRequest(HttpServletRequest request, byte[] body) {
+    public CachedBodyRequest(HttpServletRequest request, byte[] body) {
         super(request);
         this.body = body;
     }
