@@ -29,8 +29,9 @@ class EngineApiGuards {
                 new FilterRegistrationBean<>(new EngineApiAccessFilter(engine));
         registration.setName("aims-engine-api-allowlist");
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
-        // After Spring Security (the API callers) and the engine/webapp authentication filters.
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 20);
+        // After Spring Security (the API callers; the webapps' login session is read from the session itself), and
+        // before anything reads or validates the body (the form contract filter): deny by default comes first.
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 4);
         return registration;
     }
 }

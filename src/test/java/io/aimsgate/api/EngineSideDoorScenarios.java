@@ -157,6 +157,8 @@ abstract class EngineSideDoorScenarios extends AbstractApiScenarios {
                 "threshold", 0.8));
         bodies.put("/api/systems/{systemId}/monitoring", Map.of("metric", "accuracy", "value", 0.9));
         bodies.put("/api/systems/{systemId}/reevaluations", Map.of("reason", "Matrix probe of a re-evaluation"));
+        bodies.put("/api/admin/tasks/{taskId}/reassign", Map.of("assignee", "mia",
+                "reason", "Matrix probe of a recorded repair"));
         return bodies;
     }
 
