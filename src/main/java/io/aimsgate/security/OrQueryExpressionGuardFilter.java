@@ -4,17 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -25,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * CVE-2026-109432: expressions inside {@code orQueries} of a task query slip past the engine's ad-hoc
  * expression check. Every request body sent to an engine REST path (ours at /engine-rest and the
  * webapps' at /camunda/api/engine) is inspected; a body whose orQueries carry an expression anywhere
- * (task query, task count, filter create/update/execute) is refused with 400 before the engine sees it.
+ * (task query, task count, filter create/update/execute) is refused with 400 before the engine sees it. The body
+ * is read only once the caller is authenticated (an anonymous one gets 401 first).
  */
 class OrQueryExpressionGuardFilter extends OncePerRequestFilter {
 
@@ -54,6 +48,12 @@ class OrQueryExpressionGuardFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!RequestAuthentication.isAuthenticated(request)) {
+            // Refused before a byte of the body is read: a slow anonymous client cannot hold this thread.
+            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "unauthorised", "Unauthorised",
+                    "Authentication is required.", Map.of());
+            return;
+        }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
             ProblemResponses.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large",
@@ -107,62 +107,5 @@ class OrQueryExpressionGuardFilter extends OncePerRequestFilter {
             }
         }
         return false;
-    }
-
-    /** Serves the already-read body to the rest of the chain. */
-    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CachedBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("Synchronous reads only");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 }
