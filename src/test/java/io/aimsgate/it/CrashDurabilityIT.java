@@ -69,7 +69,7 @@ class CrashDurabilityIT {
                             failedInFlight)));
                 }
                 // Let the stream get going, then kill somewhere in its middle.
-                awaitAcknowledged(before + 20, Duration.ofMinutes(2));
+                awaitAcknowledged(before + 20, Duration.ofMinutes(2), running);
                 Thread.sleep(ThreadLocalRandom.current().nextLong(500, 3000));
                 Instant killedAt = Instant.now();
                 node.kill();
@@ -142,7 +142,7 @@ class CrashDurabilityIT {
 
     private void incident(Http http, String marker, int round, String version) {
         Http.Response created = as(http, "mia").post("/api/incidents", Map.of("systemId", SYSTEM,
-                "versionLabels", List.of(version), "type", "PERFORMANCE_DEGRADATION", "description", marker,
+                "versionLabels", List.of(version), "type", "MODEL_DRIFT", "description", marker,
                 "detectedAt", Instant.now().minusSeconds(60).toString()));
         acknowledge("incident", created, id -> "/api/incidents/" + id, marker, round);
     }
@@ -222,9 +222,14 @@ class CrashDurabilityIT {
         return counts;
     }
 
-    private void awaitAcknowledged(int count, Duration timeout) throws InterruptedException {
+    private void awaitAcknowledged(int count, Duration timeout, List<Future<?>> writers) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         while (acknowledged.size() < count) {
+            if (writers.stream().allMatch(Future::isDone)) {
+                for (Future<?> writer : writers) {
+                    writer.get(); // a writer that stopped early failed: its exception says why
+                }
+            }
             assertThat(Instant.now()).as("the write stream answers").isBefore(deadline);
             Thread.sleep(50);
         }

@@ -47,7 +47,7 @@ class SlowClientsTest {
     @LocalServerPort
     int port;
 
-    /** Where the slow clients go: both APIs, the webapps' engine API and admin API, and the webapps' login form. */
+    /** Where the slow clients go: both APIs (one with wrong credentials), the webapps' engine API and login form. */
     private List<String> slowRequestHeads(String loginCookies, String xsrfToken) {
         return requestHeads(SLOW_CLIENTS, ANNOUNCED, loginCookies, xsrfToken);
     }
