@@ -2,6 +2,7 @@ package io.aimsgate.security;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +27,8 @@ class EngineAdvisoryGuards {
         FilterRegistrationBean<OrQueryExpressionGuardFilter> registration =
                 new FilterRegistrationBean<>(new OrQueryExpressionGuardFilter());
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        // After Spring Security (and before the engine): an anonymous request is refused before its body is read.
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 4);
         return registration;
     }
 }

@@ -1,9 +1,9 @@
 package io.aimsgate.security;
 
-import io.aimsgate.shared.CachedBodyRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aimsgate.shared.CachedBodyRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * CVE-2026-109432: expressions inside {@code orQueries} of a task query slip past the engine's ad-hoc
  * expression check. Every request body sent to an engine REST path (ours at /engine-rest and the
  * webapps' at /camunda/api/engine) is inspected; a body whose orQueries carry an expression anywhere
- * (task query, task count, filter create/update/execute) is refused with 400 before the engine sees it.
+ * (task query, task count, filter create/update/execute) is refused with 400 before the engine sees it. The body
+ * is read only once the caller is authenticated (an anonymous one gets 401 first).
  * {@code orQueries} in a query string (GET task, task count, historic task queries) is refused with 400 as well:
  * Camunda reads them only from a POST body, and failed on them with a 500.
  */
@@ -52,6 +53,12 @@ class OrQueryExpressionGuardFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!RequestAuthentication.isAuthenticated(request)) {
+            // Refused before a byte of the body is read: a slow anonymous client cannot hold this thread.
+            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "unauthorised", "Unauthorised",
+                    "Authentication is required.", Map.of());
+            return;
+        }
         if ("GET".equals(request.getMethod())) {
             ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "or-queries-in-query-string",
                     "orQueries only in a query body", "orQueries are accepted only in the JSON body of a POST query.",

@@ -210,6 +210,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail, String field) {
+        if (!status.is5xxServerError()) {
+            Refusals.log(status.value(), detail);
+        }
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setType(TYPE_BASE.resolve(type));
         p.setTitle(title);

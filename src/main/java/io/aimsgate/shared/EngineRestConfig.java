@@ -23,6 +23,8 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +40,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class EngineRestConfig extends CamundaJerseyResourceConfig {
 
+    private static final Logger log = LoggerFactory.getLogger(EngineRestConfig.class);
+
     @Override
     protected void registerAdditionalResources() {
         register(GateRuleExceptionMapper.class);
@@ -48,7 +52,22 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
     /** Task operations whose task may have been completed a moment ago by someone else. */
     private static final Pattern TASK_ACTION = Pattern.compile("(?:^|/)task/([^/]+)/(?:complete|submit-form|claim|resolve)$");
 
+    /** The answer to a failed engine call, logged: one line for a refusal (4xx), the stack trace for a fault. */
     static Response respond(Throwable thrown, UriInfo uriInfo) {
+        return logged(answer(thrown, uriInfo), thrown);
+    }
+
+    static Response logged(Response response, Throwable thrown) {
+        if (response.getStatus() >= 500) {
+            log.error("Engine REST call failed", thrown);
+        } else {
+            Throwable refusal = Refusals.find(thrown);
+            Refusals.log(response.getStatus(), (refusal == null ? thrown : refusal).getMessage());
+        }
+        return response;
+    }
+
+    private static Response answer(Throwable thrown, UriInfo uriInfo) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             // Losing a race to complete a task on another node surfaces as "task gone" or, when the engine checks the
             // task's per-task grant after the winner deleted it, as a refused authorisation: both are a 409 then.
@@ -175,7 +194,7 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
         @Override
         public Response toResponse(RestException exception) {
             if (exception.getStatus() != null && exception.getStatus().getStatusCode() < 500) {
-                return ExceptionHandlerHelper.getInstance().getResponse(exception);
+                return logged(ExceptionHandlerHelper.getInstance().getResponse(exception), exception);
             }
             return respond(exception, uriInfo);
         }

@@ -33,6 +33,11 @@ final class AppNode implements AutoCloseable {
     }
 
     static AppNode start(String name, Map<String, String> environment) {
+        return start(name, environment, null);
+    }
+
+    /** A node whose working directory is the given one (null: this JVM's), e.g. for the embedded ./data database. */
+    static AppNode start(String name, Map<String, String> environment, Path workingDirectory) {
         String jar = System.getProperty("aims.it.jar");
         if (jar == null || !Files.exists(Path.of(jar))) {
             throw new IllegalStateException("Run with ./mvnw verify -Pit (the packaged jar is needed): " + jar);
@@ -40,9 +45,12 @@ final class AppNode implements AutoCloseable {
         try {
             int port = freePort();
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx512m", "-jar", jar));
+                    .toString(), "-Xmx512m", "-jar", Path.of(jar).toAbsolutePath().toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(Path.of(jar).resolveSibling("node-" + name + ".log").toFile());
+                    .redirectOutput(Path.of(jar).toAbsolutePath().resolveSibling("node-" + name + ".log").toFile());
+            if (workingDirectory != null) {
+                builder.directory(workingDirectory.toFile());
+            }
             builder.environment().putAll(environment);
             builder.environment().put("SERVER_PORT", Integer.toString(port));
             AppNode node = new AppNode(name, port, builder.start());
@@ -86,6 +94,19 @@ final class AppNode implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("Node " + name + " not ready within " + timeout);
+    }
+
+    /** kill -9: Process.destroyForcibly() is SIGKILL on Linux; the JVM gets no chance to flush or close anything. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Node " + name + " still alive after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
