@@ -31,7 +31,7 @@ class EngineApiGuards {
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
         // After Spring Security (the API callers; the webapps' login session is read from the session itself), and
         // before anything reads or validates the body (the form contract filter): deny by default comes first.
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 4);
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
         return registration;
     }
 }
