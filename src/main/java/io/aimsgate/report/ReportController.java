@@ -62,7 +62,7 @@ class ReportController {
 
     @GetMapping("/risk-register")
     @PreAuthorize("@access.isParticipant()")
-    ResponseEntity<byte[]> riskRegister(@RequestParam String format, @RequestParam(required = false) Long systemId,
+    ResponseEntity<byte[]> riskRegister(@RequestParam(required = false) String format, @RequestParam(required = false) Long systemId,
             @RequestParam(required = false) RiskStatus status, @RequestParam(required = false) Severity severity,
             @RequestParam(required = false) LifecycleStage stage,
             @RequestParam(required = false) StrideCategory stride) {
@@ -73,7 +73,7 @@ class ReportController {
 
     @GetMapping("/gate-history")
     @PreAuthorize("@access.isParticipant()")
-    ResponseEntity<byte[]> gateHistory(@RequestParam String format, @RequestParam(required = false) Long systemId,
+    ResponseEntity<byte[]> gateHistory(@RequestParam(required = false) String format, @RequestParam(required = false) Long systemId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         ExportFormat chosen = ExportFormat.of(format);
@@ -100,6 +100,9 @@ class ReportController {
         CSV, XLSX;
 
         static ExportFormat of(String value) {
+            if (value == null) {
+                throw new InvalidInputException("format", "is required: csv or xlsx");
+            }
             return switch (value) {
                 case "csv" -> CSV;
                 case "xlsx" -> XLSX;
