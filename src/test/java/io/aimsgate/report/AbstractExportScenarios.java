@@ -8,7 +8,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.aimsgate.support.Api;
 import io.aimsgate.support.Api.Caller;
-import io.aimsgate.support.H2DemoApp;
+import io.aimsgate.support.ProcessEngineBinding;
+import org.junit.jupiter.api.extension.ExtendWith;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -32,8 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The exports parsed back (CSV with Jackson's CSV module, XLSX with Apache POI: not the library that wrote it) and
  * compared, cell by cell, with what the JSON API returns for the same filters.
  */
-@H2DemoApp
-class ExportApiTest {
+@ExtendWith(ProcessEngineBinding.class)
+abstract class AbstractExportScenarios {
 
     @LocalServerPort
     int port;

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aimsgate.support.Api;
 import io.aimsgate.support.Api.Caller;
-import io.aimsgate.support.H2DemoApp;
+import io.aimsgate.support.ProcessEngineBinding;
+import org.junit.jupiter.api.extension.ExtendWith;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -38,8 +39,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The KPI API and the board report over HTTP on the demo data (H2): each figure against the tables or the engine's
  * history counted the slow way, the PDF read back with PDFBox, who may see them, and bad periods.
  */
-@H2DemoApp
-class ReportApiTest {
+@ExtendWith(ProcessEngineBinding.class)
+abstract class AbstractReportScenarios {
 
     @LocalServerPort
     int port;
