@@ -64,6 +64,8 @@ class CockpitDashboardTest {
         assertThat(mia.get(DATA + "/board-report").status()).isEqualTo(403);
         WebappSession olivia = WebappSession.login(port, "olivia", Api.DEMO_PASSWORD);
         assertThat(olivia.get(DATA + "/kpis").status()).isEqualTo(403);
+        WebappSession admin = WebappSession.login(port, "admin", Api.ADMIN_PASSWORD);
+        assertThat(admin.get(DATA + "/kpis").status()).as("Cockpit access alone is not enough").isEqualTo(403);
         Response anonymous = new Api(port).anonymous().get(DATA + "/kpis");
         assertThat(anonymous.status()).isIn(401, 403);
         assertThat(anonymous.body()).doesNotContain("portfolio");
