@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code postgres}, Keycloak users with the {@code keycloak} profile).
  */
 @Component
-class GroupMembers {
+public class GroupMembers {
 
     private static final Logger log = LoggerFactory.getLogger(GroupMembers.class);
 
