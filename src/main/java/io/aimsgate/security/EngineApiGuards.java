@@ -34,4 +34,14 @@ class EngineApiGuards {
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
         return registration;
     }
+
+    /** The webapps' login takes a form; anything else is 415, not the webapp's 500. */
+    @Bean
+    FilterRegistrationBean<WebappLoginFormFilter> webappLoginForm() {
+        FilterRegistrationBean<WebappLoginFormFilter> registration =
+                new FilterRegistrationBean<>(new WebappLoginFormFilter());
+        registration.addUrlPatterns(WebappLoginFormFilter.LOGIN_PREFIX + "*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
+        return registration;
+    }
 }

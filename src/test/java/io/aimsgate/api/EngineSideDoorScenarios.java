@@ -319,6 +319,17 @@ abstract class EngineSideDoorScenarios extends AbstractApiScenarios {
     }
 
     @Test
+    void aLoginThatIsNotAFormIsAClientError() {
+        WebappSession session = WebappSession.anonymous(port);
+        for (String body : List.of("{\"username\":\"mia\",\"password\":\"demo\"}", "[]")) {
+            Response response = session.post("/camunda/api/admin/auth/user/default/login/tasklist", body);
+            assertThat(response.status()).as(response.toString()).isEqualTo(415);
+            assertProblem(response, "Content-Type");
+        }
+        WebappSession.login(port, "mia", Api.DEMO_PASSWORD);
+    }
+
+    @Test
     void aUserWithoutAGroupLogsInToTasklistAndSeesNothing() {
         WebappSession session = WebappSession.login(port, "guest", Api.DEMO_PASSWORD);
         JsonNode filters = session.get("/camunda/api/engine/engine/default/filter?resourceType=Task").expect(200)
