@@ -160,8 +160,8 @@ abstract class RiskTallyScenarios {
         List<Long> shared = Collections.synchronizedList(new ArrayList<>());
         SplittableRandom setup = new SplittableRandom(3);
         for (int i = 0; i < 20; i++) {
-            shared.add(riskService.record(system, details(setup, 1 + setup.nextInt(5), 1 + setup.nextInt(5)), "sam", TREATED)
-                    .getId());
+            shared.add(riskService.record(system, details(setup, 1 + setup.nextInt(5), 1 + setup.nextInt(5)), "sam",
+                    TREATED).getId());
         }
         int threads = 6;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
