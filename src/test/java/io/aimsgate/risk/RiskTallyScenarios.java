@@ -118,7 +118,8 @@ abstract class RiskTallyScenarios {
 
         transaction.executeWithoutResult(status -> {
             riskService.record(system, unmitigated(5, 5), "sam");
-            riskService.transition(system, kept.getId(), RiskStatus.CLOSED, REASON, "tom", Set.of(ML_ENGINEERS));
+            // Closing an untreated HIGH risk outright is the governance board's call.
+            riskService.transition(system, kept.getId(), RiskStatus.CLOSED, REASON, "bea", Set.of(GOVERNANCE_BOARD));
             RiskAssessment inside = assessments.assess(system);
             assertThat(inside.unresolvedHighRiskCount()).isEqualTo(1);
             assertThat(inside.blockingRisks()).extracting(RiskAssessment.BlockingRisk::severity)
