@@ -118,7 +118,8 @@ abstract class RiskTallyScenarios {
 
         transaction.executeWithoutResult(status -> {
             riskService.record(system, unmitigated(5, 5), "sam");
-            riskService.transition(system, kept.getId(), RiskStatus.CLOSED, REASON, "tom", Set.of(ML_ENGINEERS));
+            // Closing an untreated HIGH risk outright is the governance board's call.
+            riskService.transition(system, kept.getId(), RiskStatus.CLOSED, REASON, "bea", Set.of(GOVERNANCE_BOARD));
             RiskAssessment inside = assessments.assess(system);
             assertThat(inside.unresolvedHighRiskCount()).isEqualTo(1);
             assertThat(inside.blockingRisks()).extracting(RiskAssessment.BlockingRisk::severity)
@@ -160,8 +161,8 @@ abstract class RiskTallyScenarios {
         List<Long> shared = Collections.synchronizedList(new ArrayList<>());
         SplittableRandom setup = new SplittableRandom(3);
         for (int i = 0; i < 20; i++) {
-            shared.add(riskService.record(system, details(setup, 1 + setup.nextInt(5), 1 + setup.nextInt(5)), "sam", TREATED)
-                    .getId());
+            shared.add(riskService.record(system, details(setup, 1 + setup.nextInt(5), 1 + setup.nextInt(5)), "sam",
+                    TREATED).getId());
         }
         int threads = 6;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
