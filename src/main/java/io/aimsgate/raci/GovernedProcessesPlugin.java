@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Adds the governance guards to every process and user task the engine parses, as built-in listeners: they run
- * before the model's own listeners and even when an API call asks to skip custom listeners. The guards are looked
+ * before the model's own listeners and even when an API call asks to skip custom listeners; and refuses a user's
+ * deployment that would redefine one of the platform's processes ({@link PlatformProcessDeploymentGuard}). The guards are looked
  * up when first used (they need services that need the engine this plugin configures).
  */
 @Component
@@ -34,6 +35,11 @@ class GovernedProcessesPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPreDeployers() == null) {
+            configuration.setCustomPreDeployers(new ArrayList<>());
+        }
+        configuration.getCustomPreDeployers().add(
+                new PlatformProcessDeploymentGuard(PlatformProcessDeploymentGuard.platformProcessKeys()));
         if (configuration.getCustomPostBPMNParseListeners() == null) {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }

@@ -111,6 +111,50 @@ abstract class AbstractGateIntegrityScenarios {
                 .expect(403);
     }
 
+    // ---- the gates change only with a release
+
+    @Test
+    void noDeploymentRedefinesThePlatformsProcesses() throws Exception {
+        String gate;
+        try (var in = getClass().getClassLoader().getResourceAsStream("processes/deployment-approval.bpmn")) {
+            gate = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        long before = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(
+                "deployment-approval").count();
+        // The administrator may deploy (a probe), but not a new definition of a gate: not even the same model again.
+        Response refused = admin.send("POST", "/engine-rest/deployment/create", multipart("gate.bpmn", gate),
+                MULTIPART);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.body()).contains("deployment-approval");
+        String probe = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><definitions "
+                + "xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" "
+                + "xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" targetNamespace=\"probe\">"
+                + "<process id=\"operator-probe-" + AbstractApiScenarios.uniqueToken() + "\" isExecutable=\"true\" "
+                + "camunda:historyTimeToLive=\"P1D\"><startEvent id=\"s\"/></process></definitions>";
+        admin.send("POST", "/engine-rest/deployment/create", multipart("probe.bpmn", probe), MULTIPART).expect(200);
+        // The Java API is held to the same rule for a user.
+        engine.getIdentityService().setAuthentication("admin", List.of("camunda-admin"));
+        try {
+            String model = gate;
+            assertThatThrownBy(() -> engine.getRepositoryService().createDeployment()
+                    .addString("gate.bpmn", model).deploy()).hasStackTraceContaining("may not deploy");
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(
+                "deployment-approval").count()).isEqualTo(before);
+    }
+
+    private static final String BOUNDARY = "----aims-gate-test-boundary";
+    private static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
+
+    private static String multipart(String fileName, String model) {
+        return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\ntest\r\n"
+                + "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + fileName + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/xml\r\n\r\n" + model + "\r\n--" + BOUNDARY
+                + "--\r\n";
+    }
+
     // ---- no gate ends without a decision
 
     @Test
