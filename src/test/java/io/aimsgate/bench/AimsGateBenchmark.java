@@ -28,7 +28,7 @@ class AimsGateBenchmark {
         try (BenchDatabase server = BenchDatabase.start()) {
             report.header("Database: " + server.describe());
             if (settings.runs("gates") || settings.runs("pipeline") || settings.runs("risk")
-                    || settings.runs("tasklist")) {
+                    || settings.runs("tasklist") || settings.runs("kpi")) {
                 try (BenchApp app = BenchApp.start(server.freshDatabase(), settings.poolSize())) {
                     report.header(String.format("In-process application started in %.1f s (profile postgres, bench users, fresh "
                             + "PostgreSQL database, pool %d, port %d)", app.startSeconds, settings.poolSize(), app.port));
@@ -44,6 +44,9 @@ class AimsGateBenchmark {
                     }
                     if (settings.runs("tasklist")) {
                         new TasklistVolume(app, settings, report).run();
+                    }
+                    if (settings.runs("kpi")) {
+                        new KpiHistory(app, settings, report).run();
                     }
                 }
             }

@@ -8,9 +8,9 @@ import java.util.stream.Collectors;
 /** Sizes of a run, from system properties ({@code -Dbench.gates=300} etc.); defaults keep a run near 10 minutes. */
 record Settings(Set<String> sections, int gates, int clients, int rounds, int warmupGates, int poolSize,
         int dbSeconds, int pipelineConnections, int pipelineSeconds, int pipelineWarmupSeconds, List<Integer> riskSizes,
-        int riskOrgTotal, int riskSamples, int tasks, int tasksViaApi, int taskSamples, String out) {
+        int riskOrgTotal, int riskSamples, int tasks, int tasksViaApi, int taskSamples, int kpiTasks, int kpiSamples, String out) {
 
-    static final String ALL = "gates,pipeline,risk,tasklist,footprint";
+    static final String ALL = "gates,pipeline,risk,tasklist,kpi,footprint";
 
     static Settings fromSystemProperties() {
         return new Settings(
@@ -24,6 +24,7 @@ record Settings(Set<String> sections, int gates, int clients, int rounds, int wa
                         .map(String::strip).map(Integer::valueOf).toList(),
                 integer("bench.risk.org", 1_000_000), integer("bench.risk.samples", 200),
                 integer("bench.tasks", 100_000), integer("bench.tasks.api", 2_000), integer("bench.tasks.samples", 50),
+                integer("bench.kpi.tasks", 50_000), integer("bench.kpi.samples", 30),
                 System.getProperty("bench.out", "target/bench/results.md"));
     }
 
@@ -41,6 +42,7 @@ record Settings(Set<String> sections, int gates, int clients, int rounds, int wa
         return "sections=" + sections + ", gates=" + gates + " x " + rounds + " rounds (+" + warmupGates
                 + " warm-up) per kind, clients=" + clients + ", pool=" + poolSize + ", db limit " + dbSeconds
                 + " s, pipeline " + pipelineConnections + " connections x " + pipelineSeconds + " s, risk sizes "
-                + riskSizes + " (org " + riskOrgTotal + "), tasks=" + tasks;
+                + riskSizes + " (org " + riskOrgTotal + "), tasks=" + tasks + ", kpi tasks=" + kpiTasks + " x "
+                + kpiSamples + " samples";
     }
 }
