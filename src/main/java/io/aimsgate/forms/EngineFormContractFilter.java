@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aimsgate.shared.CachedBodyRequest;
+import io.aimsgate.shared.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,7 +43,6 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -94,7 +94,7 @@ public class EngineFormContractFilter extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
-            Problems.write(response, 413, "body-too-large", "Body too large",
+            problem(response, 413, "body-too-large", "Body too large",
                     "Request bodies to the engine API are limited to 1 MiB.", "body", List.of());
             return;
         }
@@ -107,11 +107,23 @@ public class EngineFormContractFilter extends OncePerRequestFilter {
         if (refusal != null) {
             LOG.info("Refused {} {}: {} ({})", request.getMethod(), LogSafe.name(String.join("/", path)),
                     refusal.status, LogSafe.text(refusal.getMessage()));
-            Problems.write(response, refusal.status, refusal.type, refusal.title, refusal.getMessage(),
+            problem(response, refusal.status, refusal.type, refusal.title, refusal.getMessage(),
                     refusal.field, refusal.errors);
             return;
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    /** problem+json naming the field; Camunda's own error format carries "message", which Tasklist shows under the form. */
+    private static void problem(HttpServletResponse response, int status, String type, String title, String detail,
+            String field, List<Map<String, String>> errors) throws IOException {
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("field", field);
+        members.put("message", detail);
+        if (!errors.isEmpty()) {
+            members.put("errors", errors);
+        }
+        ProblemResponses.write(response, status, type, title, detail, members);
     }
 
     /** The path below the engine prefix (segments, decoded, without path parameters), or null when not an engine path. */
@@ -500,34 +512,6 @@ public class EngineFormContractFilter extends OncePerRequestFilter {
             this.title = title;
             this.field = field;
             this.errors = errors;
-        }
-    }
-
-    /** problem+json from a servlet filter. */
-    static final class Problems {
-
-        private static final ObjectMapper MAPPER = new ObjectMapper();
-
-        private Problems() {
-        }
-
-        static void write(HttpServletResponse response, int status, String type, String title, String detail,
-                String field, List<Map<String, String>> errors) throws IOException {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("type", "https://aimsgate.io/problems/" + type);
-            body.put("title", title);
-            body.put("status", status);
-            body.put("detail", detail);
-            body.put("field", field);
-            // Camunda's own error format carries "message"; Tasklist shows it under the form.
-            body.put("message", detail);
-            if (!errors.isEmpty()) {
-                body.put("errors", errors);
-            }
-            response.setStatus(status);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            MAPPER.writeValue(response.getOutputStream(), body);
         }
     }
 }

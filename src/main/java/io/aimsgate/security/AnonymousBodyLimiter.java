@@ -1,6 +1,7 @@
 package io.aimsgate.security;
 
 import io.aimsgate.shared.CachedBodyRequest;
+import io.aimsgate.shared.ProblemResponses;
 import io.aimsgate.shared.Refusals;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -6,6 +6,7 @@ import io.aimsgate.security.EngineApiAllowlist.Api;
 import io.aimsgate.security.EngineApiAllowlist.Caller;
 import io.aimsgate.security.EngineApiAllowlist.Rule;
 import io.aimsgate.shared.CachedBodyRequest;
+import io.aimsgate.shared.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package io.aimsgate.security;
 
+import io.aimsgate.shared.ProblemResponses;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;

@@ -1,5 +1,6 @@
 package io.aimsgate.security;
 
+import io.aimsgate.shared.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.Container;
@@ -72,22 +71,15 @@ class RefusedRequests {
 
     static void write(HttpServletResponse response, HttpStatus status, String type, String detail, String field)
             throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        MAPPER.writeValue(response.getWriter(), body(status, type, detail, field));
+        ProblemResponses.write(response, status, type, status.getReasonPhrase(), detail, fieldOf(field));
     }
 
     static Map<String, Object> body(HttpStatus status, String type, String detail, String field) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "https://aimsgate.io/problems/" + type);
-        body.put("title", status.getReasonPhrase());
-        body.put("status", status.value());
-        body.put("detail", detail);
-        if (field != null) {
-            body.put("field", field);
-        }
-        return body;
+        return ProblemResponses.body(status.value(), type, status.getReasonPhrase(), detail, fieldOf(field));
+    }
+
+    private static Map<String, String> fieldOf(String field) {
+        return field == null ? Map.of() : Map.of("field", field);
     }
 
     /** What an error status means to a client, without anything from the request or the exception. */
