@@ -3,7 +3,6 @@ package io.aimsgate.lifecycle;
 import static io.aimsgate.lifecycle.LifecycleDecisions.*;
 
 import io.aimsgate.inventory.EuAiActTier;
-import io.aimsgate.shared.ProcessVariables;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -35,7 +34,7 @@ class ApplyEuAiActTierDelegate implements JavaDelegate {
         EuAiActTier tier = EuAiActTier.valueOf(classification.get("tier").toString());
         Object reasonValue = classification.get("tierReason");
         String reason = reasonValue == null ? tier.name() : reasonValue.toString();
-        inception.classify(ProcessVariables.requiredLong(execution, GATE_ID), tier, reason);
+        inception.classify(GateVariables.GATE_ID.get(execution), tier, reason);
         execution.setVariable(TIER, tier.name());
         execution.setVariable(TIER_REASON, reason);
         if (tier == EuAiActTier.UNACCEPTABLE) {

@@ -2,7 +2,6 @@ package io.aimsgate.lifecycle;
 
 import static io.aimsgate.lifecycle.LifecycleDecisions.*;
 
-import io.aimsgate.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,7 +23,7 @@ class CheckDatasetRegisterDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        DatasetService.RegisterCheck check = datasets.check(ProcessVariables.requiredLong(execution, SYSTEM_ID));
+        DatasetService.RegisterCheck check = datasets.check(GateVariables.SYSTEM_ID.get(execution));
         execution.setVariable(BLOCKED, check.blocked());
         execution.setVariable(REASONS, String.join("\n", check.blockingReasons()));
         execution.setVariable(PERSONAL_DATA, check.personalDataPresent());

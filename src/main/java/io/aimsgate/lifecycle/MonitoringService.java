@@ -1,5 +1,6 @@
 package io.aimsgate.lifecycle;
 
+import io.aimsgate.shared.Actors;
 import static io.aimsgate.lifecycle.LifecycleDecisions.*;
 
 import io.aimsgate.inventory.InventoryService;
@@ -114,7 +115,7 @@ public class MonitoringService {
         Execution execution = waiting.get(0);
         // The woken instance starts a new gate run; it is opened here so the breach is its recorded trigger.
         LifecycleGate gate = gates.open(execution.getProcessInstanceId(), LifecycleGateKind.RE_EVALUATION,
-                systemId, GateActors.PLATFORM, trigger, detail);
+                systemId, Actors.PLATFORM, trigger, detail);
         runtimeService.createMessageCorrelation(MESSAGE_THRESHOLD_BREACHED)
                 .processInstanceId(execution.getProcessInstanceId())
                 .setVariable(TRIGGER, trigger).setVariable(TRIGGER_DETAIL, detail)

@@ -1,11 +1,12 @@
 package io.aimsgate.lifecycle;
 
+import io.aimsgate.shared.ProcessVariable;
+import io.aimsgate.shared.Actors;
 import static io.aimsgate.lifecycle.LifecycleDecisions.*;
 
 import io.aimsgate.inventory.AiSystem;
 import io.aimsgate.inventory.InventoryService;
 import io.aimsgate.shared.ConflictException;
-import io.aimsgate.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -36,8 +37,8 @@ class OpenLifecycleGateDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         LifecycleGateKind kind = kindOf(execution);
-        Long systemId = ProcessVariables.requiredLong(execution, SYSTEM_ID);
-        String trigger = ProcessVariables.optionalString(execution, TRIGGER);
+        Long systemId = GateVariables.SYSTEM_ID.get(execution);
+        String trigger = ProcessVariable.text(TRIGGER).orNull(execution);
         if (kind == LifecycleGateKind.RE_EVALUATION && trigger == null) {
             trigger = "MANUAL";
             execution.setVariable(TRIGGER, trigger);
@@ -50,7 +51,7 @@ class OpenLifecycleGateDelegate implements JavaDelegate {
             }
         }
         LifecycleGate gate = gates.open(execution.getProcessInstanceId(), kind, systemId,
-                GateActors.actingUser(execution), trigger, ProcessVariables.optionalString(execution, TRIGGER_DETAIL));
+                Actors.acting(execution), trigger, GateVariables.TRIGGER_DETAIL.orNull(execution));
         AiSystem system = inventory.requireSystem(systemId);
         execution.setVariable(GATE_ID, gate.getId());
         execution.setVariable(SYSTEM_NAME, system.getName());
@@ -75,8 +76,8 @@ class OpenLifecycleGateDelegate implements JavaDelegate {
     }
 
     private void handOverOrRefuse(DelegateExecution execution, Long systemId, String trigger) {
-        String detail = "Requested by " + GateActors.actingUser(execution) + ": "
-                + java.util.Objects.requireNonNullElse(ProcessVariables.optionalString(execution, TRIGGER_DETAIL), "");
+        String detail = "Requested by " + Actors.acting(execution) + ": "
+                + java.util.Objects.requireNonNullElse(GateVariables.TRIGGER_DETAIL.orNull(execution), "");
         if (monitoring.wakeWatch(systemId, trigger, detail)) {
             AiSystem system = inventory.requireSystem(systemId);
             execution.setVariable(SYSTEM_NAME, system.getName());

@@ -1,5 +1,7 @@
 package io.aimsgate.lifecycle;
 
+import io.aimsgate.shared.Actors;
+import io.aimsgate.shared.Commands;
 import io.aimsgate.gate.DeploymentBlocker;
 import io.aimsgate.inventory.InventoryService;
 import io.aimsgate.inventory.ModelVersion;
@@ -42,10 +44,12 @@ public class OperationService {
         this.clock = clock;
     }
 
-    public void recordAssessment(Long gateId, String findings, String recommendation, String assessedBy) {
+    /** Stores the findings a re-evaluation's outcome was decided on, once per run, after their rules. */
+    void recordAssessment(Long gateId, ReevaluationFindings findings, String assessedBy) {
+        Commands.validate(findings);
         if (!assessments.existsById(gateId)) {
-            assessments.save(new ReevaluationAssessment(gateId, findings, recommendation, assessedBy,
-                    clock.instant()));
+            assessments.save(new ReevaluationAssessment(gateId, findings.findings(), findings.recommendation().name(),
+                    assessedBy, clock.instant()));
         }
     }
 
@@ -87,8 +91,12 @@ public class OperationService {
                 decision.getRationale(), informedActivity);
     }
 
-    public RetirementPlan recordPlan(RetirementPlan plan) {
-        return plans.findById(plan.getGateId()).orElseGet(() -> plans.save(plan));
+    /** Stores the retirement plan once per gate run, after its rules ({@link PlannedRetirement}). */
+    RetirementPlan recordPlan(Long gateId, PlannedRetirement plan, String plannedBy) {
+        Commands.validate(plan);
+        return plans.findById(gateId).orElseGet(() -> plans.save(new RetirementPlan(gateId, plan.retirementReason(),
+                plan.replacedBy(), plan.dataRetentionPlan(), plan.deletionPlan(), plan.dependentSystems(), plannedBy,
+                clock.instant())));
     }
 
     /** The approved retirement: every version RETIRED (the pipeline check refuses them), the system RETIREMENT. */
@@ -109,7 +117,7 @@ public class OperationService {
                         // A re-evaluation still deciding ends with the retirement as its recorded outcome first: a
                         // gate run never ends without one (GovernedProcessGuard refuses that).
                         gates.openRunOf(watch.getId()).ifPresent(open -> gates.end(open.getId(),
-                                LifecycleGateStatus.WITHDRAWN, GateActors.PLATFORM, reason, "reevaluation-decision"));
+                                LifecycleGateStatus.WITHDRAWN, Actors.PLATFORM, reason, "reevaluation-decision"));
                         runtimeService.deleteProcessInstance(watch.getId(), reason);
                     });
             return null;
@@ -126,9 +134,6 @@ public class OperationService {
         return assessments.findById(gateId);
     }
 
-    java.time.Instant now() {
-        return clock.instant();
-    }
 }
 
 interface ReevaluationAssessmentRepository extends JpaRepository<ReevaluationAssessment, Long> {

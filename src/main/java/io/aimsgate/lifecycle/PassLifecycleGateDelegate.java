@@ -2,7 +2,6 @@ package io.aimsgate.lifecycle;
 
 import static io.aimsgate.lifecycle.LifecycleDecisions.*;
 
-import io.aimsgate.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,7 +18,7 @@ class PassLifecycleGateDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        gates.pass(ProcessVariables.requiredLong(execution, GATE_ID),
+        gates.pass(GateVariables.GATE_ID.get(execution),
                 ElementProperties.required(execution.getBpmnModelElementInstance(), RACI_ACTIVITY_PROPERTY));
     }
 }

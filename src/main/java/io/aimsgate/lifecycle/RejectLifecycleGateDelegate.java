@@ -1,8 +1,9 @@
 package io.aimsgate.lifecycle;
 
+import io.aimsgate.shared.ProcessVariable;
+import io.aimsgate.shared.Actors;
 import static io.aimsgate.lifecycle.LifecycleDecisions.*;
 
-import io.aimsgate.shared.ProcessVariables;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,12 +25,12 @@ class RejectLifecycleGateDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Long gateId = ProcessVariables.requiredLong(execution, GATE_ID);
+        Long gateId = GateVariables.GATE_ID.get(execution);
         String activity = ElementProperties.required(execution.getBpmnModelElementInstance(), RACI_ACTIVITY_PROPERTY);
-        String computedReason = ProcessVariables.optionalString(execution, REJECTION_REASON);
+        String computedReason = ProcessVariable.text(REJECTION_REASON).orNull(execution);
         Optional<LifecycleDecision> decision = gates.lastDecisionOf(gateId, Set.of(REJECT, WITHDRAW));
         boolean withdrawn = decision.map(d -> WITHDRAW.equals(d.getDecision())).orElse(false);
-        String decidedBy = decision.map(LifecycleDecision::getDecidedBy).orElse(GateActors.PLATFORM);
+        String decidedBy = decision.map(LifecycleDecision::getDecidedBy).orElse(Actors.PLATFORM);
         String reason = computedReason != null ? computedReason
                 : decision.map(LifecycleDecision::getRationale).orElse("Rejected");
         gates.end(gateId, withdrawn ? LifecycleGateStatus.WITHDRAWN : LifecycleGateStatus.REJECTED, decidedBy, reason,

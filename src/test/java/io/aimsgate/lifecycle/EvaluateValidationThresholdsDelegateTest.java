@@ -32,7 +32,7 @@ class EvaluateValidationThresholdsDelegateTest {
 
     @Test
     void noBreachIsCountedAsZero() {
-        when(validations.evaluate(900L, GateActors.PLATFORM)).thenReturn(List.of());
+        when(validations.evaluate(900L, io.aimsgate.shared.Actors.PLATFORM)).thenReturn(List.of());
         DelegateExecution execution = execution(variables("validationId", 900L));
 
         delegate.execute(execution);

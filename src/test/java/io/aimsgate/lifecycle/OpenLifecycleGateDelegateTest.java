@@ -74,10 +74,11 @@ class OpenLifecycleGateDelegateTest {
     }
 
     @Test
-    void withoutAnAuthenticatedUserTheInitiatorStartedIt() {
+    void withoutAnAuthenticatedUserAVariableNamingSomeoneIsNotTrusted() {
+        // The engine sets "initiator" from the authenticated user; without one, a variable of that name names nobody.
         delegate.execute(execution("inception", variables(SYSTEM_ID, 7L, INITIATOR, "pat"), null));
 
-        verify(gates).open(PI, LifecycleGateKind.INCEPTION, 7L, "pat", null, null);
+        verify(gates).open(PI, LifecycleGateKind.INCEPTION, 7L, io.aimsgate.shared.Actors.PLATFORM, null, null);
     }
 
     @Test
@@ -85,7 +86,7 @@ class OpenLifecycleGateDelegateTest {
         delegate.execute(execution("retirement", variables(SYSTEM_ID, 7L, TRIGGER_DETAIL, "Re-evaluation 40 decided"),
                 null));
 
-        verify(gates).open(PI, LifecycleGateKind.RETIREMENT, 7L, GateActors.PLATFORM, null,
+        verify(gates).open(PI, LifecycleGateKind.RETIREMENT, 7L, io.aimsgate.shared.Actors.PLATFORM, null,
                 "Re-evaluation 40 decided");
     }
 
@@ -110,7 +111,7 @@ class OpenLifecycleGateDelegateTest {
 
         delegate.execute(execution);
 
-        verify(gates).open(eq(PI), eq(LifecycleGateKind.RE_EVALUATION), eq(7L), eq(GateActors.PLATFORM),
+        verify(gates).open(eq(PI), eq(LifecycleGateKind.RE_EVALUATION), eq(7L), eq(io.aimsgate.shared.Actors.PLATFORM),
                 eq("MONITORING_BREACH"), isNull());
         assertThat(execution.getVariable(REEVALUATION_INTERVAL)).isEqualTo("PT1H");
     }

@@ -68,7 +68,7 @@ class RejectLifecycleGateDelegateTest {
 
         run(variables(GATE_ID, 42L, REJECTION_REASON, "Prohibited AI practice under the EU AI Act: Art. 5(1)(a)"));
 
-        verify(gates).end(42L, LifecycleGateStatus.REJECTED, GateActors.PLATFORM,
+        verify(gates).end(42L, LifecycleGateStatus.REJECTED, io.aimsgate.shared.Actors.PLATFORM,
                 "Prohibited AI practice under the EU AI Act: Art. 5(1)(a)", "design-approval");
     }
 
@@ -78,7 +78,7 @@ class RejectLifecycleGateDelegateTest {
 
         run(variables(GATE_ID, 42L));
 
-        verify(gates).end(42L, LifecycleGateStatus.REJECTED, GateActors.PLATFORM, "Rejected", "design-approval");
+        verify(gates).end(42L, LifecycleGateStatus.REJECTED, io.aimsgate.shared.Actors.PLATFORM, "Rejected", "design-approval");
     }
 
     @Test
