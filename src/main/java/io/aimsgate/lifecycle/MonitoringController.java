@@ -1,7 +1,6 @@
 package io.aimsgate.lifecycle;
 
 import io.aimsgate.security.CurrentUser;
-import io.aimsgate.shared.MultiLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -61,13 +60,9 @@ class MonitoringController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasAnyAuthority('ml-engineers', 'ai-product-owners', 'governance-board')")
     java.util.Map<String, Object> requestReevaluation(@PathVariable Long systemId,
-            @Valid @RequestBody ReevaluationRequest request) {
+            @RequestBody MonitoringService.ReevaluationRequest request) {
         return java.util.Map.of("systemId", systemId, "reevaluation",
-                monitoring.requestReevaluation(systemId, request.reason().strip(), currentUser.id()));
-    }
-
-    record ReevaluationRequest(@MultiLine @NotBlank(message = "is required") @jakarta.validation.constraints.Size(min = 10,
-            max = 2000) String reason) {
+                monitoring.requestReevaluation(systemId, request, currentUser.id()));
     }
 
     record ReadingFields(

@@ -70,7 +70,19 @@ public class MonitoringService {
      * Someone asks for a re-evaluation now: wakes the system's waiting re-evaluation, or starts one; refused (409)
      * for a system that has not passed V&V.
      */
-    public MonitoringReading.Reevaluation requestReevaluation(Long systemId, String reason, String actor) {
+    /** The command "request a re-evaluation now": why (the Tasklist start form's triggerDetail has the same rule). */
+    public record ReevaluationRequest(@io.aimsgate.shared.MultiLine @jakarta.validation.constraints.NotBlank(
+            message = "is required") @jakarta.validation.constraints.Size(min = 10, max = 2000,
+                    message = "must be 10 to 2000 characters") String reason) {
+
+        public ReevaluationRequest {
+            reason = reason == null ? null : reason.strip();
+        }
+    }
+
+    public MonitoringReading.Reevaluation requestReevaluation(Long systemId, ReevaluationRequest request,
+            String actor) {
+        String reason = io.aimsgate.shared.Commands.validate(request).reason();
         List<String> blockers = gates.entryBlockers(systemId, LifecycleGateKind.RE_EVALUATION);
         if (!blockers.isEmpty()) {
             throw new io.aimsgate.shared.ConflictException("systemId", "AI system " + systemId
