@@ -80,7 +80,7 @@ abstract class AbstractTwoDoorScenarios {
                 same(Command.VALIDATION, "robustness notes under 10 characters", "robustnessNotes", "Fine."),
                 same(Command.VALIDATION, "explainability notes over 4000 characters", "explainabilityNotes",
                         longText),
-                same(Command.VALIDATION, "robustness notes of spaces only (service only)", "robustnessNotes",
+                same(Command.VALIDATION, "robustness notes of spaces only", "robustnessNotes",
                         " ".repeat(12)),
                 new Case("accuracy above 1", Command.VALIDATION,
                         body -> metric(body, 0).put("value", 1.2), "metrics[0].value",
