@@ -1,5 +1,6 @@
 package io.aimsgate.lifecycle;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.aimsgate.security.CurrentUser;
 import io.aimsgate.shared.MultiLine;
 import jakarta.validation.Valid;
@@ -52,6 +53,8 @@ class ValidationController {
     }
 
     /** Stores the results and starts the V&V gate on them, in one transaction: a refused gate keeps no orphan run. */
+    @Operation(summary = "Submit validation results",
+            description = "Stores the V&V results of a version (A.6.2.4: metrics, robustness and explainability notes, model card) and starts the V&V gate on them, in one transaction.")
     @PostMapping("/validations")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('ml-engineers')")
@@ -64,6 +67,8 @@ class ValidationController {
         return ValidationView.of(validations.require(systemId, run.getId()), instance.getId());
     }
 
+    @Operation(summary = "List validation runs",
+            description = "The system's validation runs with their metrics and the breaches found.")
     @GetMapping("/validations")
     @PreAuthorize("@access.isParticipant()")
     @Transactional(readOnly = true)
@@ -71,6 +76,8 @@ class ValidationController {
         return validations.runsOf(systemId).stream().map(run -> ValidationView.of(run, null)).toList();
     }
 
+    @Operation(summary = "Read the objectives in force",
+            description = "Per metric, the objective the system is held to: its own, or the default (clause 6.2).")
     @GetMapping("/objectives")
     @PreAuthorize("@access.isParticipant()")
     Map<String, Objectives.InForce> objectives(@PathVariable Long systemId) {
@@ -78,6 +85,8 @@ class ValidationController {
     }
 
     /** The Accountable owner sets the system's own objective for a metric (clause 6.2). */
+    @Operation(summary = "Set a system's objective for a metric",
+            description = "The Accountable owner sets the system's own objective for a metric (clause 6.2): kind, bound (MIN or MAX) and threshold.")
     @PutMapping("/objectives/{metric}")
     @PreAuthorize("hasAnyAuthority('ai-product-owners', 'governance-board')")
     Objectives.InForce setObjective(@PathVariable Long systemId,
