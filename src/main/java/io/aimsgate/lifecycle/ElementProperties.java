@@ -7,12 +7,12 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
 /** Reads a camunda:property of a BPMN element: the model declares what a generic delegate or listener does there. */
-final class ElementProperties {
+public final class ElementProperties {
 
     private ElementProperties() {
     }
 
-    static Optional<String> of(BaseElement element, String name) {
+    public static Optional<String> of(BaseElement element, String name) {
         ExtensionElements extensions = element == null ? null : element.getExtensionElements();
         if (extensions == null) {
             return Optional.empty();
@@ -23,7 +23,7 @@ final class ElementProperties {
                 .findFirst();
     }
 
-    static String required(BaseElement element, String name) {
+    public static String required(BaseElement element, String name) {
         return of(element, name).orElseThrow(() -> new IllegalStateException("BPMN element '"
                 + (element == null ? "?" : element.getId()) + "' declares no camunda:property '" + name + "'"));
     }

@@ -8,12 +8,12 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * Reads what a gate's form (or REST client) submitted, refusing bad input with the field's name: the engine answers
  * 400 and Tasklist shows the message, and nothing is stored.
  */
-final class FormValues {
+public final class FormValues {
 
     private FormValues() {
     }
 
-    static String text(VariableScope scope, String field, int min, int max) {
+    public static String text(VariableScope scope, String field, int min, int max) {
         Object value = scope.getVariable(field);
         String text = value == null ? "" : value.toString().strip();
         if (text.length() < min) {
@@ -25,7 +25,7 @@ final class FormValues {
         return text;
     }
 
-    static String optionalText(VariableScope scope, String field, int max) {
+    public static String optionalText(VariableScope scope, String field, int max) {
         Object value = scope.getVariable(field);
         String text = value == null ? "" : value.toString().strip();
         if (text.length() > max) {
@@ -34,7 +34,7 @@ final class FormValues {
         return text.isEmpty() ? null : text;
     }
 
-    static boolean flag(VariableScope scope, String field) {
+    public static boolean flag(VariableScope scope, String field) {
         Object value = scope.getVariable(field);
         if (value == null) {
             return false;
@@ -48,7 +48,7 @@ final class FormValues {
         throw new BadUserRequestException("'" + field + "' must be true or false, was " + value);
     }
 
-    static <E extends Enum<E>> E choice(VariableScope scope, String field, Class<E> type) {
+    public static <E extends Enum<E>> E choice(VariableScope scope, String field, Class<E> type) {
         Object value = scope.getVariable(field);
         if (value != null) {
             for (E constant : type.getEnumConstants()) {
@@ -61,7 +61,7 @@ final class FormValues {
                 + ", was " + value);
     }
 
-    static Integer optionalInt(VariableScope scope, String field, int min, int max) {
+    public static Integer optionalInt(VariableScope scope, String field, int min, int max) {
         Object value = scope.getVariable(field);
         if (value == null || value.toString().isBlank()) {
             return null;
@@ -88,7 +88,7 @@ final class FormValues {
         return number;
     }
 
-    static Double optionalDouble(VariableScope scope, String field, double min, double max) {
+    public static Double optionalDouble(VariableScope scope, String field, double min, double max) {
         Object value = scope.getVariable(field);
         if (value == null || value.toString().isBlank()) {
             return null;

@@ -4,15 +4,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /** Who set a gate step going: the engine's authenticated user, else the platform itself (a timer, a message). */
-final class GateActors {
+public final class GateActors {
 
     /** The name recorded when no user acted: a timer fired or the platform correlated a message. */
-    static final String PLATFORM = "aims-gate";
+    public static final String PLATFORM = "aims-gate";
 
     private GateActors() {
     }
 
-    static String actingUser(DelegateExecution execution) {
+    public static String actingUser(DelegateExecution execution) {
         Authentication authentication = execution.getProcessEngineServices().getIdentityService()
                 .getCurrentAuthentication();
         if (authentication != null && authentication.getUserId() != null) {

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * The optional "risk identified here" block of the inception forms: when a title is given the rest is required,
  * and the risk goes into the register with the gate's stage.
  */
-final class IdentifiedRisk {
+public final class IdentifiedRisk {
 
     static final String TITLE = "riskTitle";
     static final String DESCRIPTION = "riskDescription";
@@ -23,11 +23,11 @@ final class IdentifiedRisk {
     }
 
     /** Consumes the block once registered, so a later step of the gate never registers the same risk again. */
-    static void clear(VariableScope scope) {
+    public static void clear(VariableScope scope) {
         scope.removeVariables(java.util.List.of(TITLE, DESCRIPTION, CATEGORY, LIKELIHOOD, IMPACT));
     }
 
-    static Optional<RiskDetails> from(VariableScope scope, LifecycleStage stage) {
+    public static Optional<RiskDetails> from(VariableScope scope, LifecycleStage stage) {
         String title = FormValues.optionalText(scope, TITLE, 200);
         if (title == null) {
             return Optional.empty();

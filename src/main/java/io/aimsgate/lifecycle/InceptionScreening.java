@@ -44,7 +44,7 @@ public class InceptionScreening {
     protected InceptionScreening() {
     }
 
-    InceptionScreening(Long gateId, Long systemId, String intendedUse, String affectedPeople, AiType aiType,
+    public InceptionScreening(Long gateId, Long systemId, String intendedUse, String affectedPeople, AiType aiType,
             ProhibitedPractice prohibitedPractice, AnnexIIIArea annexIiiArea, boolean safetyComponent,
             boolean interactsWithPeople, boolean generatesSyntheticContent, String screenedBy, Instant screenedAt) {
         this.gateId = gateId;

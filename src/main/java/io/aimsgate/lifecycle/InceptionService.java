@@ -64,7 +64,7 @@ public class InceptionService {
         return assessments.findBySystemIdOrderByAssessedAtDesc(systemId);
     }
 
-    java.time.Instant now() {
+    public java.time.Instant now() {
         return clock.instant();
     }
 }

@@ -40,8 +40,8 @@ public final class LifecycleDecisions {
     public static final String MESSAGE_RETIREMENT_REQUESTED = "RetirementRequested";
     public static final String MESSAGE_OPERATION_STARTED = "OperationStarted";
 
-    static final int MIN_RATIONALE = 10;
-    static final int MAX_RATIONALE = 4000;
+    public static final int MIN_RATIONALE = 10;
+    public static final int MAX_RATIONALE = 4000;
 
     private LifecycleDecisions() {
     }

@@ -55,7 +55,7 @@ public class LifecycleGate {
         this.startedAt = now;
     }
 
-    void close(LifecycleGateStatus outcomeStatus, String decider, String outcomeText, Instant now) {
+    public void close(LifecycleGateStatus outcomeStatus, String decider, String outcomeText, Instant now) {
         this.status = outcomeStatus;
         this.decidedBy = decider;
         this.outcome = outcomeText;

@@ -71,7 +71,7 @@ class MonitoringController {
     }
 
     record ReadingFields(
-            @NotBlank(message = "is required") @Pattern(regexp = ValidationController.METRIC_NAME) String metric,
+            @NotBlank(message = "is required") @Pattern(regexp = ValidationMetric.NAME_PATTERN) String metric,
             @NotNull(message = "is required") @DecimalMin("-1000000000") @DecimalMax("1000000000") Double value,
             @PastOrPresent Instant measuredAt) {
     }

@@ -126,7 +126,7 @@ public class OperationService {
         return assessments.findById(gateId);
     }
 
-    java.time.Instant now() {
+    public java.time.Instant now() {
         return clock.instant();
     }
 }

@@ -33,7 +33,7 @@ public class RetirementPlan {
     protected RetirementPlan() {
     }
 
-    RetirementPlan(Long gateId, Reason reason, String replacedBy, String dataRetentionPlan, String deletionPlan,
+    public RetirementPlan(Long gateId, Reason reason, String replacedBy, String dataRetentionPlan, String deletionPlan,
             String dependentSystems, String plannedBy, Instant plannedAt) {
         this.gateId = gateId;
         this.retirementReason = reason;

@@ -34,9 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/systems/{systemId}")
-class ValidationController {
+public class ValidationController {
 
-    static final String METRIC_NAME = "^[A-Za-z][A-Za-z0-9_.-]{0,99}$";
+    static final String METRIC_NAME = ValidationMetric.NAME_PATTERN;
 
     private final ValidationService validations;
     private final Objectives objectives;

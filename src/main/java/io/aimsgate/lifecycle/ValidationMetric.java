@@ -14,6 +14,9 @@ import jakarta.persistence.Table;
 @Table(name = "validation_metric")
 public class ValidationMetric {
 
+    /** What a metric may be named (REST path segment and form value alike). */
+    public static final String NAME_PATTERN = "^[A-Za-z][A-Za-z0-9_.-]{0,99}$";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;

@@ -98,7 +98,7 @@ public class ValidationService {
         return breaches;
     }
 
-    static String summary(List<Breach> breaches) {
+    public static String summary(List<Breach> breaches) {
         return breaches.isEmpty() ? "No metric breaches its objective."
                 : String.join("\n", breaches.stream().map(Breach::describe).toList());
     }

@@ -9,22 +9,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Why one dataset keeps the design & development gate closed (A.7.2-A.7.6). */
-class DatasetTest {
+public class DatasetTest {
 
     /** A complete dataset; each test breaks one rule of it. */
-    static DatasetDetails complete() {
+    public static DatasetDetails complete() {
         return new DatasetDetails("loans-2025", DatasetPurpose.TRAINING, "Core banking", "Exported nightly",
                 LegalBasis.CONTRACT, null, true, List.of(), null, null, false, null, "Deduplicated, outliers checked",
                 "Join, clean, split", "eu-west-1 bucket");
     }
 
-    static Dataset dataset(DatasetDetails details) {
+    public static Dataset dataset(DatasetDetails details) {
         Dataset dataset = new Dataset(7L, "mia", NOW);
         dataset.describe(details, "mia", NOW);
         return dataset;
     }
 
-    static DatasetDetails with(LegalBasis legalBasis, boolean copyrightChecked, List<String> personalData,
+    public static DatasetDetails with(LegalBasis legalBasis, boolean copyrightChecked, List<String> personalData,
             PersonalDataTreatment treatment, String consentBasis, boolean synthetic, String syntheticValidation) {
         return new DatasetDetails("loans-2025", DatasetPurpose.TRAINING, "Core banking", "Exported nightly",
                 legalBasis, null, copyrightChecked, personalData, treatment, consentBasis, synthetic,

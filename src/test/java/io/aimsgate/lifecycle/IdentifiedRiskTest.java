@@ -14,9 +14,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
 
 /** The optional "risk identified here" block of the inception forms. */
-class IdentifiedRiskTest {
+public class IdentifiedRiskTest {
 
-    static Map<String, Object> riskBlock() {
+    public static Map<String, Object> riskBlock() {
         return variables("riskTitle", "Proxy discrimination", "riskDescription", "Postcode stands in for ethnicity.",
                 "riskCategory", "REPUDIATION", "riskLikelihood", 3L, "riskImpact", 4L);
     }

@@ -31,10 +31,10 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /** Validation results held to the objectives in force: every breach becomes one risk in the register. */
-class ValidationServiceTest {
+public class ValidationServiceTest {
 
     static final long SYSTEM = 7L;
-    static final long RUN = 900L;
+    public static final long RUN = 900L;
 
     ValidationRunRepository runs = mock(ValidationRunRepository.class);
     Objectives objectives = mock(Objectives.class);
@@ -52,7 +52,7 @@ class ValidationServiceTest {
         return new Objectives.InForce(metric, kind, bound, threshold, false, null, null);
     }
 
-    static ValidationRun run(ValidationMetric... metrics) {
+    public static ValidationRun run(ValidationMetric... metrics) {
         ValidationRun run = new ValidationRun(SYSTEM, "1.4.0", "Robust to noise.", "SHAP values reviewed.",
                 new ValidationRun.ModelCard("Loans", "Not for minors", "Thin files", "2019-2025 loans"),
                 List.of(metrics), "mia", NOW);
