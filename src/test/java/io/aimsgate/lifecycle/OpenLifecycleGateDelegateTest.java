@@ -8,10 +8,8 @@ import static io.aimsgate.lifecycle.LifecycleFixtures.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.RETURNS_SELF;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -20,23 +18,25 @@ import static org.mockito.Mockito.when;
 
 import io.aimsgate.inventory.AiSystem;
 import io.aimsgate.inventory.InventoryService;
-import io.aimsgate.shared.ConflictException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The first step of every life-cycle gate: opens the run and sets the variables the forms show. */
+/**
+ * The first step of every life-cycle gate: opens the run and sets the variables the forms show; the entry of the
+ * gate's own feature runs before and after (the re-evaluation's: ReevaluationGateEntryTest).
+ */
 class OpenLifecycleGateDelegateTest {
 
     LifecycleGateService gates = mock(LifecycleGateService.class);
     InventoryService inventory = mock(InventoryService.class);
-    MonitoringService monitoring = mock(MonitoringService.class);
-    OpenLifecycleGateDelegate delegate = new OpenLifecycleGateDelegate(gates, inventory,
-            new LifecycleProperties("P6M", Map.of()), LifecycleFixtures.directEngineCalls(), monitoring);
+    RecordingEntry retirementEntry = new RecordingEntry(LifecycleGateKind.RETIREMENT);
+    OpenLifecycleGateDelegate delegate = new OpenLifecycleGateDelegate(gates, inventory, List.of(retirementEntry));
 
     ProcessInstanceQuery others = mock(ProcessInstanceQuery.class, RETURNS_SELF);
 
@@ -90,79 +90,68 @@ class OpenLifecycleGateDelegateTest {
     }
 
     @Test
-    void aManualReevaluationIsMarkedManualAndGetsTheConfiguredInterval() {
-        ExecutionEntity execution = execution("re-evaluation", variables(SYSTEM_ID, 7L, TRIGGER_DETAIL,
-                "Quarterly audit"), "mia");
-
-        delegate.execute(execution);
-
-        verify(gates).open(PI, LifecycleGateKind.RE_EVALUATION, 7L, "mia", "MANUAL", "Quarterly audit");
-        assertThat(execution.getVariable(TRIGGER)).isEqualTo("MANUAL");
-        assertThat(execution.getVariable(REEVALUATION_INTERVAL)).isEqualTo("P6M");
-        verify(others).processDefinitionKey("re-evaluation");
-        verify(others).variableValueEquals(SYSTEM_ID, 7L);
-    }
-
-    @Test
-    void aReevaluationKeepsItsTriggerAndInterval() {
-        ExecutionEntity execution = execution("re-evaluation", variables(SYSTEM_ID, 7L, TRIGGER, "MONITORING_BREACH",
-                REEVALUATION_INTERVAL, "PT1H"), null);
-
-        delegate.execute(execution);
-
-        verify(gates).open(eq(PI), eq(LifecycleGateKind.RE_EVALUATION), eq(7L), eq(GateActors.PLATFORM),
-                eq("MONITORING_BREACH"), isNull());
-        assertThat(execution.getVariable(REEVALUATION_INTERVAL)).isEqualTo("PT1H");
-    }
-
-    @Test
-    void aManualRequestWakesTheWaitingWatchAndEndsWithoutARunOfItsOwn() {
-        ProcessInstance self = mock(ProcessInstance.class);
-        when(self.getId()).thenReturn(PI);
-        ProcessInstance watcher = mock(ProcessInstance.class);
-        when(watcher.getId()).thenReturn("pi-watch");
-        when(others.list()).thenReturn(List.of(self, watcher));
-        when(monitoring.wakeWatch(eq(7L), eq("MANUAL"), anyString())).thenReturn(true);
-        ExecutionEntity execution = execution("re-evaluation", variables(SYSTEM_ID, 7L, TRIGGER_DETAIL,
-                "New regulator guidance"), "mia");
-
-        delegate.execute(execution);
-
-        verify(monitoring).wakeWatch(7L, "MANUAL", "Requested by mia: New regulator guidance");
-        verify(execution).setVariable(HANDED_OVER_TO_WATCH, true);
-        verify(gates, never()).open(any(), any(), any(), any(), any(), any());
-    }
-
-    @Test
-    void aSecondReevaluationWhileTheWatchIsReassessingIsRefused() {
-        ProcessInstance self = mock(ProcessInstance.class);
-        when(self.getId()).thenReturn(PI);
-        ProcessInstance watcher = mock(ProcessInstance.class);
-        when(watcher.getId()).thenReturn("pi-watch");
-        when(others.list()).thenReturn(List.of(self, watcher));
-        when(monitoring.wakeWatch(anyLong(), anyString(), anyString())).thenReturn(false);
-
-        assertThatThrownBy(() -> delegate.execute(execution("re-evaluation", variables(SYSTEM_ID, 7L), "mia")))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reasons()).singleElement()
-                        .asString().contains("already re-assessing"));
-        verify(gates, never()).open(any(), any(), any(), any(), any(), any());
-    }
-
-    @Test
-    void theReevaluationItselfIsNoSecondWatch() {
-        ProcessInstance self = mock(ProcessInstance.class);
-        when(self.getId()).thenReturn(PI);
-        when(others.list()).thenReturn(List.of(self));
-
-        delegate.execute(execution("re-evaluation", variables(SYSTEM_ID, 7L), "mia"));
-
-        verify(gates).open(PI, LifecycleGateKind.RE_EVALUATION, 7L, "mia", "MANUAL", null);
-    }
-
-    @Test
     void aProcessThatIsNoLifecycleGateIsRefused() {
         assertThatThrownBy(() -> delegate.execute(execution("deployment-approval", variables(SYSTEM_ID, 7L), "mia")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("not a life-cycle gate");
         verify(gates, never()).open(any(), any(), any(), any(), any(), any());
+    }
+
+    @Test
+    void theEntryOfTheGatesOwnFeatureRunsBeforeAndAfterTheRunOpens() {
+        ExecutionEntity execution = execution("retirement", variables(SYSTEM_ID, 7L), "olivia");
+
+        delegate.execute(execution);
+
+        assertThat(retirementEntry.calls).containsExactly("handOver 7", "opened");
+        verify(gates).open(PI, LifecycleGateKind.RETIREMENT, 7L, "olivia", null, null);
+        delegate.execute(execution("inception", variables(SYSTEM_ID, 7L), "olivia"));
+        assertThat(retirementEntry.calls).hasSize(2);
+    }
+
+    @Test
+    void anEntryThatHandsOverEndsTheStepWithoutARun() {
+        retirementEntry.handsOver = true;
+        ExecutionEntity execution = execution("retirement", variables(SYSTEM_ID, 7L), "olivia");
+
+        delegate.execute(execution);
+
+        assertThat(retirementEntry.calls).containsExactly("handOver 7");
+        verify(gates, never()).open(any(), any(), any(), any(), any(), any());
+        assertThat(execution.getVariable(GATE_ID)).isNull();
+    }
+
+    @Test
+    void twoEntriesForOneGateAreRefusedAtStartUp() {
+        assertThatThrownBy(() -> new OpenLifecycleGateDelegate(gates, inventory,
+                List.of(retirementEntry, new RecordingEntry(LifecycleGateKind.RETIREMENT))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("RETIREMENT");
+    }
+
+    /** An entry that records what it was asked. */
+    static final class RecordingEntry implements LifecycleGateEntry {
+
+        final LifecycleGateKind kind;
+        final List<String> calls = new ArrayList<>();
+        boolean handsOver;
+
+        RecordingEntry(LifecycleGateKind kind) {
+            this.kind = kind;
+        }
+
+        @Override
+        public LifecycleGateKind kind() {
+            return kind;
+        }
+
+        @Override
+        public boolean handOver(DelegateExecution execution, Long systemId) {
+            calls.add("handOver " + systemId);
+            return handsOver;
+        }
+
+        @Override
+        public void opened(DelegateExecution execution) {
+            calls.add("opened");
+        }
     }
 }
