@@ -7,7 +7,13 @@ import io.aimsgate.support.Api;
 import io.aimsgate.support.Api.Caller;
 import io.aimsgate.support.H2DemoApp;
 import io.aimsgate.support.LifecycleWalk;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -96,6 +102,35 @@ class H2MetricsTest {
         assertThat(scrape).contains("camunda_tasks_open", "camunda_jobs_failed_open", "camunda_incidents_open",
                 "camunda_root_process_instances_started_total", "camunda_process_instances_running{");
         assertThat(value("camunda_root_process_instances_started_total")).isPositive();
+
+        // The Grafana dashboard and the alerts of docs/operations.md use only series the server exports.
+        Set<String> exported = new TreeSet<>();
+        Matcher names = Pattern.compile("(?m)^([a-z_]+)[{ ]").matcher(scrape);
+        while (names.find()) {
+            exported.add(names.group(1));
+        }
+        String operations = read(Path.of("docs/operations.md"));
+        String alerts = operations.substring(operations.indexOf("**Alerts worth having**"));
+        alerts = alerts.substring(0, alerts.indexOf("\n## "));
+        for (Map.Entry<String, String> document : Map.of("docs/grafana/aims-gate.json",
+                read(Path.of("docs/grafana/aims-gate.json")), "the alerts of docs/operations.md", alerts).entrySet()) {
+            Matcher used = Pattern.compile("\\b((?:aims|camunda|http_server|jvm)_[a-z_]+)[{)\\[ ]")
+                    .matcher(document.getValue());
+            int count = 0;
+            while (used.find()) {
+                count++;
+                assertThat(exported).as(document.getKey() + " uses " + used.group(1)).contains(used.group(1));
+            }
+            assertThat(count).as("series used in " + document.getKey()).isGreaterThan(3);
+        }
+    }
+
+    private static String read(Path document) {
+        try {
+            return Files.readString(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String scrape() {
