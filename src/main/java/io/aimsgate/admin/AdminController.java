@@ -1,7 +1,7 @@
 package io.aimsgate.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.aimsgate.security.CurrentUser;
+import io.aimsgate.shared.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

@@ -1,7 +1,7 @@
 package io.aimsgate.inventory;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.aimsgate.security.CurrentUser;
+import io.aimsgate.shared.CurrentUser;
 import io.aimsgate.shared.InvalidInputException;
 import io.aimsgate.shared.MultiLine;
 import jakarta.validation.Valid;

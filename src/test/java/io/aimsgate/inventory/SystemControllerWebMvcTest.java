@@ -15,7 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.aimsgate.security.CurrentUser;
+import io.aimsgate.shared.CurrentUser;
 import io.aimsgate.shared.ConflictException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
