@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -48,16 +50,27 @@ class ModularityTest {
         Map<String, String> after = read(generated);
         assertThat(after).containsKeys("components.puml", "module-gate.puml", "module-operation.adoc");
 
+        // The Documenter lists elements in hash order, which differs between runs: compare the lines as sets, and
+        // rewrite only what really changed, so an unchanged build leaves docs/modules untouched.
         Files.createDirectories(DOCS);
+        List<String> changed = new ArrayList<>();
         for (String stale : before.keySet()) {
             if (!after.containsKey(stale)) {
                 Files.delete(DOCS.resolve(stale));
+                changed.add(stale);
             }
         }
         for (Map.Entry<String, String> file : after.entrySet()) {
-            Files.writeString(DOCS.resolve(file.getKey()), file.getValue());
+            if (!lines(file.getValue()).equals(lines(before.get(file.getKey())))) {
+                Files.writeString(DOCS.resolve(file.getKey()), file.getValue());
+                changed.add(file.getKey());
+            }
         }
-        assertThat(before).as("docs/modules was out of date and has been rewritten: commit it").isEqualTo(after);
+        assertThat(changed).as("docs/modules was out of date and has been rewritten: commit it").isEmpty();
+    }
+
+    private static List<String> lines(String text) {
+        return text == null ? List.of() : text.lines().sorted().toList();
     }
 
     private static Map<String, String> read(Path folder) throws IOException {
