@@ -1,5 +1,6 @@
 package io.aimsgate.validation.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.aimsgate.gate.LifecycleDecisions;
 import io.aimsgate.gate.LifecycleGateKind;
 import io.aimsgate.shared.CurrentUser;
@@ -60,6 +61,8 @@ public class ValidationController {
     }
 
     /** Stores the results and starts the V&V gate on them, in one transaction: a refused gate keeps no orphan run. */
+    @Operation(summary = "Submit validation results",
+            description = "Stores the V&V results of a version (A.6.2.4: metrics, robustness and explainability notes, model card) and starts the V&V gate on them, in one transaction.")
     @PostMapping("/validations")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('ml-engineers')")
@@ -72,6 +75,8 @@ public class ValidationController {
         return ValidationView.of(validations.require(systemId, run.getId()), instance.getId());
     }
 
+    @Operation(summary = "List validation runs",
+            description = "The system's validation runs with their metrics and the breaches found.")
     @GetMapping("/validations")
     @PreAuthorize("@access.isParticipant()")
     @Transactional(readOnly = true)
@@ -79,6 +84,8 @@ public class ValidationController {
         return validations.runsOf(systemId).stream().map(run -> ValidationView.of(run, null)).toList();
     }
 
+    @Operation(summary = "Read the objectives in force",
+            description = "Per metric, the objective the system is held to: its own, or the default (clause 6.2).")
     @GetMapping("/objectives")
     @PreAuthorize("@access.isParticipant()")
     Map<String, Objectives.InForce> objectives(@PathVariable Long systemId) {
@@ -86,6 +93,8 @@ public class ValidationController {
     }
 
     /** The Accountable owner sets the system's own objective for a metric (clause 6.2). */
+    @Operation(summary = "Set a system's objective for a metric",
+            description = "The Accountable owner sets the system's own objective for a metric (clause 6.2): kind, bound (MIN or MAX) and threshold.")
     @PutMapping("/objectives/{metric}")
     @PreAuthorize("hasAnyAuthority('ai-product-owners', 'governance-board')")
     Objectives.InForce setObjective(@PathVariable Long systemId,
