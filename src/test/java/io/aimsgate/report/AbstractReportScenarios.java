@@ -176,9 +176,12 @@ abstract class AbstractReportScenarios {
                     + BoardReport.hours(firstTask.get("medianHours").asDouble()));
 
             PDFRenderer renderer = new PDFRenderer(pdf);
+            // No page is blank. The first two (figures and charts) are full; a last page that takes the rest of a
+            // table may hold only a few rows, whose share of ink depends on how much history the database holds.
             for (int page = 0; page < pdf.getNumberOfPages(); page++) {
                 BufferedImage image = renderer.renderImageWithDPI(page, 60);
-                assertThat(inkShare(image)).as("page %d has content", page + 1).isGreaterThan(0.01);
+                assertThat(inkShare(image)).as("page %d has content", page + 1)
+                        .isGreaterThan(page < 2 ? 0.01 : 0.001);
             }
             Path out = Path.of("target", "board-report");
             Files.createDirectories(out);

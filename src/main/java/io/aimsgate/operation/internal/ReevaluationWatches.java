@@ -37,12 +37,15 @@ class ReevaluationWatches {
 
     /**
      * Starts the system's watch with {@code start} (which answers the started process instance) if this call claims
-     * it: the system has no row yet, or its row's watch has ended ({@code watchRunning} is false) and this call takes
-     * the row over. Runs in the caller's transaction, or in a new one. True if {@code start} ran.
+     * it: the system has no row yet (and no re-evaluation of it runs), or its row's watch has ended ({@code
+     * watchRunning} is false) and this call takes the row over. Runs in the caller's transaction, or in a new one. True if {@code start} ran.
      */
     boolean startUnlessWatched(long systemId, BooleanSupplier watchRunning, Supplier<String> start) {
         Boolean started = transaction.execute(status -> {
-            if (!claimNewRow(systemId) && !takeOverEndedRow(systemId, watchRunning)) {
+            boolean claimed = claimNewRow(systemId) ? !watchRunning.getAsBoolean()
+                    : takeOverEndedRow(systemId, watchRunning);
+            if (!claimed) {
+                // Watched already (a row whose watch runs, or, with a new row, a re-evaluation started otherwise).
                 return false;
             }
             jdbc.update("UPDATE reevaluation_watch SET process_instance_id = ? WHERE system_id = ?", start.get(),

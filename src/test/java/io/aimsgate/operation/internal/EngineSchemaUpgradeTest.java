@@ -1,4 +1,4 @@
-package io.aimsgate.operation;
+package io.aimsgate.operation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import io.aimsgate.support.ProcessEngineBinding;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -117,36 +118,57 @@ class EngineSchemaUpgradeTest {
         assertThat(runningWatches(watchedSystem)).containsExactly(watchInstance);
     }
 
+    @Autowired
+    ReevaluationWatches watches;
+
+    /**
+     * The race the primary key decides: two approvals' watch starts (each the after-commit work of its approval, in
+     * its own transaction) overlap. The second waits for the first one's row, then finds it taken: one watch, no
+     * error.
+     */
     @Test
     void concurrentApprovalsOfOneSystemStartOneWatchWithoutAnError() throws Exception {
         long system = insertSystem(jdbc, "Approved twice at once");
-        CountDownLatch firstPublished = new CountDownLatch(1);
+        CountDownLatch firstClaimed = new CountDownLatch(1);
         CountDownLatch commitFirst = new CountDownLatch(1);
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        List<Boolean> started = Collections.synchronizedList(new ArrayList<>());
         Thread first = new Thread(() -> run(failures, () -> inTransaction(() -> {
-            events.publishEvent(new DeploymentApproved(system, null, "olivia"));
-            firstPublished.countDown();
+            started.add(watches.startUnlessWatched(system, () -> !runningWatches(system).isEmpty(),
+                    () -> startWatch(system)));
+            firstClaimed.countDown();
             await(commitFirst);
         })));
         Thread second = new Thread(() -> run(failures, () -> {
-            await(firstPublished);
-            inTransaction(() -> events.publishEvent(new DeploymentApproved(system, null, "oscar")));
+            await(firstClaimed);
+            inTransaction(() -> started.add(watches.startUnlessWatched(system,
+                    () -> !runningWatches(system).isEmpty(), () -> startWatch(system))));
         }));
         first.start();
         second.start();
-        assertThat(firstPublished.await(30, TimeUnit.SECONDS)).isTrue();
-        // The second approval now waits for the first one's claim of the row.
+        assertThat(firstClaimed.await(30, TimeUnit.SECONDS)).isTrue();
+        // The second start now waits for the first one's claim of the row.
         second.join(1500);
-        assertThat(second.isAlive()).as("the second approval waits for the first").isTrue();
+        assertThat(second.isAlive()).as("the second start waits for the first").isTrue();
         commitFirst.countDown();
         first.join(30_000);
         second.join(30_000);
 
         assertThat(failures).isEmpty();
-        List<String> watches = runningWatches(system);
-        assertThat(watches).hasSize(1);
+        assertThat(started).containsExactly(true, false);
+        List<String> running = runningWatches(system);
+        assertThat(running).hasSize(1);
         assertThat(jdbc.queryForObject("SELECT process_instance_id FROM reevaluation_watch WHERE system_id = ?",
-                String.class, system)).isEqualTo(watches.get(0));
+                String.class, system)).isEqualTo(running.get(0));
+        // The approvals' own path on top: a further approval of the system starts nothing.
+        inTransaction(() -> events.publishEvent(new DeploymentApproved(system, null, "olivia")));
+        assertThat(runningWatches(system)).isEqualTo(running);
+    }
+
+    private String startWatch(long system) {
+        return runtimeService.createMessageCorrelation("OperationStarted").setVariables(Map.of("systemId", system,
+                "systemName", "Approved twice at once", "businessOwner", "olivia", "reevaluationInterval", "P1Y",
+                "reviewRejected", false)).correlateStartMessage().getId();
     }
 
     @Test
