@@ -7,7 +7,7 @@ import io.aimsgate.inventory.AiSystem;
 import io.aimsgate.inventory.EuAiActTier;
 import io.aimsgate.inventory.InventoryService;
 import io.aimsgate.inventory.LifecycleStage;
-import io.aimsgate.shared.EngineSystemCalls;
+import io.aimsgate.shared.PlatformEngineAccess;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,10 +43,10 @@ class LifecycleController {
     private final DeploymentGateService deployments;
     private final InventoryService inventory;
     private final TaskService taskService;
-    private final EngineSystemCalls engine;
+    private final PlatformEngineAccess engine;
 
     LifecycleController(LifecycleGateService gates, DeploymentGateService deployments, InventoryService inventory,
-            TaskService taskService, EngineSystemCalls engine) {
+            TaskService taskService, PlatformEngineAccess engine) {
         this.gates = gates;
         this.deployments = deployments;
         this.inventory = inventory;

@@ -3,7 +3,7 @@ package io.aimsgate.lifecycle;
 import static io.aimsgate.lifecycle.LifecycleDecisions.*;
 
 import io.aimsgate.inventory.InventoryService;
-import io.aimsgate.shared.EngineSystemCalls;
+import io.aimsgate.shared.PlatformEngineAccess;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -30,11 +30,11 @@ public class MonitoringService {
     private final LifecycleGateService gates;
     private final InventoryService inventory;
     private final RuntimeService runtimeService;
-    private final EngineSystemCalls engine;
+    private final PlatformEngineAccess engine;
     private final Clock clock;
 
     MonitoringService(MonitoringReadingRepository readings, Objectives objectives, LifecycleGateService gates,
-            InventoryService inventory, RuntimeService runtimeService, EngineSystemCalls engine, Clock clock) {
+            InventoryService inventory, RuntimeService runtimeService, PlatformEngineAccess engine, Clock clock) {
         this.readings = readings;
         this.objectives = objectives;
         this.gates = gates;

@@ -21,11 +21,11 @@ class OpenLifecycleGateDelegate implements JavaDelegate {
     private final LifecycleGateService gates;
     private final InventoryService inventory;
     private final String reevaluationInterval;
-    private final io.aimsgate.shared.EngineSystemCalls engine;
+    private final io.aimsgate.shared.PlatformEngineAccess engine;
     private final MonitoringService monitoring;
 
     OpenLifecycleGateDelegate(LifecycleGateService gates, InventoryService inventory,
-            LifecycleProperties properties, io.aimsgate.shared.EngineSystemCalls engine, MonitoringService monitoring) {
+            LifecycleProperties properties, io.aimsgate.shared.PlatformEngineAccess engine, MonitoringService monitoring) {
         this.engine = engine;
         this.monitoring = monitoring;
         this.gates = gates;

@@ -25,12 +25,12 @@ public class OperationService {
     private final ReevaluationAssessmentRepository assessments;
     private final RetirementPlanRepository plans;
     private final org.camunda.bpm.engine.RuntimeService runtimeService;
-    private final io.aimsgate.shared.EngineSystemCalls engine;
+    private final io.aimsgate.shared.PlatformEngineAccess engine;
     private final Clock clock;
 
     OperationService(LifecycleGateService gates, InventoryService inventory, List<DeploymentBlocker> blockers,
             ReevaluationAssessmentRepository assessments, RetirementPlanRepository plans,
-            org.camunda.bpm.engine.RuntimeService runtimeService, io.aimsgate.shared.EngineSystemCalls engine,
+            org.camunda.bpm.engine.RuntimeService runtimeService, io.aimsgate.shared.PlatformEngineAccess engine,
             Clock clock) {
         this.runtimeService = runtimeService;
         this.engine = engine;

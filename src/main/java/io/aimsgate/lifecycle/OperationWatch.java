@@ -5,7 +5,7 @@ import static io.aimsgate.lifecycle.LifecycleDecisions.*;
 import io.aimsgate.gate.DeploymentApproved;
 import io.aimsgate.inventory.AiSystem;
 import io.aimsgate.inventory.InventoryService;
-import io.aimsgate.shared.EngineSystemCalls;
+import io.aimsgate.shared.PlatformEngineAccess;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.event.EventListener;
@@ -22,10 +22,10 @@ class OperationWatch {
     private final RuntimeService runtimeService;
     private final InventoryService inventory;
     private final LifecycleProperties properties;
-    private final EngineSystemCalls engine;
+    private final PlatformEngineAccess engine;
 
     OperationWatch(RuntimeService runtimeService, InventoryService inventory, LifecycleProperties properties,
-            EngineSystemCalls engine) {
+            PlatformEngineAccess engine) {
         this.runtimeService = runtimeService;
         this.inventory = inventory;
         this.properties = properties;

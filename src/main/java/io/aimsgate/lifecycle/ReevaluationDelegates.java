@@ -102,10 +102,10 @@ final class ReevaluationDelegates {
         private final LifecycleGateService gates;
         private final OperationService operation;
 
-        private final io.aimsgate.shared.EngineSystemCalls engine;
+        private final io.aimsgate.shared.PlatformEngineAccess engine;
 
         RequestRetirement(LifecycleGateService gates, OperationService operation,
-                io.aimsgate.shared.EngineSystemCalls engine) {
+                io.aimsgate.shared.PlatformEngineAccess engine) {
             this.gates = gates;
             this.operation = operation;
             this.engine = engine;

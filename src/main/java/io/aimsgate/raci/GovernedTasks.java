@@ -1,6 +1,6 @@
 package io.aimsgate.raci;
 
-import io.aimsgate.shared.EngineSystemCalls;
+import io.aimsgate.shared.PlatformEngineAccess;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -37,11 +37,11 @@ public class GovernedTasks {
     }
 
     private final RaciMatrix matrix;
-    private final EngineSystemCalls engine;
+    private final PlatformEngineAccess engine;
     private final IdentityService identityService;
     private final HistoryService historyService;
 
-    GovernedTasks(RaciMatrix matrix, @Lazy EngineSystemCalls engine, @Lazy IdentityService identityService,
+    GovernedTasks(RaciMatrix matrix, @Lazy PlatformEngineAccess engine, @Lazy IdentityService identityService,
             @Lazy HistoryService historyService) {
         this.matrix = matrix;
         this.engine = engine;

@@ -11,7 +11,7 @@ import io.aimsgate.gate.DeploymentGateRuns;
 import io.aimsgate.inventory.ModelVersion;
 import io.aimsgate.inventory.VersionStatus;
 import io.aimsgate.raci.GateRuns;
-import io.aimsgate.shared.EngineSystemCalls;
+import io.aimsgate.shared.PlatformEngineAccess;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,7 +31,7 @@ class GateConsistencyTest {
     GateRuns lifecycle = mock(GateRuns.class);
     RuntimeService runtime = mock(RuntimeService.class, RETURNS_DEEP_STUBS);
     TaskService tasks = mock(TaskService.class, RETURNS_DEEP_STUBS);
-    EngineSystemCalls engine = mock(EngineSystemCalls.class);
+    PlatformEngineAccess engine = mock(PlatformEngineAccess.class);
     GateConsistency consistency;
 
     @BeforeEach

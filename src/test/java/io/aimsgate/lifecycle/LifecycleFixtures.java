@@ -169,8 +169,8 @@ final class LifecycleFixtures {
 
     /** Engine calls "as the platform" that simply run: the unit tests have no engine to switch rights on. */
     @SuppressWarnings("unchecked")
-    static io.aimsgate.shared.EngineSystemCalls directEngineCalls() {
-        io.aimsgate.shared.EngineSystemCalls engine = org.mockito.Mockito.mock(io.aimsgate.shared.EngineSystemCalls.class);
+    static io.aimsgate.shared.PlatformEngineAccess directEngineCalls() {
+        io.aimsgate.shared.PlatformEngineAccess engine = org.mockito.Mockito.mock(io.aimsgate.shared.PlatformEngineAccess.class);
         org.mockito.Mockito.when(engine.withoutUserAuthorization(org.mockito.ArgumentMatchers.any()))
                 .thenAnswer(call -> ((java.util.function.Supplier<Object>) call.getArgument(0)).get());
         return engine;
