@@ -1,6 +1,6 @@
 package io.aimsgate.admin;
 
-import io.aimsgate.gate.DeploymentGateRuns;
+import io.aimsgate.gate.DeploymentGateService;
 import io.aimsgate.inventory.ModelVersion;
 import io.aimsgate.raci.GateRuns;
 import io.aimsgate.shared.PlatformEngineAccess;
@@ -49,13 +49,13 @@ public class GateConsistency {
     }
 
     private final List<GateRuns> gateRuns;
-    private final DeploymentGateRuns deploymentRuns;
+    private final DeploymentGateService deploymentRuns;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final PlatformEngineAccess engine;
     private final Clock clock;
 
-    GateConsistency(List<GateRuns> gateRuns, DeploymentGateRuns deploymentRuns, RuntimeService runtimeService,
+    GateConsistency(List<GateRuns> gateRuns, DeploymentGateService deploymentRuns, RuntimeService runtimeService,
             TaskService taskService, PlatformEngineAccess engine, Clock clock) {
         this.gateRuns = List.copyOf(gateRuns);
         this.deploymentRuns = deploymentRuns;

@@ -17,11 +17,11 @@ public final class DeploymentApprovalProcess {
     public static final String BLOCKING_RISK_COUNT = "blockingRiskCount";
     public static final String BLOCKING_RISK_SUMMARY = "blockingRiskSummary";
     public static final String REMEDIATION_ACTION = "remediationAction";
-    public static final String DECISION = "decision";
-    public static final String RATIONALE = "rationale";
+    public static final String DECISION = GateDecisions.DECISION;
+    public static final String RATIONALE = GateDecisions.RATIONALE;
     /** The decision of the task just completed, read by the gateway after it. */
-    public static final String LAST_DECISION = "lastDecision";
-    public static final String REVIEW_REJECTED = "reviewRejected";
+    public static final String LAST_DECISION = GateDecisions.LAST_DECISION;
+    public static final String REVIEW_REJECTED = GateDecisions.REVIEW_REJECTED;
 
     // elements
     public static final String START = "start_deployment_requested";

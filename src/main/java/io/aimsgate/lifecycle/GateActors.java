@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 final class GateActors {
 
     /** The name recorded when no user acted: a timer fired or the platform correlated a message. */
-    static final String PLATFORM = "aims-gate";
+    static final String PLATFORM = io.aimsgate.gate.GateDecisions.PLATFORM;
 
     private GateActors() {
     }

@@ -1,5 +1,7 @@
 package io.aimsgate.lifecycle;
 
+import io.aimsgate.gate.GateRun;
+import io.aimsgate.gate.GateKind;
 import static io.aimsgate.lifecycle.LifecycleDecisions.*;
 
 import io.aimsgate.inventory.InventoryService;
@@ -70,7 +72,7 @@ public class MonitoringService {
      * for a system that has not passed V&V.
      */
     public MonitoringReading.Reevaluation requestReevaluation(Long systemId, String reason, String actor) {
-        List<String> blockers = gates.entryBlockers(systemId, LifecycleGateKind.RE_EVALUATION);
+        List<String> blockers = gates.entryBlockers(systemId, GateKind.RE_EVALUATION);
         if (!blockers.isEmpty()) {
             throw new io.aimsgate.shared.ConflictException("systemId", "AI system " + systemId
                     + " cannot be re-evaluated now.", blockers);
@@ -90,11 +92,11 @@ public class MonitoringService {
         if (woken) {
             return MonitoringReading.Reevaluation.TRIGGERED;
         }
-        if (!gates.entryBlockers(systemId, LifecycleGateKind.RE_EVALUATION).isEmpty()) {
+        if (!gates.entryBlockers(systemId, GateKind.RE_EVALUATION).isEmpty()) {
             // A system not yet validated is not in operation: the reading is kept, nothing is re-evaluated.
             return MonitoringReading.Reevaluation.NOT_NEEDED;
         }
-        if (gates.isInProgress(systemId, LifecycleGateKind.RE_EVALUATION)) {
+        if (gates.isInProgress(systemId, GateKind.RE_EVALUATION)) {
             return MonitoringReading.Reevaluation.ALREADY_RUNNING;
         }
         runtimeService.createMessageCorrelation(MESSAGE_REEVALUATION_REQUESTED)
@@ -105,7 +107,7 @@ public class MonitoringService {
 
     private boolean wakeWaitingReevaluation(Long systemId, String trigger, String detail) {
         List<Execution> waiting = runtimeService.createExecutionQuery()
-                .processDefinitionKey(LifecycleGateKind.RE_EVALUATION.processKey())
+                .processDefinitionKey(GateKind.RE_EVALUATION.processKey())
                 .messageEventSubscriptionName(MESSAGE_THRESHOLD_BREACHED)
                 .processVariableValueEquals(SYSTEM_ID, systemId).list();
         if (waiting.isEmpty()) {
@@ -113,7 +115,7 @@ public class MonitoringService {
         }
         Execution execution = waiting.get(0);
         // The woken instance starts a new gate run; it is opened here so the breach is its recorded trigger.
-        LifecycleGate gate = gates.open(execution.getProcessInstanceId(), LifecycleGateKind.RE_EVALUATION,
+        GateRun gate = gates.open(execution.getProcessInstanceId(), GateKind.RE_EVALUATION,
                 systemId, GateActors.PLATFORM, trigger, detail);
         runtimeService.createMessageCorrelation(MESSAGE_THRESHOLD_BREACHED)
                 .processInstanceId(execution.getProcessInstanceId())

@@ -1,5 +1,7 @@
 package io.aimsgate.lifecycle;
 
+import io.aimsgate.gate.GateRun;
+import io.aimsgate.gate.GateKind;
 import static io.aimsgate.lifecycle.LifecycleDecisions.*;
 
 import io.aimsgate.inventory.AiSystem;
@@ -35,28 +37,28 @@ class OpenLifecycleGateDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LifecycleGateKind kind = kindOf(execution);
+        GateKind kind = kindOf(execution);
         Long systemId = ProcessVariables.requiredLong(execution, SYSTEM_ID);
         String trigger = ProcessVariables.optionalString(execution, TRIGGER);
-        if (kind == LifecycleGateKind.RE_EVALUATION && trigger == null) {
+        if (kind == GateKind.RE_EVALUATION && trigger == null) {
             trigger = "MANUAL";
             execution.setVariable(TRIGGER, trigger);
         }
-        if (kind == LifecycleGateKind.RE_EVALUATION) {
+        if (kind == GateKind.RE_EVALUATION) {
             execution.setVariable(HANDED_OVER_TO_WATCH, false);
             if (hasOtherWatch(execution, systemId)) {
                 handOverOrRefuse(execution, systemId, trigger);
                 return;
             }
         }
-        LifecycleGate gate = gates.open(execution.getProcessInstanceId(), kind, systemId,
+        GateRun gate = gates.open(execution.getProcessInstanceId(), kind, systemId,
                 GateActors.actingUser(execution), trigger, ProcessVariables.optionalString(execution, TRIGGER_DETAIL));
         AiSystem system = inventory.requireSystem(systemId);
         execution.setVariable(GATE_ID, gate.getId());
         execution.setVariable(SYSTEM_NAME, system.getName());
         execution.setVariable(BUSINESS_OWNER, system.getBusinessOwner());
         execution.setVariable(REVIEW_REJECTED, false);
-        if (kind == LifecycleGateKind.RE_EVALUATION && execution.getVariable(REEVALUATION_INTERVAL) == null) {
+        if (kind == GateKind.RE_EVALUATION && execution.getVariable(REEVALUATION_INTERVAL) == null) {
             execution.setVariable(REEVALUATION_INTERVAL, reevaluationInterval);
         }
     }
@@ -69,7 +71,7 @@ class OpenLifecycleGateDelegate implements JavaDelegate {
     private boolean hasOtherWatch(DelegateExecution execution, Long systemId) {
         // Read as the platform: the starter may not be allowed to see the other instance, and must not miss it.
         return engine.withoutUserAuthorization(() -> execution.getProcessEngineServices().getRuntimeService()
-                .createProcessInstanceQuery().processDefinitionKey(LifecycleGateKind.RE_EVALUATION.processKey())
+                .createProcessInstanceQuery().processDefinitionKey(GateKind.RE_EVALUATION.processKey())
                 .variableValueEquals(SYSTEM_ID, systemId).list().stream()
                 .anyMatch(instance -> !instance.getId().equals(execution.getProcessInstanceId())));
     }
@@ -88,9 +90,10 @@ class OpenLifecycleGateDelegate implements JavaDelegate {
                         + "Tasklist."));
     }
 
-    static LifecycleGateKind kindOf(DelegateExecution execution) {
+    static GateKind kindOf(DelegateExecution execution) {
         String key = ((ExecutionEntity) execution).getProcessDefinition().getKey();
-        return LifecycleGateKind.ofProcessKey(key).orElseThrow(() -> new IllegalStateException(
-                "Process '" + key + "' is not a life-cycle gate"));
+        // The deployment gate opens its runs when a request is registered (registerDeploymentRequest).
+        return GateKind.ofProcessKey(key).filter(kind -> kind != GateKind.DEPLOYMENT)
+                .orElseThrow(() -> new IllegalStateException("Process '" + key + "' is not a life-cycle gate"));
     }
 }

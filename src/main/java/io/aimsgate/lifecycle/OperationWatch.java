@@ -1,5 +1,6 @@
 package io.aimsgate.lifecycle;
 
+import io.aimsgate.gate.GateKind;
 import static io.aimsgate.lifecycle.LifecycleDecisions.*;
 
 import io.aimsgate.gate.DeploymentApproved;
@@ -38,7 +39,7 @@ class OperationWatch {
         // The platform starts the watch, not the approver: a board member may approve without starting processes.
         engine.withoutUserAuthorization(() -> {
             boolean watched = runtimeService.createProcessInstanceQuery()
-                    .processDefinitionKey(LifecycleGateKind.RE_EVALUATION.processKey())
+                    .processDefinitionKey(GateKind.RE_EVALUATION.processKey())
                     .variableValueEquals(SYSTEM_ID, system.getId()).count() > 0;
             if (!watched) {
                 runtimeService.createMessageCorrelation(MESSAGE_OPERATION_STARTED)

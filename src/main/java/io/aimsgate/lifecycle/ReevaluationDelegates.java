@@ -1,5 +1,8 @@
 package io.aimsgate.lifecycle;
 
+import io.aimsgate.gate.GateDecision;
+import io.aimsgate.gate.GateRun;
+import io.aimsgate.gate.GateKind;
 import static io.aimsgate.lifecycle.LifecycleDecisions.*;
 
 import io.aimsgate.shared.ProcessVariables;
@@ -27,7 +30,7 @@ final class ReevaluationDelegates {
     static Long recordAssessment(DelegateExecution execution, LifecycleGateService gates, OperationService operation) {
         Long gateId = ProcessVariables.requiredLong(execution, GATE_ID);
         String assessedBy = gates.decisionsOf(gateId).stream().filter(d -> SUBMIT.equals(d.getDecision()))
-                .map(LifecycleDecision::getDecidedBy).reduce((first, second) -> second).orElse(GateActors.PLATFORM);
+                .map(GateDecision::getDecidedBy).reduce((first, second) -> second).orElse(GateActors.PLATFORM);
         operation.recordAssessment(gateId, FormValues.text(execution, FINDINGS, 20, 8000),
                 FormValues.choice(execution, RECOMMENDATION, Recommendation.class).name(), assessedBy);
         return gateId;
@@ -50,7 +53,7 @@ final class ReevaluationDelegates {
         @Override
         public void execute(DelegateExecution execution) {
             String detail = "Yearly re-evaluation due (interval " + execution.getVariable(REEVALUATION_INTERVAL) + ")";
-            LifecycleGate gate = gates.open(execution.getProcessInstanceId(), LifecycleGateKind.RE_EVALUATION,
+            GateRun gate = gates.open(execution.getProcessInstanceId(), GateKind.RE_EVALUATION,
                     ProcessVariables.requiredLong(execution, SYSTEM_ID), GateActors.PLATFORM, "YEARLY", detail);
             execution.setVariable(TRIGGER, "YEARLY");
             execution.setVariable(TRIGGER_DETAIL, detail);
@@ -114,7 +117,7 @@ final class ReevaluationDelegates {
         @Override
         public void execute(DelegateExecution execution) {
             Long gateId = recordAssessment(execution, gates, operation);
-            LifecycleGate gate = operation.requestRetirement(gateId, informedActivity(execution));
+            GateRun gate = operation.requestRetirement(gateId, informedActivity(execution));
             // The platform starts the retirement gate, not the Accountable who decided: they may approve the plan
             // the Responsible writes (segregation of duties excludes the starter and the plan's author).
             engine.withoutUserAuthorization(() -> execution.getProcessEngineServices().getRuntimeService()

@@ -1,5 +1,7 @@
 package io.aimsgate.lifecycle;
 
+import io.aimsgate.gate.GateDecision;
+import io.aimsgate.gate.GateRunStatus;
 import static io.aimsgate.lifecycle.LifecycleDecisions.*;
 
 import io.aimsgate.shared.ProcessVariables;
@@ -27,12 +29,12 @@ class RejectLifecycleGateDelegate implements JavaDelegate {
         Long gateId = ProcessVariables.requiredLong(execution, GATE_ID);
         String activity = ElementProperties.required(execution.getBpmnModelElementInstance(), RACI_ACTIVITY_PROPERTY);
         String computedReason = ProcessVariables.optionalString(execution, REJECTION_REASON);
-        Optional<LifecycleDecision> decision = gates.lastDecisionOf(gateId, Set.of(REJECT, WITHDRAW));
+        Optional<GateDecision> decision = gates.lastDecisionOf(gateId, Set.of(REJECT, WITHDRAW));
         boolean withdrawn = decision.map(d -> WITHDRAW.equals(d.getDecision())).orElse(false);
-        String decidedBy = decision.map(LifecycleDecision::getDecidedBy).orElse(GateActors.PLATFORM);
+        String decidedBy = decision.map(GateDecision::getDecidedBy).orElse(GateActors.PLATFORM);
         String reason = computedReason != null ? computedReason
-                : decision.map(LifecycleDecision::getRationale).orElse("Rejected");
-        gates.end(gateId, withdrawn ? LifecycleGateStatus.WITHDRAWN : LifecycleGateStatus.REJECTED, decidedBy, reason,
+                : decision.map(GateDecision::getRationale).orElse("Rejected");
+        gates.end(gateId, withdrawn ? GateRunStatus.WITHDRAWN : GateRunStatus.REJECTED, decidedBy, reason,
                 activity);
     }
 }

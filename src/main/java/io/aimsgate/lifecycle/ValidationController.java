@@ -1,5 +1,6 @@
 package io.aimsgate.lifecycle;
 
+import io.aimsgate.gate.GateKind;
 import io.aimsgate.security.CurrentUser;
 import io.aimsgate.shared.MultiLine;
 import jakarta.validation.Valid;
@@ -58,7 +59,7 @@ class ValidationController {
     @Transactional
     ValidationView submit(@PathVariable Long systemId, @Valid @RequestBody ValidationFields fields) {
         ValidationRun run = validations.submit(systemId, fields.toSubmission(), currentUser.id());
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(LifecycleGateKind.VERIFICATION_AND_VALIDATION
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(GateKind.VERIFICATION_AND_VALIDATION
                 .processKey(), Variables.createVariables().putValue(LifecycleDecisions.SYSTEM_ID, systemId)
                 .putValue(RecordValidationResultsDelegate.VALIDATION_ID, run.getId()));
         return ValidationView.of(validations.require(systemId, run.getId()), instance.getId());

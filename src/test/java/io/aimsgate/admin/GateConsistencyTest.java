@@ -7,7 +7,7 @@ import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import io.aimsgate.gate.DeploymentGateRuns;
+import io.aimsgate.gate.DeploymentGateService;
 import io.aimsgate.inventory.ModelVersion;
 import io.aimsgate.inventory.VersionStatus;
 import io.aimsgate.raci.GateRuns;
@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 class GateConsistencyTest {
 
-    DeploymentGateRuns deployment = mock(DeploymentGateRuns.class);
+    GateRuns deployment = mock(GateRuns.class);
+    DeploymentGateService deploymentGate = mock(DeploymentGateService.class);
     GateRuns lifecycle = mock(GateRuns.class);
     RuntimeService runtime = mock(RuntimeService.class, RETURNS_DEEP_STUBS);
     TaskService tasks = mock(TaskService.class, RETURNS_DEEP_STUBS);
@@ -40,7 +41,7 @@ class GateConsistencyTest {
         when(engine.withoutUserAuthorization(any())).thenAnswer(call -> ((Supplier<Object>) call.getArgument(0)).get());
         when(deployment.runs("deployment-approval")).thenReturn(true);
         when(lifecycle.runs("inception")).thenReturn(true);
-        consistency = new GateConsistency(List.of(deployment, lifecycle), deployment, runtime, tasks, engine,
+        consistency = new GateConsistency(List.of(deployment, lifecycle), deploymentGate, runtime, tasks, engine,
                 Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -65,7 +66,7 @@ class GateConsistencyTest {
         when(stranded.getSystemId()).thenReturn(7L);
         when(stranded.getVersionLabel()).thenReturn("1.0.0");
         when(stranded.getStatus()).thenReturn(VersionStatus.IN_REVIEW);
-        when(deployment.versionsInReviewWithoutGate()).thenReturn(List.of(stranded));
+        when(deploymentGate.versionsInReviewWithoutGate()).thenReturn(List.of(stranded));
         when(lifecycle.openRuns()).thenReturn(List.of(new GateRuns.OpenRun("INCEPTION", 3L, "pi-gone", 7L,
                 "the inception gate run 3")));
         running();
@@ -86,7 +87,7 @@ class GateConsistencyTest {
 
     @Test
     void aFailingCheckDoesNotStopTheStartUp() {
-        when(deployment.versionsInReviewWithoutGate()).thenThrow(new IllegalStateException("database down"));
+        when(deploymentGate.versionsInReviewWithoutGate()).thenThrow(new IllegalStateException("database down"));
 
         assertThatCode(() -> consistency.checkAtStartUp()).doesNotThrowAnyException();
     }

@@ -1,5 +1,6 @@
 package io.aimsgate.lifecycle;
 
+import io.aimsgate.gate.GateKind;
 import static io.aimsgate.lifecycle.LifecycleFixtures.NOW;
 import static io.aimsgate.lifecycle.LifecycleFixtures.gate;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,16 +52,16 @@ class MonitoringServiceTest {
         when(runtime.createExecutionQuery()).thenReturn(waiting);
         when(waiting.list()).thenReturn(List.of());
         when(runtime.createMessageCorrelation(anyString())).thenReturn(correlation);
-        when(gates.entryBlockers(SYSTEM, LifecycleGateKind.RE_EVALUATION)).thenReturn(List.of());
-        when(gates.isInProgress(SYSTEM, LifecycleGateKind.RE_EVALUATION)).thenReturn(false);
+        when(gates.entryBlockers(SYSTEM, GateKind.RE_EVALUATION)).thenReturn(List.of());
+        when(gates.isInProgress(SYSTEM, GateKind.RE_EVALUATION)).thenReturn(false);
     }
 
     private void aReevaluationWaits() {
         Execution execution = mock(Execution.class);
         when(execution.getProcessInstanceId()).thenReturn(WAITING_PI);
         when(waiting.list()).thenReturn(List.of(execution));
-        when(gates.open(eq(WAITING_PI), eq(LifecycleGateKind.RE_EVALUATION), eq(SYSTEM), anyString(), anyString(),
-                anyString())).thenReturn(gate(77L, SYSTEM, LifecycleGateKind.RE_EVALUATION, WAITING_PI,
+        when(gates.open(eq(WAITING_PI), eq(GateKind.RE_EVALUATION), eq(SYSTEM), anyString(), anyString(),
+                anyString())).thenReturn(gate(77L, SYSTEM, GateKind.RE_EVALUATION, WAITING_PI,
                         GateActors.PLATFORM));
     }
 
@@ -100,7 +101,7 @@ class MonitoringServiceTest {
         verify(waiting).processDefinitionKey("re-evaluation");
         verify(waiting).messageEventSubscriptionName("MonitoringThresholdBreached");
         verify(waiting).processVariableValueEquals("systemId", SYSTEM);
-        verify(gates).open(eq(WAITING_PI), eq(LifecycleGateKind.RE_EVALUATION), eq(SYSTEM), eq(GateActors.PLATFORM),
+        verify(gates).open(eq(WAITING_PI), eq(GateKind.RE_EVALUATION), eq(SYSTEM), eq(GateActors.PLATFORM),
                 eq("MONITORING_BREACH"), startsWith("Monitoring reading klDivergence = 0.1000 at or above threshold"));
         verify(runtime).createMessageCorrelation("MonitoringThresholdBreached");
         verify(correlation).processInstanceId(WAITING_PI);
@@ -126,7 +127,7 @@ class MonitoringServiceTest {
 
     @Test
     void aBreachOfASystemNotPastValidationStartsNothing() {
-        when(gates.entryBlockers(SYSTEM, LifecycleGateKind.RE_EVALUATION))
+        when(gates.entryBlockers(SYSTEM, GateKind.RE_EVALUATION))
                 .thenReturn(List.of("The verification & validation gate has not been passed."));
 
         MonitoringReading reading = monitoring.record(SYSTEM, "klDivergence", 0.4, null, "pipeline");
@@ -138,7 +139,7 @@ class MonitoringServiceTest {
 
     @Test
     void aBreachWhileAReevaluationIsUnderWayStartsNoSecond() {
-        when(gates.isInProgress(SYSTEM, LifecycleGateKind.RE_EVALUATION)).thenReturn(true);
+        when(gates.isInProgress(SYSTEM, GateKind.RE_EVALUATION)).thenReturn(true);
 
         MonitoringReading reading = monitoring.record(SYSTEM, "klDivergence", 0.4, null, "pipeline");
 

@@ -1,5 +1,6 @@
 package io.aimsgate.lifecycle;
 
+import io.aimsgate.gate.GateKind;
 import static io.aimsgate.lifecycle.LifecycleDecisions.*;
 import static io.aimsgate.lifecycle.LifecycleFixtures.PI;
 import static io.aimsgate.lifecycle.LifecycleFixtures.executionOf;
@@ -64,7 +65,7 @@ class OpenLifecycleGateDelegateTest {
 
         delegate.execute(execution);
 
-        verify(gates).open(PI, LifecycleGateKind.DESIGN_AND_DEVELOPMENT, 7L, "olivia", null, null);
+        verify(gates).open(PI, GateKind.DESIGN_AND_DEVELOPMENT, 7L, "olivia", null, null);
         assertThat(execution.getVariable(GATE_ID)).isEqualTo(42L);
         assertThat(execution.getVariable(SYSTEM_NAME)).isEqualTo("Credit scoring");
         assertThat(execution.getVariable(BUSINESS_OWNER)).isEqualTo("oscar");
@@ -77,7 +78,7 @@ class OpenLifecycleGateDelegateTest {
     void withoutAnAuthenticatedUserTheInitiatorStartedIt() {
         delegate.execute(execution("inception", variables(SYSTEM_ID, 7L, INITIATOR, "pat"), null));
 
-        verify(gates).open(PI, LifecycleGateKind.INCEPTION, 7L, "pat", null, null);
+        verify(gates).open(PI, GateKind.INCEPTION, 7L, "pat", null, null);
     }
 
     @Test
@@ -85,7 +86,7 @@ class OpenLifecycleGateDelegateTest {
         delegate.execute(execution("retirement", variables(SYSTEM_ID, 7L, TRIGGER_DETAIL, "Re-evaluation 40 decided"),
                 null));
 
-        verify(gates).open(PI, LifecycleGateKind.RETIREMENT, 7L, GateActors.PLATFORM, null,
+        verify(gates).open(PI, GateKind.RETIREMENT, 7L, GateActors.PLATFORM, null,
                 "Re-evaluation 40 decided");
     }
 
@@ -96,7 +97,7 @@ class OpenLifecycleGateDelegateTest {
 
         delegate.execute(execution);
 
-        verify(gates).open(PI, LifecycleGateKind.RE_EVALUATION, 7L, "mia", "MANUAL", "Quarterly audit");
+        verify(gates).open(PI, GateKind.RE_EVALUATION, 7L, "mia", "MANUAL", "Quarterly audit");
         assertThat(execution.getVariable(TRIGGER)).isEqualTo("MANUAL");
         assertThat(execution.getVariable(REEVALUATION_INTERVAL)).isEqualTo("P6M");
         verify(others).processDefinitionKey("re-evaluation");
@@ -110,7 +111,7 @@ class OpenLifecycleGateDelegateTest {
 
         delegate.execute(execution);
 
-        verify(gates).open(eq(PI), eq(LifecycleGateKind.RE_EVALUATION), eq(7L), eq(GateActors.PLATFORM),
+        verify(gates).open(eq(PI), eq(GateKind.RE_EVALUATION), eq(7L), eq(GateActors.PLATFORM),
                 eq("MONITORING_BREACH"), isNull());
         assertThat(execution.getVariable(REEVALUATION_INTERVAL)).isEqualTo("PT1H");
     }
@@ -156,7 +157,7 @@ class OpenLifecycleGateDelegateTest {
 
         delegate.execute(execution("re-evaluation", variables(SYSTEM_ID, 7L), "mia"));
 
-        verify(gates).open(PI, LifecycleGateKind.RE_EVALUATION, 7L, "mia", "MANUAL", null);
+        verify(gates).open(PI, GateKind.RE_EVALUATION, 7L, "mia", "MANUAL", null);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.aimsgate.lifecycle;
 
+import io.aimsgate.gate.GateRun;
+import io.aimsgate.gate.GateRunStatus;
+import io.aimsgate.gate.GateKind;
 import static io.aimsgate.lifecycle.LifecycleDecisions.*;
 import static io.aimsgate.lifecycle.LifecycleFixtures.PI;
 import static io.aimsgate.lifecycle.LifecycleFixtures.decision;
@@ -52,9 +55,9 @@ class ReevaluationDelegatesTest {
 
     @Test
     void theYearlyTimerOpensANewRunAndForgetsTheLastFindings() {
-        when(gates.open(PI, LifecycleGateKind.RE_EVALUATION, 7L, GateActors.PLATFORM, "YEARLY",
+        when(gates.open(PI, GateKind.RE_EVALUATION, 7L, GateActors.PLATFORM, "YEARLY",
                 "Yearly re-evaluation due (interval P1Y)"))
-                .thenReturn(gate(43L, 7L, LifecycleGateKind.RE_EVALUATION, PI, GateActors.PLATFORM));
+                .thenReturn(gate(43L, 7L, GateKind.RE_EVALUATION, PI, GateActors.PLATFORM));
         Map<String, Object> variables = assessed();
         variables.put(REEVALUATION_INTERVAL, "P1Y");
         DelegateExecution execution = execution(variables);
@@ -108,8 +111,8 @@ class ReevaluationDelegatesTest {
 
     @Test
     void retireEndsTheRunAndStartsTheRetirementGate() {
-        LifecycleGate ended = gate(42L, 7L, LifecycleGateKind.RE_EVALUATION, PI, GateActors.PLATFORM);
-        ended.close(LifecycleGateStatus.RETIREMENT_REQUESTED, "oscar", "Replaced by the new scoring model.",
+        GateRun ended = gate(42L, 7L, GateKind.RE_EVALUATION, PI, GateActors.PLATFORM);
+        LifecycleFixtures.close(ended, GateRunStatus.RETIREMENT_REQUESTED, "oscar", "Replaced by the new scoring model.",
                 LifecycleFixtures.NOW);
         when(operation.requestRetirement(42L, "reevaluation-decision")).thenReturn(ended);
         DelegateExecution execution = atDecision(assessed());

@@ -1,5 +1,7 @@
 package io.aimsgate.lifecycle;
 
+import io.aimsgate.gate.GateDecision;
+import io.aimsgate.gate.GateRunStatus;
 import static io.aimsgate.lifecycle.LifecycleDecisions.GATE_ID;
 import static io.aimsgate.lifecycle.LifecycleDecisions.REJECTION_REASON;
 import static io.aimsgate.lifecycle.LifecycleFixtures.decision;
@@ -25,7 +27,7 @@ class RejectLifecycleGateDelegateTest {
     LifecycleGateService gates = mock(LifecycleGateService.class);
     RejectLifecycleGateDelegate delegate = new RejectLifecycleGateDelegate(gates);
 
-    private void lastRejectOrWithdraw(LifecycleDecision decision) {
+    private void lastRejectOrWithdraw(GateDecision decision) {
         when(gates.lastDecisionOf(42L, Set.of("REJECT", "WITHDRAW"))).thenReturn(Optional.ofNullable(decision));
     }
 
@@ -39,7 +41,7 @@ class RejectLifecycleGateDelegateTest {
 
         run(variables(GATE_ID, 42L));
 
-        verify(gates).end(42L, LifecycleGateStatus.REJECTED, "pia", "Personal data not minimised.",
+        verify(gates).end(42L, GateRunStatus.REJECTED, "pia", "Personal data not minimised.",
                 "design-approval");
     }
 
@@ -49,7 +51,7 @@ class RejectLifecycleGateDelegateTest {
 
         run(variables(GATE_ID, 42L));
 
-        verify(gates).end(42L, LifecycleGateStatus.WITHDRAWN, "mia", "Licences cannot be cleared.", "design-approval");
+        verify(gates).end(42L, GateRunStatus.WITHDRAWN, "mia", "Licences cannot be cleared.", "design-approval");
     }
 
     @Test
@@ -58,7 +60,7 @@ class RejectLifecycleGateDelegateTest {
 
         run(variables(GATE_ID, 42L, REJECTION_REASON, "Prohibited AI practice under the EU AI Act: Art. 5(1)(c)"));
 
-        verify(gates).end(42L, LifecycleGateStatus.REJECTED, "pia",
+        verify(gates).end(42L, GateRunStatus.REJECTED, "pia",
                 "Prohibited AI practice under the EU AI Act: Art. 5(1)(c)", "design-approval");
     }
 
@@ -68,7 +70,7 @@ class RejectLifecycleGateDelegateTest {
 
         run(variables(GATE_ID, 42L, REJECTION_REASON, "Prohibited AI practice under the EU AI Act: Art. 5(1)(a)"));
 
-        verify(gates).end(42L, LifecycleGateStatus.REJECTED, GateActors.PLATFORM,
+        verify(gates).end(42L, GateRunStatus.REJECTED, GateActors.PLATFORM,
                 "Prohibited AI practice under the EU AI Act: Art. 5(1)(a)", "design-approval");
     }
 
@@ -78,7 +80,7 @@ class RejectLifecycleGateDelegateTest {
 
         run(variables(GATE_ID, 42L));
 
-        verify(gates).end(42L, LifecycleGateStatus.REJECTED, GateActors.PLATFORM, "Rejected", "design-approval");
+        verify(gates).end(42L, GateRunStatus.REJECTED, GateActors.PLATFORM, "Rejected", "design-approval");
     }
 
     @Test
