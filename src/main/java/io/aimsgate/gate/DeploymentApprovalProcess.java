@@ -16,6 +16,9 @@ public final class DeploymentApprovalProcess {
     public static final String RISK_BLOCKED = "riskBlocked";
     public static final String BLOCKING_RISK_COUNT = "blockingRiskCount";
     public static final String BLOCKING_RISK_SUMMARY = "blockingRiskSummary";
+    /** Whether an open incident holds the version (a hold, not a risk of the register). */
+    public static final String INCIDENT_HELD = "incidentHeld";
+    public static final String HOLD_SUMMARY = "holdSummary";
     public static final String REMEDIATION_ACTION = "remediationAction";
     public static final String DECISION = GateDecisions.DECISION;
     public static final String RATIONALE = GateDecisions.RATIONALE;
@@ -29,6 +32,8 @@ public final class DeploymentApprovalProcess {
     public static final String TASK_ASSESS = "task_assess_risk";
     public static final String TASK_HALT = "task_record_halt";
     public static final String TASK_REMEDIATE = "task_remediate_risks";
+    public static final String TASK_RECORD_HOLD = "task_record_incident_hold";
+    public static final String TASK_AWAIT_INCIDENT = "task_await_incident_resolution";
     public static final String TASK_TECHNICAL_REVIEW = "task_technical_review";
     public static final String TASK_SECURITY_REVIEW = "task_security_review";
     public static final String TASK_LEGAL_PRIVACY_REVIEW = "task_legal_privacy_review";

@@ -102,21 +102,24 @@ public class DeploymentGateService {
         return inventory.requireSystem(request.getSystemId());
     }
 
-    /** Assesses the system's register now and records the result on the request; resumes a halted request that is clear. */
-    public RiskAssessment assess(Long requestId) {
+    /**
+     * Assesses the system's risk register and the holds on the version now, records the result on the request, and
+     * resumes a halted request that is clear of both.
+     */
+    public DeploymentAssessment assess(Long requestId) {
         DeploymentRequest request = require(requestId);
         String actor = request.getSubmittedBy();
         List<String> holds = new ArrayList<>();
         for (DeploymentBlocker blocker : blockers) {
             holds.addAll(blocker.blockingReasons(request.getVersionId()));
         }
-        RiskAssessment assessment = riskAssessment.assess(request.getSystemId()).withHolds(holds);
-        request.assessed(assessment.unresolvedHighRiskCount(), assessment.assessedAt());
+        DeploymentAssessment assessment = new DeploymentAssessment(riskAssessment.assess(request.getSystemId()), holds);
+        request.assessed(assessment.risk().unresolvedHighRiskCount(), assessment.assessedAt());
         if (!assessment.blocked() && request.getStatus() == DeploymentRequestStatus.HALTED) {
             request.resumeReview();
             inventory.changeVersionStatus(request.getVersionId(), VersionStatus.IN_REVIEW);
-            events.save(new GateEvent(requestId, GateEvent.Type.RESUMED, actor, "Risk re-assessed: no unresolved "
-                    + "high-severity risk", clock.instant()));
+            events.save(new GateEvent(requestId, GateEvent.Type.RESUMED, actor, "Re-assessed: no unresolved "
+                    + "high-severity risk and no incident hold", clock.instant()));
         }
         return assessment;
     }

@@ -90,7 +90,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @DataJpaTest
 @Import(DeploymentApprovalProcessTest.GateTables.class)
 @Deployment(resources = {"processes/deployment-approval.bpmn", "forms/deployment-request-start.form",
-        "forms/review-decision.form", "forms/remediate-risks.form"})
+        "forms/review-decision.form", "forms/remediate-risks.form",
+        "forms/await-incident-resolution.form"})
 @ExtendWith(ProcessEngineExtension.class)
 class DeploymentApprovalProcessTest {
 
@@ -137,6 +138,9 @@ class DeploymentApprovalProcessTest {
     RegisterDouble register;
     ScriptedAssessment assess;
     RecordingDelegate halt;
+    RecordingDelegate recordHold;
+    @Autowired
+    ScriptedHolds holds;
     RecordingDelegate approve;
     RecordingDelegate reject;
     RecordingDelegate withdraw;
@@ -155,12 +159,15 @@ class DeploymentApprovalProcessTest {
         gate = mock(DeploymentGateService.class, delegatesTo(service));
         decisions = mock(GateDecisions.class, delegatesTo(gateDecisions));
         halt = new RecordingDelegate(new HaltDeploymentDelegate(gate));
+        recordHold = new RecordingDelegate(new RecordIncidentHoldDelegate(gate));
+        holds.answers.clear();
         approve = new RecordingDelegate(new ApproveDeploymentDelegate(gate));
         reject = new RecordingDelegate(new RejectDeploymentDelegate(gate));
         withdraw = new RecordingDelegate(new WithdrawDeploymentDelegate(gate));
 
         Mocks.register("registerDeploymentRequest", register);
-        Mocks.register("assessDeploymentRisk", assess);
+        Mocks.register("assessDeployment", assess);
+        Mocks.register("recordIncidentHold", recordHold);
         Mocks.register("haltDeployment", halt);
         Mocks.register("approveDeployment", approve);
         Mocks.register("rejectDeployment", reject);
@@ -828,6 +835,104 @@ class DeploymentApprovalProcessTest {
         Assertions.assertThat(request(pi).getDecisionRationale()).isEqualTo(RATIONALE_TEXT);
     }
 
+    // holds of an open incident: their own gateways, halt and task, apart from the risks
+
+    @Test
+    void aVersionHeldByAnIncidentAtSubmissionWaitsForTheIncidentNotForRiskRemediationThenIsApproved() {
+        assess.script(false, false, false);
+        holds.script(true, false, false);
+        ProcessInstance pi = start();
+
+        assertThat(pi).isWaitingAtExactly(TASK_AWAIT_INCIDENT);
+        assertThat(pi).task().isAssignedTo(SUBMITTER_USER);
+        assertThat(pi).hasPassed("gateway_incident_hold", TASK_RECORD_HOLD)
+                .hasNotPassed(TASK_HALT, TASK_REMEDIATE, TASK_TECHNICAL_REVIEW);
+        Assertions.assertThat(runtimeService.getVariables(pi.getId())).containsEntry(RISK_BLOCKED, false)
+                .containsEntry(INCIDENT_HELD, true).containsEntry(HOLD_SUMMARY, ScriptedHolds.HOLD)
+                .containsEntry(BLOCKING_RISK_SUMMARY, "");
+        Assertions.assertThat(recordHold.runs).hasSize(1);
+        Assertions.assertThat(halt.runs).isEmpty();
+        Assertions.assertThat(request(pi).getStatus()).isEqualTo(DeploymentRequestStatus.HALTED);
+        Assertions.assertThat(request(pi).getHaltReasons()).isEqualTo(ScriptedHolds.HOLD);
+        verify(gate).halt(requestId(), List.of(ScriptedHolds.HOLD));
+
+        awaitIncident(pi, "RESUBMIT");
+
+        assertReviewing(pi, TASK_TECHNICAL_REVIEW, TASK_SECURITY_REVIEW);
+        Assertions.assertThat(request(pi).getStatus()).isEqualTo(DeploymentRequestStatus.IN_REVIEW);
+        approveReviews(pi);
+        decide(pi, TASK_ACCOUNTABLE_APPROVAL, OWNER, RaciGroups.AI_PRODUCT_OWNERS, "APPROVE");
+        assertThat(pi).isEnded();
+        assertThat(pi).hasPassedInOrder(TASK_RECORD_HOLD, TASK_AWAIT_INCIDENT, TASK_TECHNICAL_REVIEW,
+                TASK_ACCOUNTABLE_APPROVAL, TASK_REASSESS, "gateway_still_unheld", TASK_RECORD_APPROVAL, END_APPROVED);
+        Assertions.assertThat(assess.ranAt).containsExactly(TASK_ASSESS, TASK_ASSESS, TASK_REASSESS);
+        assertDecided(pi, DeploymentRequestStatus.APPROVED, OWNER);
+    }
+
+    @Test
+    void aHeldRequestCanBeWithdrawn() {
+        assess.script(false);
+        holds.script(true);
+        ProcessInstance pi = start();
+        assertThat(pi).isWaitingAtExactly(TASK_AWAIT_INCIDENT);
+
+        awaitIncident(pi, "WITHDRAW");
+
+        assertThat(pi).isEnded();
+        assertThat(pi).hasPassedInOrder(TASK_ASSESS, TASK_RECORD_HOLD, TASK_AWAIT_INCIDENT, TASK_RECORD_WITHDRAWAL,
+                END_WITHDRAWN);
+        assertThat(pi).hasNotPassed(TASK_HALT, TASK_REMEDIATE, TASK_TECHNICAL_REVIEW, TASK_RECORD_APPROVAL);
+        assertDecided(pi, DeploymentRequestStatus.WITHDRAWN, SUBMITTER_USER);
+        verify(gate).withdraw(requestId(), null);
+    }
+
+    @Test
+    void onlyTheSubmitterDecidesHowAHeldRequestContinues() {
+        assess.script(false);
+        holds.script(true);
+        ProcessInstance pi = start();
+        String taskId = openTask(pi, TASK_AWAIT_INCIDENT).getId();
+
+        assertThatThrownBy(() -> asUser(OWNER, RaciGroups.AI_PRODUCT_OWNERS,
+                () -> taskService.complete(taskId, Map.of(REMEDIATION_ACTION, "RESUBMIT"))))
+                .satisfies(e -> assertCausedBy(e, AuthorizationException.class));
+        assertRefused(SUBMITTER_USER, RaciGroups.AI_PRODUCT_OWNERS, taskId, Map.of(REMEDIATION_ACTION, "APPROVE"));
+        assertThat(pi).isWaitingAtExactly(TASK_AWAIT_INCIDENT);
+    }
+
+    @Test
+    void aHoldRaisedDuringReviewHaltsAtTheFinalReassessmentOnTheHoldPath() {
+        assess.script(false, false);
+        holds.script(false, true);
+        ProcessInstance pi = start();
+        approveReviews(pi);
+
+        decide(pi, TASK_ACCOUNTABLE_APPROVAL, OWNER, RaciGroups.AI_PRODUCT_OWNERS, "APPROVE");
+
+        assertThat(pi).isWaitingAtExactly(TASK_AWAIT_INCIDENT);
+        assertThat(pi).hasPassedInOrder(TASK_REASSESS, "gateway_still_clear", "gateway_still_unheld", TASK_RECORD_HOLD)
+                .hasNotPassed(TASK_HALT, TASK_REMEDIATE, TASK_RECORD_APPROVAL);
+        Assertions.assertThat(request(pi).getStatus()).isEqualTo(DeploymentRequestStatus.HALTED);
+        verify(gate, never()).approve(anyLong());
+    }
+
+    @Test
+    void aBlockingRiskAndAHoldAtOnceAreRemediatedFirstThenAwaited() {
+        assess.script(true, false, false, false);
+        holds.script(true, true, false, false);
+        ProcessInstance pi = start();
+        assertThat(pi).isWaitingAtExactly(TASK_REMEDIATE);
+        Assertions.assertThat(request(pi).getHaltReasons()).isEqualTo(ScriptedAssessment.BLOCKING_SUMMARY);
+
+        remediate(pi, "RESUBMIT");
+        assertThat(pi).isWaitingAtExactly(TASK_AWAIT_INCIDENT);
+        Assertions.assertThat(request(pi).getHaltReasons()).isEqualTo(ScriptedHolds.HOLD);
+
+        awaitIncident(pi, "RESUBMIT");
+        assertReviewing(pi, TASK_TECHNICAL_REVIEW, TASK_SECURITY_REVIEW);
+        Assertions.assertThat(request(pi).getHaltCount()).isEqualTo(2);
+    }
+
     // ---- helpers
 
     /**
@@ -942,6 +1047,13 @@ class DeploymentApprovalProcessTest {
                 () -> taskService.complete(task.getId(), Map.of(REMEDIATION_ACTION, action)));
     }
 
+    private void awaitIncident(ProcessInstance pi, String action) {
+        Task task = openTask(pi, TASK_AWAIT_INCIDENT);
+        assertThat(task).isAssignedTo(SUBMITTER_USER);
+        asUser(SUBMITTER_USER, RaciGroups.AI_PRODUCT_OWNERS,
+                () -> taskService.complete(task.getId(), Map.of(REMEDIATION_ACTION, action)));
+    }
+
     private static Map<String, Object> review(String decision) {
         return Map.of(DECISION, decision, RATIONALE, RATIONALE_TEXT);
     }
@@ -1047,7 +1159,7 @@ class DeploymentApprovalProcessTest {
         @Override
         public void execute(DelegateExecution execution) {
             ranAt.add(execution.getCurrentActivityId());
-            new AssessDeploymentRiskDelegate(gate).execute(execution);
+            new AssessDeploymentDelegate(gate).execute(execution);
         }
     }
 
@@ -1071,6 +1183,29 @@ class DeploymentApprovalProcessTest {
         }
     }
 
+    /**
+     * An open incident's hold on the version (what the incident feature answers in production), in the scripted
+     * order: one answer per assessment, none once the script is used up.
+     */
+    static final class ScriptedHolds implements DeploymentBlocker {
+
+        static final String HOLD = "Suspended by incident 5 (SEV2, OPEN)";
+
+        final Deque<List<String>> answers = new ArrayDeque<>();
+
+        void script(Boolean... held) {
+            for (Boolean h : held) {
+                answers.add(h ? List.of(HOLD) : List.of());
+            }
+        }
+
+        @Override
+        public List<String> blockingReasons(Long versionId) {
+            List<String> answer = answers.poll();
+            return answer == null ? List.of() : answer;
+        }
+    }
+
     /** The gate's services over our tables; the inventory, the risk register and the Informed are scripted. */
     @TestConfiguration
     static class GateTables {
@@ -1091,6 +1226,11 @@ class DeploymentApprovalProcessTest {
         }
 
         @Bean
+        ScriptedHolds scriptedHolds() {
+            return new ScriptedHolds();
+        }
+
+        @Bean
         GateDecisions gateDecisions(GateRunRepository runs, GateDecisionRepository decisions,
                 ApplicationEventPublisher publisher, Clock clock) {
             return new GateDecisions(runs, decisions, publisher, clock);
@@ -1099,8 +1239,8 @@ class DeploymentApprovalProcessTest {
         @Bean
         DeploymentGateService deploymentGateService(DeploymentRequestRepository requests, GateDecisions decisions,
                 GateEventRepository events, InventoryService inventory, RiskAssessmentService riskAssessment,
-                ApplicationEventPublisher publisher, Clock clock) {
-            return new DeploymentGateService(requests, decisions, events, inventory, riskAssessment, List.of(),
+                ScriptedHolds holds, ApplicationEventPublisher publisher, Clock clock) {
+            return new DeploymentGateService(requests, decisions, events, inventory, riskAssessment, List.of(holds),
                     List.of(), mock(InformedParties.class), publisher, clock);
         }
     }
