@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.postgresql.PGConnection;
 
 /**
- * The risk-assessment delegate ({@code assessDeploymentRisk}, as the engine calls it, inside a transaction that
+ * The risk-assessment delegate ({@code assessDeployment}, as the engine calls it, inside a transaction that
  * commits the request's assessment) for one system whose register holds 10, 1,000 or 100,000 risks; then again
  * with the organisation's register grown to 1,000,000 risks over many systems. Two registers per size: "clear"
  * (nothing unresolved is HIGH or CRITICAL, so the gate passes) and "mixed" (about 10% block, so the gate halts and
@@ -132,7 +132,7 @@ final class RiskRegisterGrowth {
         if (SqlCapture.enabled()) {
             explain(systems);
         }
-        JavaDelegate delegate = app.context.getBean("assessDeploymentRisk", JavaDelegate.class);
+        JavaDelegate delegate = app.context.getBean("assessDeployment", JavaDelegate.class);
         var transactions = app.transactions();
         for (Sized sized : systems) {
             Map<String, Object> variables = new HashMap<>();

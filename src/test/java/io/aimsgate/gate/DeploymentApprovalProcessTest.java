@@ -1129,7 +1129,7 @@ class DeploymentApprovalProcessTest {
     }
 
     /**
-     * Stands in for assessDeploymentRisk: the production delegate, with the risk register answering blocked or
+     * Stands in for assessDeployment: the production delegate, with the risk register answering blocked or
      * clear in the scripted order (through the gate's assess).
      */
     final class ScriptedAssessment implements JavaDelegate {
