@@ -235,10 +235,21 @@ class GateDecisionListenerTest {
         assertThatThrownBy(() -> listener.notify(task)).isInstanceOf(SegregationOfDutiesViolation.class);
     }
 
+    /** The claim is checked against the run's excluded deciders (olivia, rita) and passes; nothing is recorded. */
     @Test
     void anotherMemberMayClaimADecisionTask() {
-        listener.notify(task(TaskListener.EVENTNAME_ASSIGNMENT, approvalTask(), variables(), "oscar",
-                List.of("owners"), "oscar", Set.of("owners")));
+        DelegateTask claim = task(TaskListener.EVENTNAME_ASSIGNMENT, approvalTask(), variables(), "oscar",
+                List.of("owners"), "oscar", Set.of("owners"));
+
+        org.assertj.core.api.Assertions.assertThatCode(() -> listener.notify(claim)).doesNotThrowAnyException();
+
+        verify(gates).excludedDeciders(GATE);
+        verify(gates, never()).record(any(), any(), any(), any(), any(), any(), any(), any());
+        assertThat(taskVariables).isEmpty();
+        // the same claim by the author of the run's work is refused: the check that let oscar through is real
+        DelegateTask byAuthor = task(TaskListener.EVENTNAME_ASSIGNMENT, approvalTask(), variables(), "rita",
+                List.of("owners"), "rita", Set.of("owners"));
+        assertThatThrownBy(() -> listener.notify(byAuthor)).isInstanceOf(SegregationOfDutiesViolation.class);
     }
 
     @Test
