@@ -1,6 +1,7 @@
 package io.aimsgate.gate;
 
 import io.aimsgate.raci.RaciRole;
+import io.aimsgate.shared.Actors;
 import io.aimsgate.shared.ConflictException;
 import io.aimsgate.shared.NotFoundException;
 import java.time.Clock;
@@ -41,9 +42,6 @@ public class GateDecisions {
     /** Every decision is given with a rationale of this many characters at least, and at most {@link #MAX_RATIONALE}. */
     public static final int MIN_RATIONALE = 10;
     public static final int MAX_RATIONALE = 4000;
-
-    /** The name recorded when no user acted: a timer fired or the platform correlated a message. */
-    public static final String PLATFORM = "aims-gate";
 
     private final GateRunRepository runs;
     private final GateDecisionRepository decisions;
@@ -155,7 +153,7 @@ public class GateDecisions {
         Set<String> excluded = new TreeSet<>();
         decisionsOf(runId).stream().filter(d -> SUBMIT.equals(d.getDecision())).map(GateDecision::getDecidedBy)
                 .forEach(excluded::add);
-        if (run.getStartedBy() != null && !PLATFORM.equals(run.getStartedBy())) {
+        if (run.getStartedBy() != null && !Actors.PLATFORM.equals(run.getStartedBy())) {
             excluded.add(run.getStartedBy());
         }
         return excluded;

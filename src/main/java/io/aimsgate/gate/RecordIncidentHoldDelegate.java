@@ -2,7 +2,7 @@ package io.aimsgate.gate;
 
 import static io.aimsgate.gate.DeploymentApprovalProcess.*;
 
-import io.aimsgate.shared.ProcessVariables;
+import io.aimsgate.shared.ProcessVariable;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,7 +20,7 @@ class RecordIncidentHoldDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String holds = ProcessVariables.requiredString(execution, HOLD_SUMMARY);
+        String holds = ProcessVariable.text(HOLD_SUMMARY).get(execution);
         DeploymentRequest request = ControlVariables.restore(execution, execution.getProcessInstanceId(), gate);
         gate.halt(request.getId(), List.of(holds.split("\n")));
     }
