@@ -19,6 +19,8 @@ public final class DeploymentApprovalProcess {
     /** Whether an open incident holds the version (a hold, not a risk of the register). */
     public static final String INCIDENT_HELD = "incidentHeld";
     public static final String HOLD_SUMMARY = "holdSummary";
+    /** Extension property of a halt step naming the variable whose lines are the halt's reasons. */
+    public static final String HALT_REASONS_PROPERTY = "haltReasons";
     public static final String REMEDIATION_ACTION = "remediationAction";
     public static final String DECISION = GateDecisions.DECISION;
     public static final String RATIONALE = GateDecisions.RATIONALE;

@@ -138,7 +138,6 @@ class DeploymentApprovalProcessTest {
     RegisterDouble register;
     ScriptedAssessment assess;
     RecordingDelegate halt;
-    RecordingDelegate recordHold;
     @Autowired
     ScriptedHolds holds;
     RecordingDelegate approve;
@@ -159,7 +158,6 @@ class DeploymentApprovalProcessTest {
         gate = mock(DeploymentGateService.class, delegatesTo(service));
         decisions = mock(GateDecisions.class, delegatesTo(gateDecisions));
         halt = new RecordingDelegate(new HaltDeploymentDelegate(gate));
-        recordHold = new RecordingDelegate(new RecordIncidentHoldDelegate(gate));
         holds.answers.clear();
         approve = new RecordingDelegate(new ApproveDeploymentDelegate(gate));
         reject = new RecordingDelegate(new RejectDeploymentDelegate(gate));
@@ -167,7 +165,6 @@ class DeploymentApprovalProcessTest {
 
         Mocks.register("registerDeploymentRequest", register);
         Mocks.register("assessDeployment", assess);
-        Mocks.register("recordIncidentHold", recordHold);
         Mocks.register("haltDeployment", halt);
         Mocks.register("approveDeployment", approve);
         Mocks.register("rejectDeployment", reject);
@@ -850,8 +847,9 @@ class DeploymentApprovalProcessTest {
         Assertions.assertThat(runtimeService.getVariables(pi.getId())).containsEntry(RISK_BLOCKED, false)
                 .containsEntry(INCIDENT_HELD, true).containsEntry(HOLD_SUMMARY, ScriptedHolds.HOLD)
                 .containsEntry(BLOCKING_RISK_SUMMARY, "");
-        Assertions.assertThat(recordHold.runs).hasSize(1);
-        Assertions.assertThat(halt.runs).isEmpty();
+        // the one halt step, at the hold's own task, with the holds as its reasons
+        Assertions.assertThat(halt.runs).hasSize(1);
+        Assertions.assertThat(halt.runs.get(0)).containsEntry(HOLD_SUMMARY, ScriptedHolds.HOLD);
         Assertions.assertThat(request(pi).getStatus()).isEqualTo(DeploymentRequestStatus.HALTED);
         Assertions.assertThat(request(pi).getHaltReasons()).isEqualTo(ScriptedHolds.HOLD);
         verify(gate).halt(requestId(), List.of(ScriptedHolds.HOLD));
