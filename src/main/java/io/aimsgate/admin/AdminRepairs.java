@@ -4,7 +4,7 @@ import io.aimsgate.raci.FourEyes;
 import io.aimsgate.raci.GateRuns;
 import io.aimsgate.raci.GovernedTasks;
 import io.aimsgate.shared.ConflictException;
-import io.aimsgate.shared.EngineSystemCalls;
+import io.aimsgate.shared.PlatformEngineAccess;
 import io.aimsgate.shared.InvalidInputException;
 import io.aimsgate.shared.NotFoundException;
 import java.time.Clock;
@@ -35,12 +35,12 @@ public class AdminRepairs {
     private final RepositoryService repositoryService;
     private final GovernedTasks governedTasks;
     private final List<GateRuns> gateRuns;
-    private final EngineSystemCalls engine;
+    private final PlatformEngineAccess engine;
     private final AdminRepairRepository repairs;
     private final Clock clock;
 
     AdminRepairs(TaskService taskService, RepositoryService repositoryService, GovernedTasks governedTasks,
-            List<GateRuns> gateRuns, EngineSystemCalls engine, AdminRepairRepository repairs, Clock clock) {
+            List<GateRuns> gateRuns, PlatformEngineAccess engine, AdminRepairRepository repairs, Clock clock) {
         this.taskService = taskService;
         this.repositoryService = repositoryService;
         this.governedTasks = governedTasks;

@@ -1,9 +1,9 @@
 package io.aimsgate.admin;
 
-import io.aimsgate.gate.DeploymentGateRuns;
+import io.aimsgate.gate.DeploymentGateService;
 import io.aimsgate.inventory.ModelVersion;
 import io.aimsgate.raci.GateRuns;
-import io.aimsgate.shared.EngineSystemCalls;
+import io.aimsgate.shared.PlatformEngineAccess;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,14 +49,14 @@ public class GateConsistency {
     }
 
     private final List<GateRuns> gateRuns;
-    private final DeploymentGateRuns deploymentRuns;
+    private final DeploymentGateService deploymentRuns;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
-    private final EngineSystemCalls engine;
+    private final PlatformEngineAccess engine;
     private final Clock clock;
 
-    GateConsistency(List<GateRuns> gateRuns, DeploymentGateRuns deploymentRuns, RuntimeService runtimeService,
-            TaskService taskService, EngineSystemCalls engine, Clock clock) {
+    GateConsistency(List<GateRuns> gateRuns, DeploymentGateService deploymentRuns, RuntimeService runtimeService,
+            TaskService taskService, PlatformEngineAccess engine, Clock clock) {
         this.gateRuns = List.copyOf(gateRuns);
         this.deploymentRuns = deploymentRuns;
         this.runtimeService = runtimeService;

@@ -16,12 +16,17 @@ public final class DeploymentApprovalProcess {
     public static final String RISK_BLOCKED = "riskBlocked";
     public static final String BLOCKING_RISK_COUNT = "blockingRiskCount";
     public static final String BLOCKING_RISK_SUMMARY = "blockingRiskSummary";
+    /** Whether an open incident holds the version (a hold, not a risk of the register). */
+    public static final String INCIDENT_HELD = "incidentHeld";
+    public static final String HOLD_SUMMARY = "holdSummary";
+    /** Extension property of a halt step naming the variable whose lines are the halt's reasons. */
+    public static final String HALT_REASONS_PROPERTY = "haltReasons";
     public static final String REMEDIATION_ACTION = "remediationAction";
-    public static final String DECISION = "decision";
-    public static final String RATIONALE = "rationale";
+    public static final String DECISION = GateDecisions.DECISION;
+    public static final String RATIONALE = GateDecisions.RATIONALE;
     /** The decision of the task just completed, read by the gateway after it. */
-    public static final String LAST_DECISION = "lastDecision";
-    public static final String REVIEW_REJECTED = "reviewRejected";
+    public static final String LAST_DECISION = GateDecisions.LAST_DECISION;
+    public static final String REVIEW_REJECTED = GateDecisions.REVIEW_REJECTED;
 
     // elements
     public static final String START = "start_deployment_requested";
@@ -29,6 +34,8 @@ public final class DeploymentApprovalProcess {
     public static final String TASK_ASSESS = "task_assess_risk";
     public static final String TASK_HALT = "task_record_halt";
     public static final String TASK_REMEDIATE = "task_remediate_risks";
+    public static final String TASK_RECORD_HOLD = "task_record_incident_hold";
+    public static final String TASK_AWAIT_INCIDENT = "task_await_incident_resolution";
     public static final String TASK_TECHNICAL_REVIEW = "task_technical_review";
     public static final String TASK_SECURITY_REVIEW = "task_security_review";
     public static final String TASK_LEGAL_PRIVACY_REVIEW = "task_legal_privacy_review";

@@ -15,6 +15,7 @@ import io.aimsgate.shared.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +32,7 @@ public class DeploymentGateService {
     static final String DEPLOYMENT_APPROVAL_ACTIVITY = "deployment-approval";
 
     private final DeploymentRequestRepository requests;
-    private final GateDecisionRepository decisions;
+    private final GateDecisions decisions;
     private final GateEventRepository events;
     private final InventoryService inventory;
     private final RiskAssessmentService riskAssessment;
@@ -41,7 +42,7 @@ public class DeploymentGateService {
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    DeploymentGateService(DeploymentRequestRepository requests, GateDecisionRepository decisions,
+    DeploymentGateService(DeploymentRequestRepository requests, GateDecisions decisions,
             GateEventRepository events, InventoryService inventory, RiskAssessmentService riskAssessment,
             List<DeploymentBlocker> blockers, List<DeploymentPrerequisite> prerequisites, InformedParties informed,
             ApplicationEventPublisher publisher, Clock clock) {
@@ -86,8 +87,9 @@ public class DeploymentGateService {
         return requests.findByProcessInstanceId(processInstanceId).orElseGet(() -> {
             ModelVersion version = checkSubmittable(systemId, versionLabel);
             boolean highRiskTier = inventory.requireSystem(systemId).getEuAiActTier() == EuAiActTier.HIGH;
+            GateRun run = decisions.open(processInstanceId, GateKind.DEPLOYMENT, systemId, submitter, null, note);
             DeploymentRequest request = requests.save(new DeploymentRequest(systemId, version.getId(),
-                    processInstanceId, submitter, note, highRiskTier, clock.instant()));
+                    processInstanceId, run.getId(), submitter, note, highRiskTier, clock.instant()));
             inventory.changeVersionStatus(version.getId(), VersionStatus.IN_REVIEW);
             events.save(new GateEvent(request.getId(), GateEvent.Type.SUBMITTED, submitter,
                     note, clock.instant()));
@@ -100,21 +102,24 @@ public class DeploymentGateService {
         return inventory.requireSystem(request.getSystemId());
     }
 
-    /** Assesses the system's register now and records the result on the request; resumes a halted request that is clear. */
-    public RiskAssessment assess(Long requestId) {
+    /**
+     * Assesses the system's risk register and the holds on the version now, records the result on the request, and
+     * resumes a halted request that is clear of both.
+     */
+    public DeploymentAssessment assess(Long requestId) {
         DeploymentRequest request = require(requestId);
         String actor = request.getSubmittedBy();
         List<String> holds = new ArrayList<>();
         for (DeploymentBlocker blocker : blockers) {
             holds.addAll(blocker.blockingReasons(request.getVersionId()));
         }
-        RiskAssessment assessment = riskAssessment.assess(request.getSystemId()).withHolds(holds);
-        request.assessed(assessment.unresolvedHighRiskCount(), assessment.assessedAt());
+        DeploymentAssessment assessment = new DeploymentAssessment(riskAssessment.assess(request.getSystemId()), holds);
+        request.assessed(assessment.risk().unresolvedHighRiskCount(), assessment.assessedAt());
         if (!assessment.blocked() && request.getStatus() == DeploymentRequestStatus.HALTED) {
             request.resumeReview();
             inventory.changeVersionStatus(request.getVersionId(), VersionStatus.IN_REVIEW);
-            events.save(new GateEvent(requestId, GateEvent.Type.RESUMED, actor, "Risk re-assessed: no unresolved "
-                    + "high-severity risk", clock.instant()));
+            events.save(new GateEvent(requestId, GateEvent.Type.RESUMED, actor, "Re-assessed: no unresolved "
+                    + "high-severity risk and no incident hold", clock.instant()));
         }
         return assessment;
     }
@@ -131,12 +136,17 @@ public class DeploymentGateService {
     /** Records the approval in the name of the last Accountable approver, as recorded by the approval tasks. */
     public void approve(Long requestId) {
         DeploymentRequest request = require(requestId);
-        GateDecision accountable = decisions.findFirstByRequestIdAndDecisionAndRaciRoleOrderByDecidedAtDescIdDesc(
-                requestId, ReviewDecision.APPROVE, RaciRole.ACCOUNTABLE).orElseThrow(() -> new IllegalStateException(
-                        "Request " + requestId + " has no Accountable approval to record"));
+        List<GateDecision> accountableApprovals = decisions.decisionsOf(request.getGateRunId()).stream()
+                .filter(d -> GateDecisions.APPROVE.equals(d.getDecision()) && d.getRaciRole() == RaciRole.ACCOUNTABLE)
+                .toList();
+        if (accountableApprovals.isEmpty()) {
+            throw new IllegalStateException("Request " + requestId + " has no Accountable approval to record");
+        }
+        GateDecision accountable = accountableApprovals.get(accountableApprovals.size() - 1);
         String approver = accountable.getDecidedBy();
         String rationale = accountable.getRationale();
         request.decide(DeploymentRequestStatus.APPROVED, approver, rationale, clock.instant());
+        decisions.close(request.getGateRunId(), GateRunStatus.PASSED, approver, rationale);
         inventory.changeVersionStatus(request.getVersionId(), VersionStatus.APPROVED);
         inventory.moveToStage(request.getSystemId(), LifecycleStage.DEPLOYMENT);
         events.save(new GateEvent(requestId, GateEvent.Type.APPROVED, approver, rationale, clock.instant()));
@@ -147,12 +157,12 @@ public class DeploymentGateService {
     /** Records the rejection in the name of whoever rejected last, with their rationale. */
     public void reject(Long requestId) {
         DeploymentRequest request = require(requestId);
-        GateDecision rejection = decisions.findFirstByRequestIdAndDecisionOrderByDecidedAtDescIdDesc(requestId,
-                ReviewDecision.REJECT).orElseThrow(() -> new IllegalStateException(
-                        "Request " + requestId + " has no rejection to record"));
+        GateDecision rejection = decisions.lastDecisionOf(request.getGateRunId(), Set.of(GateDecisions.REJECT))
+                .orElseThrow(() -> new IllegalStateException("Request " + requestId + " has no rejection to record"));
         String decider = rejection.getDecidedBy();
         String rationale = rejection.getRationale();
         request.decide(DeploymentRequestStatus.REJECTED, decider, rationale, clock.instant());
+        decisions.close(request.getGateRunId(), GateRunStatus.REJECTED, decider, rationale);
         inventory.changeVersionStatus(request.getVersionId(), VersionStatus.REJECTED);
         events.save(new GateEvent(requestId, GateEvent.Type.REJECTED, decider, rationale, clock.instant()));
         tellInformed(request, "rejected", decider, rationale);
@@ -171,23 +181,15 @@ public class DeploymentGateService {
         DeploymentRequest request = require(requestId);
         String actor = request.getSubmittedBy();
         request.decide(DeploymentRequestStatus.WITHDRAWN, actor, note, clock.instant());
+        decisions.close(request.getGateRunId(), GateRunStatus.WITHDRAWN, actor, note);
         inventory.changeVersionStatus(request.getVersionId(), VersionStatus.DRAFT);
         events.save(new GateEvent(requestId, GateEvent.Type.WITHDRAWN, actor, note, clock.instant()));
-    }
-
-    /** Records a reviewer's decision once per task (listeners may run again on retry). */
-    public void recordDecision(Long requestId, String taskId, String taskKey, String activity, RaciRole role,
-            ReviewDecision decision, String rationale, String decidedBy) {
-        if (!decisions.existsByTaskId(taskId)) {
-            decisions.save(new GateDecision(requestId, taskId, taskKey, activity, role, decision, rationale,
-                    decidedBy, clock.instant()));
-        }
     }
 
     /** Whether any reviewer or approver of this request rejected it. */
     @Transactional(readOnly = true)
     public boolean hasRejection(Long requestId) {
-        return decisions.existsByRequestIdAndDecision(requestId, ReviewDecision.REJECT);
+        return decisions.hasRejection(require(requestId).getGateRunId());
     }
 
     @Transactional(readOnly = true)
@@ -208,15 +210,16 @@ public class DeploymentGateService {
         return requests.findByVersionIdOrderBySubmittedAtDesc(inventory.requireVersion(systemId, versionLabel).getId());
     }
 
-    /** Every deployment request of the system, oldest first (its life-cycle view). */
-    @Transactional(readOnly = true)
-    public List<DeploymentRequest> requestsOfSystem(Long systemId) {
-        return requests.findBySystemIdOrderBySubmittedAtAsc(systemId);
-    }
-
     @Transactional(readOnly = true)
     public List<GateDecision> decisionsOf(Long requestId) {
-        return decisions.findByRequestIdOrderByDecidedAt(requestId);
+        return decisions.decisionsOf(require(requestId).getGateRunId());
+    }
+
+    /** Versions IN_REVIEW or HALTED that no open deployment request holds: in review with no gate (consistency check). */
+    @Transactional(readOnly = true)
+    public List<ModelVersion> versionsInReviewWithoutGate() {
+        return requests.versionsWithoutOpenRequest(List.of(VersionStatus.IN_REVIEW, VersionStatus.HALTED),
+                List.of(DeploymentRequestStatus.IN_REVIEW, DeploymentRequestStatus.HALTED));
     }
 
     @Transactional(readOnly = true)

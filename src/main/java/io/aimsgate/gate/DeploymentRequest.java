@@ -30,6 +30,10 @@ public class DeploymentRequest {
     @NaturalId
     private String processInstanceId;
 
+    /** The request's run in the gate-run table, where its decisions are recorded. */
+    @Column(name = "gate_run_id")
+    private Long gateRunId;
+
     @Enumerated(EnumType.STRING)
     private DeploymentRequestStatus status;
 
@@ -51,8 +55,9 @@ public class DeploymentRequest {
     protected DeploymentRequest() {
     }
 
-    DeploymentRequest(Long systemId, Long versionId, String processInstanceId, String submittedBy, String note,
-            boolean highRiskTier, Instant now) {
+    DeploymentRequest(Long systemId, Long versionId, String processInstanceId, Long gateRunId, String submittedBy,
+            String note, boolean highRiskTier, Instant now) {
+        this.gateRunId = gateRunId;
         this.highRiskTier = highRiskTier;
         this.systemId = systemId;
         this.versionId = versionId;
@@ -107,6 +112,10 @@ public class DeploymentRequest {
 
     public DeploymentRequestStatus getStatus() {
         return status;
+    }
+
+    public Long getGateRunId() {
+        return gateRunId;
     }
 
     public String getSubmittedBy() {

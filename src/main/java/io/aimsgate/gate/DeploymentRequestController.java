@@ -87,7 +87,7 @@ class DeploymentRequestController {
             Instant decidedAt, String decisionRationale, List<DecisionView> decisions, List<EventView> events) {
     }
 
-    record DecisionView(String taskKey, String raciActivity, RaciRole raciRole, ReviewDecision decision,
+    record DecisionView(String taskKey, String raciActivity, RaciRole raciRole, String decision,
             String rationale, String decidedBy, Instant decidedAt) {
     }
 

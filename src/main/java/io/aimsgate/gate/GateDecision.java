@@ -1,7 +1,6 @@
 package io.aimsgate.gate;
 
 import io.aimsgate.raci.RaciRole;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,7 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One reviewer's or approver's decision with its rationale: the evidence of who approved what. */
+/**
+ * A decision or submission taken in a user task of a gate run, of any kind: the evidence of who decided what, in which
+ * RACI role, with which rationale. Written only by {@link GateDecisions#record}.
+ */
 @Entity
 @Table(name = "gate_decision")
 public class GateDecision {
@@ -20,9 +22,7 @@ public class GateDecision {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "request_id")
-    private Long requestId;
-
+    private Long runId;
     private String taskId;
     private String taskKey;
     private String raciActivity;
@@ -30,9 +30,7 @@ public class GateDecision {
     @Enumerated(EnumType.STRING)
     private RaciRole raciRole;
 
-    @Enumerated(EnumType.STRING)
-    private ReviewDecision decision;
-
+    private String decision;
     private String rationale;
     private String decidedBy;
     private Instant decidedAt;
@@ -40,9 +38,9 @@ public class GateDecision {
     protected GateDecision() {
     }
 
-    GateDecision(Long requestId, String taskId, String taskKey, String raciActivity, RaciRole raciRole,
-            ReviewDecision decision, String rationale, String decidedBy, Instant decidedAt) {
-        this.requestId = requestId;
+    public GateDecision(Long runId, String taskId, String taskKey, String raciActivity, RaciRole raciRole,
+            String decision, String rationale, String decidedBy, Instant decidedAt) {
+        this.runId = runId;
         this.taskId = taskId;
         this.taskKey = taskKey;
         this.raciActivity = raciActivity;
@@ -53,8 +51,12 @@ public class GateDecision {
         this.decidedAt = decidedAt;
     }
 
-    public Long getRequestId() {
-        return requestId;
+    public Long getId() {
+        return id;
+    }
+
+    public Long getRunId() {
+        return runId;
     }
 
     public String getTaskId() {
@@ -73,7 +75,7 @@ public class GateDecision {
         return raciRole;
     }
 
-    public ReviewDecision getDecision() {
+    public String getDecision() {
         return decision;
     }
 

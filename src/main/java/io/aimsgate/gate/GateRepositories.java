@@ -15,11 +15,7 @@ interface DeploymentRequestRepository extends JpaRepository<DeploymentRequest, L
 
     List<DeploymentRequest> findByVersionIdOrderBySubmittedAtDesc(Long versionId);
 
-    List<DeploymentRequest> findBySystemIdOrderBySubmittedAtAsc(Long systemId);
-
     boolean existsByVersionIdAndStatusIn(Long versionId, List<DeploymentRequestStatus> statuses);
-
-    List<DeploymentRequest> findByStatusInOrderById(List<DeploymentRequestStatus> statuses);
 
     /** Versions in review or halted with no open request: left in review with no gate (the consistency check). */
     @Query("""
@@ -35,23 +31,6 @@ interface DeploymentRequestRepository extends JpaRepository<DeploymentRequest, L
             order by r.decidedAt desc limit 1""")
     Optional<DeploymentRequest> findFirstByVersionIdAndStatusOrderByDecidedAtDesc(@Param("versionId") Long versionId,
             @Param("status") DeploymentRequestStatus status);
-}
-
-interface GateDecisionRepository extends JpaRepository<GateDecision, Long> {
-
-    @Query("select count(d) > 0 from GateDecision d where d.taskId = :taskId")
-    boolean existsByTaskId(@Param("taskId") String taskId);
-
-    List<GateDecision> findByRequestIdOrderByDecidedAt(Long requestId);
-
-    @Query("select count(d) > 0 from GateDecision d where d.requestId = :requestId and d.decision = :decision")
-    boolean existsByRequestIdAndDecision(@Param("requestId") Long requestId, @Param("decision") ReviewDecision decision);
-
-    Optional<GateDecision> findFirstByRequestIdAndDecisionOrderByDecidedAtDescIdDesc(Long requestId,
-            ReviewDecision decision);
-
-    Optional<GateDecision> findFirstByRequestIdAndDecisionAndRaciRoleOrderByDecidedAtDescIdDesc(Long requestId,
-            ReviewDecision decision, io.aimsgate.raci.RaciRole role);
 }
 
 interface GateEventRepository extends JpaRepository<GateEvent, Long> {

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  */
 public interface LifecycleGateEntry {
 
-    LifecycleGateKind kind();
+    GateKind kind();
 
     /**
      * Before the run opens. Returns true when this instance ends here, without a run of its own (it handed its

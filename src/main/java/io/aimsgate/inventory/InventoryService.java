@@ -1,7 +1,7 @@
 package io.aimsgate.inventory;
 
 import io.aimsgate.shared.ConflictException;
-import io.aimsgate.shared.EngineSystemCalls;
+import io.aimsgate.shared.PlatformEngineAccess;
 import io.aimsgate.shared.InvalidInputException;
 import io.aimsgate.shared.NotFoundException;
 import jakarta.persistence.criteria.Predicate;
@@ -25,12 +25,12 @@ public class InventoryService {
     private final AiSystemRepository systems;
     private final ModelVersionRepository versions;
     private final IdentityService identityService;
-    private final EngineSystemCalls engine;
+    private final PlatformEngineAccess engine;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     InventoryService(AiSystemRepository systems, ModelVersionRepository versions, IdentityService identityService,
-            EngineSystemCalls engine, ApplicationEventPublisher publisher, Clock clock) {
+            PlatformEngineAccess engine, ApplicationEventPublisher publisher, Clock clock) {
         this.engine = engine;
         this.publisher = publisher;
         this.systems = systems;

@@ -4,11 +4,11 @@ import static io.aimsgate.gate.LifecycleDecisions.*;
 
 import io.aimsgate.shared.Actors;
 
-import io.aimsgate.gate.LifecycleGate;
-import io.aimsgate.gate.LifecycleGateKind;
+import io.aimsgate.gate.GateRun;
+import io.aimsgate.gate.GateKind;
 import io.aimsgate.gate.LifecycleGateService;
 import io.aimsgate.inventory.InventoryService;
-import io.aimsgate.shared.EngineSystemCalls;
+import io.aimsgate.shared.PlatformEngineAccess;
 import io.aimsgate.validation.MetricBound;
 import io.aimsgate.validation.Objectives;
 import java.time.Clock;
@@ -37,11 +37,11 @@ public class MonitoringService {
     private final LifecycleGateService gates;
     private final InventoryService inventory;
     private final RuntimeService runtimeService;
-    private final EngineSystemCalls engine;
+    private final PlatformEngineAccess engine;
     private final Clock clock;
 
     MonitoringService(MonitoringReadingRepository readings, Objectives objectives, LifecycleGateService gates,
-            InventoryService inventory, RuntimeService runtimeService, EngineSystemCalls engine, Clock clock) {
+            InventoryService inventory, RuntimeService runtimeService, PlatformEngineAccess engine, Clock clock) {
         this.readings = readings;
         this.objectives = objectives;
         this.gates = gates;
@@ -89,7 +89,7 @@ public class MonitoringService {
     public MonitoringReading.Reevaluation requestReevaluation(Long systemId, ReevaluationRequest request,
             String actor) {
         String reason = io.aimsgate.shared.Commands.validate(request).reason();
-        List<String> blockers = gates.entryBlockers(systemId, LifecycleGateKind.RE_EVALUATION);
+        List<String> blockers = gates.entryBlockers(systemId, GateKind.RE_EVALUATION);
         if (!blockers.isEmpty()) {
             throw new io.aimsgate.shared.ConflictException("systemId", "AI system " + systemId
                     + " cannot be re-evaluated now.", blockers);
@@ -109,11 +109,11 @@ public class MonitoringService {
         if (woken) {
             return MonitoringReading.Reevaluation.TRIGGERED;
         }
-        if (!gates.entryBlockers(systemId, LifecycleGateKind.RE_EVALUATION).isEmpty()) {
+        if (!gates.entryBlockers(systemId, GateKind.RE_EVALUATION).isEmpty()) {
             // A system not yet validated is not in operation: the reading is kept, nothing is re-evaluated.
             return MonitoringReading.Reevaluation.NOT_NEEDED;
         }
-        if (gates.isInProgress(systemId, LifecycleGateKind.RE_EVALUATION)) {
+        if (gates.isInProgress(systemId, GateKind.RE_EVALUATION)) {
             return MonitoringReading.Reevaluation.ALREADY_RUNNING;
         }
         runtimeService.createMessageCorrelation(MESSAGE_REEVALUATION_REQUESTED)
@@ -124,7 +124,7 @@ public class MonitoringService {
 
     private boolean wakeWaitingReevaluation(Long systemId, String trigger, String detail) {
         List<Execution> waiting = runtimeService.createExecutionQuery()
-                .processDefinitionKey(LifecycleGateKind.RE_EVALUATION.processKey())
+                .processDefinitionKey(GateKind.RE_EVALUATION.processKey())
                 .messageEventSubscriptionName(MESSAGE_THRESHOLD_BREACHED)
                 .processVariableValueEquals(SYSTEM_ID, systemId).list();
         if (waiting.isEmpty()) {
@@ -132,7 +132,7 @@ public class MonitoringService {
         }
         Execution execution = waiting.get(0);
         // The woken instance starts a new gate run; it is opened here so the breach is its recorded trigger.
-        LifecycleGate gate = gates.open(execution.getProcessInstanceId(), LifecycleGateKind.RE_EVALUATION,
+        GateRun gate = gates.open(execution.getProcessInstanceId(), GateKind.RE_EVALUATION,
                 systemId, Actors.PLATFORM, trigger, detail);
         runtimeService.createMessageCorrelation(MESSAGE_THRESHOLD_BREACHED)
                 .processInstanceId(execution.getProcessInstanceId())

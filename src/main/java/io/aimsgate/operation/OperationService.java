@@ -3,12 +3,12 @@ package io.aimsgate.operation;
 import io.aimsgate.shared.Actors;
 import io.aimsgate.shared.Commands;
 import io.aimsgate.gate.DeploymentBlocker;
-import io.aimsgate.gate.LifecycleDecision;
+import io.aimsgate.gate.GateDecision;
 import io.aimsgate.gate.LifecycleDecisions;
-import io.aimsgate.gate.LifecycleGate;
-import io.aimsgate.gate.LifecycleGateKind;
+import io.aimsgate.gate.GateRun;
+import io.aimsgate.gate.GateKind;
 import io.aimsgate.gate.LifecycleGateService;
-import io.aimsgate.gate.LifecycleGateStatus;
+import io.aimsgate.gate.GateRunStatus;
 import io.aimsgate.inventory.InventoryService;
 import io.aimsgate.inventory.ModelVersion;
 import io.aimsgate.inventory.VersionStatus;
@@ -33,12 +33,12 @@ public class OperationService {
     private final ReevaluationAssessmentRepository assessments;
     private final RetirementPlanRepository plans;
     private final org.camunda.bpm.engine.RuntimeService runtimeService;
-    private final io.aimsgate.shared.EngineSystemCalls engine;
+    private final io.aimsgate.shared.PlatformEngineAccess engine;
     private final Clock clock;
 
     OperationService(LifecycleGateService gates, InventoryService inventory, List<DeploymentBlocker> blockers,
             ReevaluationAssessmentRepository assessments, RetirementPlanRepository plans,
-            org.camunda.bpm.engine.RuntimeService runtimeService, io.aimsgate.shared.EngineSystemCalls engine,
+            org.camunda.bpm.engine.RuntimeService runtimeService, io.aimsgate.shared.PlatformEngineAccess engine,
             Clock clock) {
         this.runtimeService = runtimeService;
         this.engine = engine;
@@ -64,12 +64,12 @@ public class OperationService {
      * re-evaluation suspended are released again, unless something else (an open incident) still blocks them.
      */
     public void continueOperation(Long gateId, String informedActivity) {
-        LifecycleGate gate = gates.require(gateId);
+        GateRun gate = gates.require(gateId);
         boolean suspendedByReevaluation = gates.historyOf(gate.getSystemId()).stream()
-                .filter(g -> g.getGate() == LifecycleGateKind.RE_EVALUATION && !g.getId().equals(gateId)
+                .filter(g -> g.getKind() == GateKind.RE_EVALUATION && !g.getId().equals(gateId)
                         && g.getDecidedAt() != null)
                 .reduce((first, second) -> second)
-                .map(last -> last.getStatus() == LifecycleGateStatus.SUSPENDED).orElse(false);
+                .map(last -> last.getStatus() == GateRunStatus.SUSPENDED).orElse(false);
         if (suspendedByReevaluation) {
             for (ModelVersion version : inventory.versionsOf(gate.getSystemId(), List.of(VersionStatus.SUSPENDED))) {
                 boolean stillBlocked = blockers.stream().anyMatch(b -> !b.blockingReasons(version.getId()).isEmpty());
@@ -83,17 +83,17 @@ public class OperationService {
 
     /** Suspend: every released or in-flight version is SUSPENDED, so the pipeline check refuses them (409). */
     public void suspend(Long gateId, String informedActivity) {
-        LifecycleGate gate = gates.require(gateId);
-        LifecycleDecision decision = gates.lastAccountableDecision(gateId);
+        GateRun gate = gates.require(gateId);
+        GateDecision decision = gates.lastAccountableDecision(gateId);
         inventory.suspendSystem(gate.getSystemId());
-        gates.end(gateId, LifecycleGateStatus.SUSPENDED, decision.getDecidedBy(), decision.getRationale(),
+        gates.end(gateId, GateRunStatus.SUSPENDED, decision.getDecidedBy(), decision.getRationale(),
                 informedActivity);
     }
 
     /** Retire was decided: this run ends, and the retirement gate takes over. */
-    public LifecycleGate requestRetirement(Long gateId, String informedActivity) {
-        LifecycleDecision decision = gates.lastAccountableDecision(gateId);
-        return gates.end(gateId, LifecycleGateStatus.RETIREMENT_REQUESTED, decision.getDecidedBy(),
+    public GateRun requestRetirement(Long gateId, String informedActivity) {
+        GateDecision decision = gates.lastAccountableDecision(gateId);
+        return gates.end(gateId, GateRunStatus.RETIREMENT_REQUESTED, decision.getDecidedBy(),
                 decision.getRationale(), informedActivity);
     }
 
@@ -107,7 +107,7 @@ public class OperationService {
 
     /** The approved retirement: every version RETIRED (the pipeline check refuses them), the system RETIREMENT. */
     public void retire(Long gateId, String informedActivity) {
-        LifecycleGate gate = gates.require(gateId);
+        GateRun gate = gates.require(gateId);
         inventory.retireSystem(gate.getSystemId());
         gates.pass(gateId, informedActivity);
         endWatch(gate.getSystemId(), "System retired (retirement gate run " + gateId + ")");
@@ -117,13 +117,13 @@ public class OperationService {
     private void endWatch(Long systemId, String reason) {
         engine.withoutUserAuthorization(() -> {
             runtimeService.createProcessInstanceQuery()
-                    .processDefinitionKey(LifecycleGateKind.RE_EVALUATION.processKey())
+                    .processDefinitionKey(GateKind.RE_EVALUATION.processKey())
                     .variableValueEquals(LifecycleDecisions.SYSTEM_ID, systemId).list()
                     .forEach(watch -> {
                         // A re-evaluation still deciding ends with the retirement as its recorded outcome first: a
                         // gate run never ends without one (GovernedProcessGuard refuses that).
                         gates.openRunOf(watch.getId()).ifPresent(open -> gates.end(open.getId(),
-                                LifecycleGateStatus.WITHDRAWN, Actors.PLATFORM, reason, "reevaluation-decision"));
+                                GateRunStatus.WITHDRAWN, Actors.PLATFORM, reason, "reevaluation-decision"));
                         runtimeService.deleteProcessInstance(watch.getId(), reason);
                     });
             return null;

@@ -1,6 +1,6 @@
 package io.aimsgate.raci;
 
-import io.aimsgate.shared.EngineSystemCalls;
+import io.aimsgate.shared.PlatformEngineAccess;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -30,18 +30,18 @@ import org.springframework.stereotype.Component;
 public class GovernedTasks {
 
     /** Task extension property listing the decisions a task offers (see the life-cycle BPMNs). */
-    static final String DECISIONS_PROPERTY = "decisions";
+    public static final String DECISIONS_PROPERTY = "decisions";
 
     /** The role a governed task declares: its RACI declaration, the groups that hold it, and whether it decides. */
     public record Role(RaciDeclaration declaration, Set<String> groups, boolean deciding) {
     }
 
     private final RaciMatrix matrix;
-    private final EngineSystemCalls engine;
+    private final PlatformEngineAccess engine;
     private final IdentityService identityService;
     private final HistoryService historyService;
 
-    GovernedTasks(RaciMatrix matrix, @Lazy EngineSystemCalls engine, @Lazy IdentityService identityService,
+    GovernedTasks(RaciMatrix matrix, @Lazy PlatformEngineAccess engine, @Lazy IdentityService identityService,
             @Lazy HistoryService historyService) {
         this.matrix = matrix;
         this.engine = engine;
@@ -61,7 +61,7 @@ public class GovernedTasks {
      * delivers content (decisions=SUBMIT), and any task that offers APPROVE (e.g. the technical review). Responsible
      * work (containment, a plan, re-checking a register) is not a decision.
      */
-    static boolean isDeciding(RaciRole role, List<String> decisions) {
+    public static boolean isDeciding(RaciRole role, List<String> decisions) {
         if (decisions.contains("APPROVE")) {
             return true;
         }
@@ -69,7 +69,7 @@ public class GovernedTasks {
         return !work && (role == RaciRole.ACCOUNTABLE || role == RaciRole.CONSULTED);
     }
 
-    static List<String> declaredDecisions(BaseElement element) {
+    public static List<String> declaredDecisions(BaseElement element) {
         if (element == null || element.getExtensionElements() == null) {
             return List.of();
         }

@@ -1,6 +1,6 @@
 package io.aimsgate.raci;
 
-import io.aimsgate.shared.EngineSystemCalls;
+import io.aimsgate.shared.PlatformEngineAccess;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.util.LinkedHashSet;
@@ -23,10 +23,10 @@ public class GroupMembers {
 
     private static final Logger log = LoggerFactory.getLogger(GroupMembers.class);
 
-    private final EngineSystemCalls engine;
+    private final PlatformEngineAccess engine;
     private final IdentityService identityService;
 
-    GroupMembers(EngineSystemCalls engine, IdentityService identityService) {
+    GroupMembers(PlatformEngineAccess engine, IdentityService identityService) {
         this.engine = engine;
         this.identityService = identityService;
     }

@@ -71,34 +71,21 @@ public class Exports {
         requireSystem(systemId);
         List<Object> args = new ArrayList<>(Arrays.asList(period.start().atOffset(java.time.ZoneOffset.UTC),
                 period.end().atOffset(java.time.ZoneOffset.UTC)));
-        String deploymentSystem = "";
+        String system = "";
         if (systemId != null) {
-            deploymentSystem = " AND d.system_id = ?";
+            system = " AND g.system_id = ?";
             args.add(systemId);
         }
-        args.add(period.start().atOffset(java.time.ZoneOffset.UTC));
-        args.add(period.end().atOffset(java.time.ZoneOffset.UTC));
-        String lifecycleSystem = "";
-        if (systemId != null) {
-            lifecycleSystem = " AND g.system_id = ?";
-            args.add(systemId);
-        }
+        // A deployment run is shown under its request's id, the id of /api/deployment-requests/{id}.
         List<List<Object>> rows = jdbc.query("""
-                SELECT * FROM (
-                  SELECT 'DEPLOYMENT' AS gate, d.id AS run_id, d.system_id, s.name, d.process_instance_id,
-                         x.task_key, x.raci_activity AS activity, x.raci_role, x.decision, x.rationale, x.decided_by,
-                         x.decided_at
-                  FROM gate_decision x JOIN deployment_request d ON d.id = x.request_id
-                  JOIN ai_system s ON s.id = d.system_id
-                  WHERE x.decided_at >= ? AND x.decided_at < ?""" + deploymentSystem + """
-
-                  UNION ALL
-                  SELECT g.gate, g.id, g.system_id, s.name, g.process_instance_id, x.task_key, x.activity, x.raci_role,
-                         x.decision, x.rationale, x.decided_by, x.decided_at
-                  FROM lifecycle_decision x JOIN lifecycle_gate g ON g.id = x.gate_id
-                  JOIN ai_system s ON s.id = g.system_id
-                  WHERE x.decided_at >= ? AND x.decided_at < ?""" + lifecycleSystem + """
-                ) h ORDER BY decided_at, gate, run_id, task_key""", (rs, i) -> {
+                SELECT g.kind AS gate, COALESCE(d.id, g.id) AS run_id, g.system_id, s.name, g.process_instance_id,
+                       x.task_key, x.raci_activity AS activity, x.raci_role, x.decision, x.rationale, x.decided_by,
+                       x.decided_at
+                FROM gate_decision x JOIN gate_run g ON g.id = x.run_id
+                LEFT JOIN deployment_request d ON d.gate_run_id = g.id
+                JOIN ai_system s ON s.id = g.system_id
+                WHERE x.decided_at >= ? AND x.decided_at < ?""" + system + """
+                ORDER BY x.decided_at, g.kind, run_id, x.task_key""", (rs, i) -> {
                     List<Object> row = new ArrayList<>(GATE_HISTORY_COLUMNS.size());
                     for (int c = 1; c <= GATE_HISTORY_COLUMNS.size(); c++) {
                         row.add(value(rs, c));

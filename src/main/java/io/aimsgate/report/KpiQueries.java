@@ -192,8 +192,8 @@ public class KpiQueries {
                   UNION ALL
                   SELECT EXTRACT(YEAR FROM decided_at), EXTRACT(MONTH FROM decided_at),
                          CASE WHEN status = 'REJECTED' THEN 0 ELSE 1 END, CASE WHEN status = 'REJECTED' THEN 1 ELSE 0 END, 0
-                  FROM lifecycle_gate
-                  WHERE status IN ('PASSED', 'REJECTED') AND decided_at >= ? AND decided_at < ?) x
+                  FROM gate_run
+                  WHERE kind <> 'DEPLOYMENT' AND status IN ('PASSED', 'REJECTED') AND decided_at >= ? AND decided_at < ?) x
                 GROUP BY y, m""",
                 rs -> {
                     months.put(String.format("%04d-%02d", rs.getInt(1), rs.getInt(2)),
@@ -213,7 +213,7 @@ public class KpiQueries {
         items.addAll(jdbc.query("""
                 SELECT t.ID_, t.NAME_, t.DUE_DATE_,
                        COALESCE((SELECT MIN(d.system_id) FROM deployment_request d WHERE d.process_instance_id = t.PROC_INST_ID_),
-                                (SELECT MIN(g.system_id) FROM lifecycle_gate g WHERE g.process_instance_id = t.PROC_INST_ID_),
+                                (SELECT MIN(g.system_id) FROM gate_run g WHERE g.process_instance_id = t.PROC_INST_ID_),
                                 (SELECT MIN(i.system_id) FROM incident i WHERE i.process_instance_id = t.PROC_INST_ID_))
                 FROM ACT_RU_TASK t
                 WHERE EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK l

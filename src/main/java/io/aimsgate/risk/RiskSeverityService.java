@@ -12,7 +12,7 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
-import io.aimsgate.shared.EngineSystemCalls;
+import io.aimsgate.shared.PlatformEngineAccess;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,11 +27,11 @@ public class RiskSeverityService {
     public static final String DECISION_KEY = "risk-severity";
 
     private final RepositoryService repositoryService;
-    private final EngineSystemCalls engine;
+    private final PlatformEngineAccess engine;
     private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     private final Map<String, SeverityMatrix> matrixByDefinition = new ConcurrentHashMap<>();
 
-    RiskSeverityService(RepositoryService repositoryService, EngineSystemCalls engine) {
+    RiskSeverityService(RepositoryService repositoryService, PlatformEngineAccess engine) {
         this.repositoryService = repositoryService;
         this.engine = engine;
     }

@@ -7,11 +7,11 @@ import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import io.aimsgate.gate.DeploymentGateRuns;
+import io.aimsgate.gate.DeploymentGateService;
 import io.aimsgate.inventory.ModelVersion;
 import io.aimsgate.inventory.VersionStatus;
 import io.aimsgate.raci.GateRuns;
-import io.aimsgate.shared.EngineSystemCalls;
+import io.aimsgate.shared.PlatformEngineAccess;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,11 +27,12 @@ import org.junit.jupiter.api.Test;
 
 class GateConsistencyTest {
 
-    DeploymentGateRuns deployment = mock(DeploymentGateRuns.class);
+    GateRuns deployment = mock(GateRuns.class);
+    DeploymentGateService deploymentGate = mock(DeploymentGateService.class);
     GateRuns lifecycle = mock(GateRuns.class);
     RuntimeService runtime = mock(RuntimeService.class, RETURNS_DEEP_STUBS);
     TaskService tasks = mock(TaskService.class, RETURNS_DEEP_STUBS);
-    EngineSystemCalls engine = mock(EngineSystemCalls.class);
+    PlatformEngineAccess engine = mock(PlatformEngineAccess.class);
     GateConsistency consistency;
 
     @BeforeEach
@@ -40,7 +41,7 @@ class GateConsistencyTest {
         when(engine.withoutUserAuthorization(any())).thenAnswer(call -> ((Supplier<Object>) call.getArgument(0)).get());
         when(deployment.runs("deployment-approval")).thenReturn(true);
         when(lifecycle.runs("inception")).thenReturn(true);
-        consistency = new GateConsistency(List.of(deployment, lifecycle), deployment, runtime, tasks, engine,
+        consistency = new GateConsistency(List.of(deployment, lifecycle), deploymentGate, runtime, tasks, engine,
                 Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -65,7 +66,7 @@ class GateConsistencyTest {
         when(stranded.getSystemId()).thenReturn(7L);
         when(stranded.getVersionLabel()).thenReturn("1.0.0");
         when(stranded.getStatus()).thenReturn(VersionStatus.IN_REVIEW);
-        when(deployment.versionsInReviewWithoutGate()).thenReturn(List.of(stranded));
+        when(deploymentGate.versionsInReviewWithoutGate()).thenReturn(List.of(stranded));
         when(lifecycle.openRuns()).thenReturn(List.of(new GateRuns.OpenRun("INCEPTION", 3L, "pi-gone", 7L,
                 "the inception gate run 3")));
         running();
@@ -86,7 +87,7 @@ class GateConsistencyTest {
 
     @Test
     void aFailingCheckDoesNotStopTheStartUp() {
-        when(deployment.versionsInReviewWithoutGate()).thenThrow(new IllegalStateException("database down"));
+        when(deploymentGate.versionsInReviewWithoutGate()).thenThrow(new IllegalStateException("database down"));
 
         assertThatCode(() -> consistency.checkAtStartUp()).doesNotThrowAnyException();
     }

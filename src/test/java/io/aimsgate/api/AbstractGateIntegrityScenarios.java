@@ -461,10 +461,106 @@ abstract class AbstractGateIntegrityScenarios {
         assertThat(blocked(system)).isFalse();
     }
 
+    /**
+     * The same rule in the life-cycle gates, through the one decision path: in a high-risk inception run the
+     * Accountable product owner who also sits on the board cannot sign off as the board.
+     */
+    @Test
+    void fourEyesHoldInAnInceptionRun() {
+        String kira = createUser("kira", "ai-product-owners", "governance-board");
+        Caller kiraCaller = api.as(kira, "kira-password-1");
+        long system = olivia.post("/api/systems", AbstractApiScenarios.systemBody("Four eyes inception "
+                + AbstractApiScenarios.uniqueToken(), "HIGH")).expect(201).json().get("id").asLong();
+        LifecycleWalk walk = walk();
+        Map<String, Object> answers = new HashMap<>();
+        answers.put("systemId", system);
+        answers.put("intendedUse", "Ranks applications for a human recruiter to read first.");
+        answers.put("affectedPeople", "Job applicants and recruiters");
+        answers.put("aiType", "PREDICTIVE");
+        answers.put("prohibitedPractice", "NONE");
+        answers.put("annexIIIArea", "EMPLOYMENT");
+        answers.put("safetyComponent", false);
+        answers.put("interactsWithPeople", false);
+        answers.put("generatesSyntheticContent", false);
+        String pid = walk.start("olivia", "inception", answers);
+        Map<String, Object> assessment = new HashMap<>();
+        for (String part : List.of("systemContext", "stakeholdersAffected", "ethicsAndBias", "recourseAndOversight",
+                "safetyGovernance", "performanceThresholds")) {
+            assessment.put(part, "Assessed for the four-eyes test: " + part + " documented.");
+        }
+        assessment.put("rationale", "High-risk employment use; assessed in full.");
+        walk.complete("olivia", pid, "task_impact_assessment", assessment);
+        walk.complete("ethan", pid, "task_ethics_review", LifecycleWalk.decision("APPROVE"));
+        walk.complete("lena", pid, "task_legal_review", LifecycleWalk.decision("APPROVE"));
+        completeReview(kiraCaller, pid, "task_accountable_approval", "APPROVE");
+
+        String signOff = taskId(admin, pid, "task_board_signoff");
+        Response claim = kiraCaller.post("/engine-rest/task/" + signOff + "/claim", Map.of("userId", kira))
+                .expect(403);
+        assertThat(claim.body()).contains("Four eyes");
+        kiraCaller.post("/engine-rest/task/" + signOff + "/complete", decision("APPROVE")).expect(403);
+        assertThat(taskKeys(pid)).containsExactly("task_board_signoff");
+
+        completeReview(grace, pid, "task_board_signoff", "APPROVE");
+        JsonNode inception = lifecycleRun(system, "INCEPTION");
+        assertThat(inception.get("status").asText()).isEqualTo("PASSED");
+        assertThat(inception.get("decidedBy").asText()).isEqualTo("grace");
+    }
+
+    /** And in a retirement run: the legal reviewer who is also a product owner cannot approve it as Accountable. */
+    @Test
+    void fourEyesHoldInARetirementRun() {
+        String lex = createUser("lex", "legal", "ai-product-owners");
+        Caller lexCaller = api.as(lex, "lex-password-1");
+        long system = olivia.post("/api/systems", AbstractApiScenarios.systemBody("Four eyes retirement "
+                + AbstractApiScenarios.uniqueToken(), "MINIMAL")).expect(201).json().get("id").asLong();
+        LifecycleWalk walk = walk();
+        String pid = walk.start("olivia", "retirement", Map.of("systemId", system, "retirementReason", "REPLACED",
+                "triggerDetail", "Replaced by a newer model"));
+        Map<String, Object> plan = new HashMap<>();
+        plan.put("retirementReason", "REPLACED");
+        plan.put("replacedBy", "Newer model");
+        plan.put("dataRetentionPlan", "Keep decision logs for six years, then delete.");
+        plan.put("deletionPlan", "Delete model weights after hand-over.");
+        plan.put("dependentSystems", "Shop front end (switches to the newer model)");
+        plan.put("rationale", "Replaced by a newer model after its own gates.");
+        walk.complete("olivia", pid, "task_retirement_plan", plan);
+        completeReview(lexCaller, pid, "task_legal_review", "APPROVE");
+
+        String approval = taskId(admin, pid, "task_accountable_approval");
+        Response claim = lexCaller.post("/engine-rest/task/" + approval + "/claim", Map.of("userId", lex))
+                .expect(403);
+        assertThat(claim.body()).contains("Four eyes");
+        lexCaller.post("/engine-rest/task/" + approval + "/complete", decision("APPROVE")).expect(403);
+        assertThat(taskKeys(pid)).containsExactly("task_accountable_approval");
+
+        completeReview(oscar, pid, "task_accountable_approval", "APPROVE");
+        JsonNode retirement = lifecycleRun(system, "RETIREMENT");
+        assertThat(retirement.get("status").asText()).isEqualTo("PASSED");
+        assertThat(retirement.get("decidedBy").asText()).isEqualTo("oscar");
+    }
+
     // ---- helpers
 
     boolean blocked(long system) {
         return olivia.get("/api/systems/" + system + "/risk-assessment").expect(200).json().get("blocked").asBoolean();
+    }
+
+    LifecycleWalk walk() {
+        return new LifecycleWalk((user, method, path, body, expected) -> api.as(user).send(method, path, body,
+                "application/json").expect(expected).json(), LifecycleWalk.Cast.DEMO);
+    }
+
+    /** The system's one run of this gate kind, as GET /api/systems/{id}/lifecycle shows it. */
+    JsonNode lifecycleRun(long system, String kind) {
+        List<JsonNode> runs = new java.util.ArrayList<>();
+        olivia.get("/api/systems/" + system + "/lifecycle").expect(200).json().get("history").forEach(run -> {
+            if (run.get("gate").asText().equals(kind)) {
+                runs.add(run);
+            }
+        });
+        assertThat(runs).as("runs of " + kind).hasSize(1);
+        return runs.get(0);
     }
 
     long createSystem(String prefix, String tier) {

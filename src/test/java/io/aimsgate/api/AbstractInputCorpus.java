@@ -58,7 +58,7 @@ abstract class AbstractInputCorpus {
     /** Our tables and the engine's process instances (a start that slipped through would add one). */
     private static final List<String> TABLES = List.of("ai_system", "model_version", "risk", "risk_cell_tally",
             "deployment_request", "gate_decision", "gate_event", "incident", "incident_version", "incident_evidence",
-            "nonconformity", "corrective_case", "corrective_action", "dataset", "lifecycle_gate", "lifecycle_decision",
+            "nonconformity", "corrective_case", "corrective_action", "dataset", "gate_run",
             "metric_objective", "monitoring_reading", "validation_run", "validation_metric", "reevaluation_assessment",
             "retirement_plan", "impact_assessment", "inception_screening", "notification", "admin_repair",
             "act_hi_procinst");

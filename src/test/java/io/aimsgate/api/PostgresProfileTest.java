@@ -73,7 +73,7 @@ class PostgresProfileTest {
         List<String> tables = jdbc.queryForList(
                 "select table_name from information_schema.tables where table_schema = current_schema()", String.class);
         assertThat(tables).contains("ai_system", "model_version", "risk", "deployment_request", "gate_decision",
-                "gate_event", "aims_schema_history");
+                "gate_run", "gate_event", "aims_schema_history");
         // The engine created its schema next to ours.
         assertThat(tables).contains("act_ru_task", "act_re_procdef", "act_id_user");
         // Nothing was seeded: demo data never runs outside the demo profile.

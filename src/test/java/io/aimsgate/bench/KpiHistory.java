@@ -60,7 +60,7 @@ final class KpiHistory {
                 app.queryLong("SELECT count(*) FROM act_hi_actinst WHERE act_type_ = 'boundaryTimer'"),
                 app.queryLong("SELECT count(*) FROM act_hi_actinst WHERE act_id_ LIKE 'task_escalate%'"),
                 app.queryLong("SELECT count(*) FROM ai_system"),
-                app.queryLong("SELECT count(*) FROM lifecycle_gate WHERE decided_at IS NOT NULL")));
+                app.queryLong("SELECT count(*) FROM gate_run WHERE kind <> 'DEPLOYMENT' AND decided_at IS NOT NULL")));
 
         LocalDate to = LocalDate.now(ZoneOffset.UTC);
         String period = "from=" + to.minusYears(1).plusDays(1) + "&to=" + to;
@@ -200,7 +200,7 @@ final class KpiHistory {
                        'olivia', now() - INTERVAL '400 days', now(), 0
                 FROM generate_series(1, %d) AS g""".formatted(Math.max(10, n / 250)));
         app.execute("""
-                INSERT INTO lifecycle_gate (system_id, gate, process_instance_id, status, started_by, started_at,
+                INSERT INTO gate_run (system_id, kind, process_instance_id, status, started_by, started_at,
                        decided_by, decided_at, outcome, row_version)
                 SELECT s.id, (ARRAY['INCEPTION','DESIGN_AND_DEVELOPMENT','VERIFICATION_AND_VALIDATION'])[1 + g %% 3],
                        'kpi-gate-' || s.id || '-' || g, CASE WHEN g %% 7 = 0 THEN 'REJECTED' ELSE 'PASSED' END,

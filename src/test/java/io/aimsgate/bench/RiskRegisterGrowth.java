@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.postgresql.PGConnection;
 
 /**
- * The risk-assessment delegate ({@code assessDeploymentRisk}, as the engine calls it, inside a transaction that
+ * The risk-assessment delegate ({@code assessDeployment}, as the engine calls it, inside a transaction that
  * commits the request's assessment) for one system whose register holds 10, 1,000 or 100,000 risks; then again
  * with the organisation's register grown to 1,000,000 risks over many systems. Two registers per size: "clear"
  * (nothing unresolved is HIGH or CRITICAL, so the gate passes) and "mixed" (about 10% block, so the gate halts and
@@ -132,7 +132,7 @@ final class RiskRegisterGrowth {
         if (SqlCapture.enabled()) {
             explain(systems);
         }
-        JavaDelegate delegate = app.context.getBean("assessDeploymentRisk", JavaDelegate.class);
+        JavaDelegate delegate = app.context.getBean("assessDeployment", JavaDelegate.class);
         var transactions = app.transactions();
         for (Sized sized : systems) {
             Map<String, Object> variables = new HashMap<>();
@@ -202,13 +202,25 @@ final class RiskRegisterGrowth {
                     versionId = rs.getLong(1);
                 }
             }
+            long runId;
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO gate_run (system_id, kind, "
+                    + "process_instance_id, status, started_by, started_at, row_version) VALUES (?, 'DEPLOYMENT', ?, "
+                    + "'IN_PROGRESS', 'olivia', now(), 0) RETURNING id")) {
+                insert.setLong(1, systemId);
+                insert.setString(2, processInstanceId);
+                try (ResultSet rs = insert.executeQuery()) {
+                    rs.next();
+                    runId = rs.getLong(1);
+                }
+            }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO deployment_request (system_id, "
-                    + "version_id, process_instance_id, status, submitted_by, submitted_at, high_risk_tier, "
-                    + "blocking_risk_count, halt_count, row_version) VALUES (?, ?, ?, 'IN_REVIEW', 'olivia', now(), "
+                    + "version_id, process_instance_id, gate_run_id, status, submitted_by, submitted_at, high_risk_tier, "
+                    + "blocking_risk_count, halt_count, row_version) VALUES (?, ?, ?, ?, 'IN_REVIEW', 'olivia', now(), "
                     + "false, 0, 0, 0)")) {
                 insert.setLong(1, systemId);
                 insert.setLong(2, versionId);
                 insert.setString(3, processInstanceId);
+                insert.setLong(4, runId);
                 insert.executeUpdate();
             }
         }

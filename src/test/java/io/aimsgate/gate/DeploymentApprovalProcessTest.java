@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.mockito.AdditionalAnswers.delegatesTo;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -17,15 +18,26 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
+import static org.mockito.Mockito.when;
 
+import io.aimsgate.inventory.AiSystem;
+import io.aimsgate.inventory.EuAiActTier;
+import io.aimsgate.inventory.InventoryService;
+import io.aimsgate.inventory.ModelVersion;
+import io.aimsgate.inventory.VersionStatus;
+import io.aimsgate.raci.InformedParties;
 import io.aimsgate.raci.RaciFixtures;
 import io.aimsgate.raci.RaciGroups;
 import io.aimsgate.raci.RaciRole;
 import io.aimsgate.raci.RaciTaskListener;
 import io.aimsgate.risk.RiskAssessment;
 import io.aimsgate.risk.RiskAssessment.BlockingRisk;
+import io.aimsgate.risk.RiskAssessmentService;
 import io.aimsgate.risk.RiskStatus;
 import io.aimsgate.risk.Severity;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -57,22 +69,35 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The deployment-approval flow, path by path. Service tasks are test doubles (the flow is under test) over
- * an in-memory gate ({@link InMemoryDeploymentGate}, seen through a Mockito mock so its calls can be
- * verified): registration and assessment are scripted by the test, and the record steps run the production
- * delegates against the in-memory tables. The RACI, approval and remediation task listeners are the real
- * ones, so candidate groups, segregation of duties, decision validation and the restoring of control
- * variables are exercised as in production.
+ * The deployment-approval flow, path by path, over the real gate services and our real tables (an embedded database
+ * migrated by Flyway, each test in a transaction rolled back at its end): {@link DeploymentGateService} and
+ * {@link GateDecisions}, seen through Mockito mocks that delegate to them so their calls can be verified. What lies
+ * outside the gate is scripted: the inventory (the system's tier) and the risk register's answer at each assessment.
+ * The service tasks run the production delegates (registration through a double that checks the authenticated
+ * submitter as the real one does); the RACI task listener, the one gate decision listener, the control-variable
+ * restore and the remediation listener are the real ones, so candidate groups, segregation of duties, decision
+ * validation and the restoring of control variables are exercised as in production.
  */
+@DataJpaTest
+@Import(DeploymentApprovalProcessTest.GateTables.class)
 @Deployment(resources = {"processes/deployment-approval.bpmn", "forms/deployment-request-start.form",
-        "forms/review-decision.form", "forms/remediate-risks.form"})
+        "forms/review-decision.form", "forms/remediate-risks.form",
+        "forms/await-incident-resolution.form"})
 @ExtendWith(ProcessEngineExtension.class)
 class DeploymentApprovalProcessTest {
 
-    static final long REQUEST = InMemoryDeploymentGate.FIRST_REQUEST_ID;
     static final long SYSTEM = 7L;
+    static final long VERSION_ID = 70L;
+    static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
     static final String VERSION = "1.4.0";
     static final String RATIONALE_TEXT = "Evidence checked, acceptance criteria met.";
 
@@ -92,13 +117,29 @@ class DeploymentApprovalProcessTest {
     IdentityService identityService;
     HistoryService historyService;
 
-    /** Our tables. */
-    InMemoryDeploymentGate tables;
-    /** What the delegates and listeners call: every call is answered by {@link #tables}, and can be verified. */
+    /** The gate's services over our tables (Spring beans). */
+    @Autowired
+    DeploymentGateService service;
+    @Autowired
+    GateDecisions gateDecisions;
+    @Autowired
+    DeploymentRequestRepository requests;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    InventoryService inventory;
+    @Autowired
+    RiskAssessmentService riskRegister;
+
+    /** What the delegates and listeners call: every call is answered by {@link #service}, and can be verified. */
     DeploymentGateService gate;
+    /** What the decision listener records through: answered by {@link #gateDecisions}, and can be verified. */
+    GateDecisions decisions;
     RegisterDouble register;
     ScriptedAssessment assess;
     RecordingDelegate halt;
+    @Autowired
+    ScriptedHolds holds;
     RecordingDelegate approve;
     RecordingDelegate reject;
     RecordingDelegate withdraw;
@@ -113,21 +154,24 @@ class DeploymentApprovalProcessTest {
 
         register = new RegisterDouble();
         assess = new ScriptedAssessment();
-        tables = new InMemoryDeploymentGate(() -> register.highRiskTier, assess::answer);
-        gate = mock(DeploymentGateService.class, delegatesTo(tables));
+        ourSystemAndVersion();
+        gate = mock(DeploymentGateService.class, delegatesTo(service));
+        decisions = mock(GateDecisions.class, delegatesTo(gateDecisions));
         halt = new RecordingDelegate(new HaltDeploymentDelegate(gate));
+        holds.answers.clear();
         approve = new RecordingDelegate(new ApproveDeploymentDelegate(gate));
         reject = new RecordingDelegate(new RejectDeploymentDelegate(gate));
         withdraw = new RecordingDelegate(new WithdrawDeploymentDelegate(gate));
 
         Mocks.register("registerDeploymentRequest", register);
-        Mocks.register("assessDeploymentRisk", assess);
+        Mocks.register("assessDeployment", assess);
         Mocks.register("haltDeployment", halt);
         Mocks.register("approveDeployment", approve);
         Mocks.register("rejectDeployment", reject);
         Mocks.register("withdrawDeployment", withdraw);
         Mocks.register("raciTaskListener", new RaciTaskListener(RaciFixtures.applicationRaciMatrix()));
-        Mocks.register("approvalTaskListener", new ApprovalTaskListener(gate));
+        Mocks.register("gateDecisionListener", new GateDecisionListener(decisions));
+        Mocks.register("restoreDeploymentControlVariables", new RestoreControlVariablesListener(gate));
         Mocks.register("remediationTaskListener", new RemediationTaskListener(gate));
     }
 
@@ -150,7 +194,7 @@ class DeploymentApprovalProcessTest {
         Assertions.assertThat(candidateGroups(pi, TASK_SECURITY_REVIEW)).containsExactly(RaciGroups.SECURITY);
         Assertions.assertThat(register.submitters).containsExactly(SUBMITTER_USER);
         Assertions.assertThat(request(pi).getSubmittedBy()).isEqualTo(SUBMITTER_USER);
-        Assertions.assertThat(runtimeService.getVariables(pi.getId())).containsEntry(REQUEST_ID, REQUEST)
+        Assertions.assertThat(runtimeService.getVariables(pi.getId())).containsEntry(REQUEST_ID, requestId())
                 .containsEntry(SUBMITTER, SUBMITTER_USER).containsEntry(HIGH_RISK_TIER, false)
                 .containsEntry(REVIEW_REJECTED, false).containsEntry(SYSTEM_NAME, "Credit scoring");
 
@@ -173,7 +217,7 @@ class DeploymentApprovalProcessTest {
         Assertions.assertThat(assess.ranAt).containsExactly(TASK_ASSESS, TASK_REASSESS);
         Assertions.assertThat(approve.runs).hasSize(1);
         Assertions.assertThat(approve.runs.get(0)).containsEntry(LAST_DECISION, "APPROVE")
-                .containsEntry(REVIEW_REJECTED, false).containsEntry(REQUEST_ID, REQUEST);
+                .containsEntry(REVIEW_REJECTED, false).containsEntry(REQUEST_ID, requestId());
         // the approval is recorded in the name of the Accountable approver, from the recorded decisions
         assertDecided(pi, DeploymentRequestStatus.APPROVED, OWNER);
         Assertions.assertThat(request(pi).getDecisionRationale()).isEqualTo(RATIONALE_TEXT);
@@ -181,17 +225,17 @@ class DeploymentApprovalProcessTest {
         Assertions.assertThat(halt.runs).isEmpty();
 
         verify(gate).register(pi.getId(), SYSTEM, VERSION, SUBMITTER_USER, null);
-        verify(gate, times(2)).assess(REQUEST);
-        verify(gate).recordDecision(eq(REQUEST), anyString(), eq(TASK_TECHNICAL_REVIEW),
-                eq("deployment-technical-review"), eq(RaciRole.RESPONSIBLE), eq(ReviewDecision.APPROVE),
+        verify(gate, times(2)).assess(requestId());
+        verify(decisions).record(inRequestsRun(), anyString(), eq(TASK_TECHNICAL_REVIEW),
+                eq("deployment-technical-review"), eq(RaciRole.RESPONSIBLE), eq("APPROVE"),
                 eq(RATIONALE_TEXT), eq(ENGINEER));
-        verify(gate).recordDecision(eq(REQUEST), anyString(), eq(TASK_SECURITY_REVIEW),
-                eq("deployment-security-review"), eq(RaciRole.CONSULTED), eq(ReviewDecision.APPROVE),
+        verify(decisions).record(inRequestsRun(), anyString(), eq(TASK_SECURITY_REVIEW),
+                eq("deployment-security-review"), eq(RaciRole.CONSULTED), eq("APPROVE"),
                 eq(RATIONALE_TEXT), eq(SECURITY_REVIEWER));
-        verify(gate).recordDecision(eq(REQUEST), anyString(), eq(TASK_ACCOUNTABLE_APPROVAL),
-                eq("deployment-approval"), eq(RaciRole.ACCOUNTABLE), eq(ReviewDecision.APPROVE),
+        verify(decisions).record(inRequestsRun(), anyString(), eq(TASK_ACCOUNTABLE_APPROVAL),
+                eq("deployment-approval"), eq(RaciRole.ACCOUNTABLE), eq("APPROVE"),
                 eq(RATIONALE_TEXT), eq(OWNER));
-        verify(gate).approve(REQUEST);
+        verify(gate).approve(requestId());
         verifyNoOtherGateWrites(pi);
     }
 
@@ -234,14 +278,14 @@ class DeploymentApprovalProcessTest {
         Assertions.assertThat(approve.runs).hasSize(1);
         // the last Accountable approver of a high-risk system is the board
         assertDecided(pi, DeploymentRequestStatus.APPROVED, BOARD_MEMBER);
-        verify(gate).recordDecision(eq(REQUEST), anyString(), eq(TASK_LEGAL_PRIVACY_REVIEW),
-                eq("deployment-legal-privacy-review"), eq(RaciRole.CONSULTED), eq(ReviewDecision.APPROVE),
+        verify(decisions).record(inRequestsRun(), anyString(), eq(TASK_LEGAL_PRIVACY_REVIEW),
+                eq("deployment-legal-privacy-review"), eq(RaciRole.CONSULTED), eq("APPROVE"),
                 eq(RATIONALE_TEXT), eq(LAWYER));
-        verify(gate).recordDecision(eq(REQUEST), anyString(), eq(TASK_ETHICS_REVIEW),
-                eq("deployment-ethics-review"), eq(RaciRole.CONSULTED), eq(ReviewDecision.APPROVE),
+        verify(decisions).record(inRequestsRun(), anyString(), eq(TASK_ETHICS_REVIEW),
+                eq("deployment-ethics-review"), eq(RaciRole.CONSULTED), eq("APPROVE"),
                 eq(RATIONALE_TEXT), eq(ETHICIST));
-        verify(gate).recordDecision(eq(REQUEST), anyString(), eq(TASK_BOARD_SIGNOFF),
-                eq("deployment-high-risk-signoff"), eq(RaciRole.ACCOUNTABLE), eq(ReviewDecision.APPROVE),
+        verify(decisions).record(inRequestsRun(), anyString(), eq(TASK_BOARD_SIGNOFF),
+                eq("deployment-high-risk-signoff"), eq(RaciRole.ACCOUNTABLE), eq("APPROVE"),
                 eq(RATIONALE_TEXT), eq(BOARD_MEMBER));
     }
 
@@ -274,10 +318,10 @@ class DeploymentApprovalProcessTest {
         Assertions.assertThat(request(pi).getDecisionRationale()).isEqualTo(RATIONALE_TEXT);
         Assertions.assertThat(approve.runs).isEmpty();
         Assertions.assertThat(assess.ranAt).containsExactly(TASK_ASSESS);
-        verify(gate).recordDecision(eq(REQUEST), anyString(), eq(TASK_TECHNICAL_REVIEW),
-                eq("deployment-technical-review"), eq(RaciRole.RESPONSIBLE), eq(ReviewDecision.REJECT),
+        verify(decisions).record(inRequestsRun(), anyString(), eq(TASK_TECHNICAL_REVIEW),
+                eq("deployment-technical-review"), eq(RaciRole.RESPONSIBLE), eq("REJECT"),
                 eq(RATIONALE_TEXT), eq(ENGINEER));
-        verify(gate).reject(REQUEST);
+        verify(gate).reject(requestId());
         verify(gate, never()).approve(anyLong());
     }
 
@@ -298,8 +342,8 @@ class DeploymentApprovalProcessTest {
                 .containsEntry(REVIEW_REJECTED, true);
         assertDecided(pi, DeploymentRequestStatus.REJECTED, OWNER);
         Assertions.assertThat(approve.runs).isEmpty();
-        verify(gate).recordDecision(eq(REQUEST), anyString(), eq(TASK_ACCOUNTABLE_APPROVAL),
-                eq("deployment-approval"), eq(RaciRole.ACCOUNTABLE), eq(ReviewDecision.REJECT),
+        verify(decisions).record(inRequestsRun(), anyString(), eq(TASK_ACCOUNTABLE_APPROVAL),
+                eq("deployment-approval"), eq(RaciRole.ACCOUNTABLE), eq("REJECT"),
                 eq(RATIONALE_TEXT), eq(OWNER));
         verify(gate, never()).approve(anyLong());
     }
@@ -341,7 +385,7 @@ class DeploymentApprovalProcessTest {
                 .containsEntry(BLOCKING_RISK_SUMMARY, ScriptedAssessment.BLOCKING_SUMMARY);
         Assertions.assertThat(request(pi).getStatus()).isEqualTo(DeploymentRequestStatus.HALTED);
         Assertions.assertThat(request(pi).getHaltReasons()).isEqualTo(ScriptedAssessment.BLOCKING_SUMMARY);
-        verify(gate).halt(REQUEST, List.of(ScriptedAssessment.BLOCKING_SUMMARY));
+        verify(gate).halt(requestId(), List.of(ScriptedAssessment.BLOCKING_SUMMARY));
 
         remediate(pi, "RESUBMIT");
 
@@ -385,9 +429,9 @@ class DeploymentApprovalProcessTest {
         Assertions.assertThat(reject.runs).isEmpty();
         // registered, assessed, halted and withdrawn; no decision recorded, nothing approved or rejected
         verify(gate).register(pi.getId(), SYSTEM, VERSION, SUBMITTER_USER, null);
-        verify(gate).assess(REQUEST);
-        verify(gate).halt(REQUEST, List.of(ScriptedAssessment.BLOCKING_SUMMARY));
-        verify(gate).withdraw(REQUEST, null);
+        verify(gate).assess(requestId());
+        verify(gate).halt(requestId(), List.of(ScriptedAssessment.BLOCKING_SUMMARY));
+        verify(gate).withdraw(requestId(), null);
         verifyNoOtherGateWrites(pi);
     }
 
@@ -443,7 +487,7 @@ class DeploymentApprovalProcessTest {
         assertThatThrownBy(() -> asUser(SUBMITTER_USER, RaciGroups.AI_PRODUCT_OWNERS,
                 () -> taskService.complete(taskId, review("APPROVE"))))
                 .satisfies(e -> assertCausedBy(e, SegregationOfDutiesViolation.class));
-        verify(gate, never()).recordDecision(anyLong(), anyString(), anyString(), anyString(), any(), any(),
+        verify(decisions, never()).record(any(), anyString(), anyString(), anyString(), any(), any(),
                 anyString(), eq(SUBMITTER_USER));
         Assertions.assertThat(approve.runs).isEmpty();
 
@@ -473,7 +517,7 @@ class DeploymentApprovalProcessTest {
                 RATIONALE_TEXT));
         assertReviewing(pi, TASK_TECHNICAL_REVIEW, TASK_SECURITY_REVIEW);
         verifyNoOtherGateWrites(pi);
-        Assertions.assertThat(tables.decisionsOf(REQUEST)).isEmpty();
+        Assertions.assertThat(service.decisionsOf(requestId())).isEmpty();
 
         // exactly ten characters is enough
         asUser(ENGINEER, RaciGroups.ML_ENGINEERS,
@@ -485,9 +529,9 @@ class DeploymentApprovalProcessTest {
 
         assertRefused(SECURITY_REVIEWER, RaciGroups.SECURITY, security, Map.of(RATIONALE, RATIONALE_TEXT));
         assertReviewing(pi, TASK_SECURITY_REVIEW);
-        verify(gate, never()).recordDecision(anyLong(), anyString(), eq(TASK_SECURITY_REVIEW), anyString(), any(),
+        verify(decisions, never()).record(any(), anyString(), eq(TASK_SECURITY_REVIEW), anyString(), any(),
                 any(), anyString(), anyString());
-        Assertions.assertThat(tables.decisionsOf(REQUEST)).extracting(GateDecision::getTaskKey)
+        Assertions.assertThat(service.decisionsOf(requestId())).extracting(GateDecision::getTaskKey)
                 .containsExactly(TASK_TECHNICAL_REVIEW);
     }
 
@@ -608,9 +652,9 @@ class DeploymentApprovalProcessTest {
         // all four reviews of the high-risk tier, for request 42 of olivia
         assertReviewing(pi, TASK_TECHNICAL_REVIEW, TASK_SECURITY_REVIEW, TASK_LEGAL_PRIVACY_REVIEW, TASK_ETHICS_REVIEW);
         Assertions.assertThat(runtimeService.getVariables(pi.getId())).containsEntry(HIGH_RISK_TIER, true)
-                .containsEntry(REQUEST_ID, REQUEST).containsEntry(REVIEW_REJECTED, false)
+                .containsEntry(REQUEST_ID, requestId()).containsEntry(REVIEW_REJECTED, false)
                 .containsEntry(SUBMITTER, SUBMITTER_USER);
-        verify(gate).assess(REQUEST);
+        verify(gate).assess(requestId());
         verify(gate, never()).assess(999L);
 
         // approved reviews are not turned into a rejection by the preset variable
@@ -662,7 +706,7 @@ class DeploymentApprovalProcessTest {
                         REVIEW_REJECTED, true)));
 
         assertReviewing(pi, TASK_TECHNICAL_REVIEW, TASK_SECURITY_REVIEW, TASK_LEGAL_PRIVACY_REVIEW, TASK_ETHICS_REVIEW);
-        verify(gate, times(2)).assess(REQUEST);
+        verify(gate, times(2)).assess(requestId());
         verify(gate, never()).assess(999L);
         approveReviews(pi);
         assertThat(pi).isWaitingAtExactly(TASK_ACCOUNTABLE_APPROVAL);
@@ -746,13 +790,13 @@ class DeploymentApprovalProcessTest {
         asUser(OWNER, RaciGroups.AI_PRODUCT_OWNERS, () -> taskService.complete(taskId,
                 Map.of(DECISION, "APPROVE", RATIONALE, RATIONALE_TEXT, REQUEST_ID, 999L)));
 
-        verify(gate).recordDecision(eq(REQUEST), anyString(), eq(TASK_ACCOUNTABLE_APPROVAL), anyString(), any(),
+        verify(decisions).record(inRequestsRun(), anyString(), eq(TASK_ACCOUNTABLE_APPROVAL), anyString(), any(),
                 any(), anyString(), eq(OWNER));
-        verify(gate, never()).recordDecision(eq(999L), anyString(), anyString(), anyString(), any(), any(),
+        verify(decisions, never()).record(notInRequestsRun(), anyString(), anyString(), anyString(), any(), any(),
                 anyString(), anyString());
         Assertions.assertThat(approve.runs).hasSize(1);
-        Assertions.assertThat(approve.runs.get(0)).containsEntry(REQUEST_ID, REQUEST);
-        verify(gate).approve(REQUEST);
+        Assertions.assertThat(approve.runs.get(0)).containsEntry(REQUEST_ID, requestId());
+        verify(gate).approve(requestId());
         verify(gate, never()).approve(999L);
         assertDecided(pi, DeploymentRequestStatus.APPROVED, OWNER);
     }
@@ -788,7 +832,155 @@ class DeploymentApprovalProcessTest {
         Assertions.assertThat(request(pi).getDecisionRationale()).isEqualTo(RATIONALE_TEXT);
     }
 
+    // holds of an open incident: their own gateways, halt and task, apart from the risks
+
+    @Test
+    void aVersionHeldByAnIncidentAtSubmissionWaitsForTheIncidentNotForRiskRemediationThenIsApproved() {
+        assess.script(false, false, false);
+        holds.script(true, false, false);
+        ProcessInstance pi = start();
+
+        assertThat(pi).isWaitingAtExactly(TASK_AWAIT_INCIDENT);
+        assertThat(pi).task().isAssignedTo(SUBMITTER_USER);
+        assertThat(pi).hasPassed("gateway_incident_hold", TASK_RECORD_HOLD)
+                .hasNotPassed(TASK_HALT, TASK_REMEDIATE, TASK_TECHNICAL_REVIEW);
+        Assertions.assertThat(runtimeService.getVariables(pi.getId())).containsEntry(RISK_BLOCKED, false)
+                .containsEntry(INCIDENT_HELD, true).containsEntry(HOLD_SUMMARY, ScriptedHolds.HOLD)
+                .containsEntry(BLOCKING_RISK_SUMMARY, "");
+        // the one halt step, at the hold's own task, with the holds as its reasons
+        Assertions.assertThat(halt.runs).hasSize(1);
+        Assertions.assertThat(halt.runs.get(0)).containsEntry(HOLD_SUMMARY, ScriptedHolds.HOLD);
+        Assertions.assertThat(request(pi).getStatus()).isEqualTo(DeploymentRequestStatus.HALTED);
+        Assertions.assertThat(request(pi).getHaltReasons()).isEqualTo(ScriptedHolds.HOLD);
+        verify(gate).halt(requestId(), List.of(ScriptedHolds.HOLD));
+
+        awaitIncident(pi, "RESUBMIT");
+
+        assertReviewing(pi, TASK_TECHNICAL_REVIEW, TASK_SECURITY_REVIEW);
+        Assertions.assertThat(request(pi).getStatus()).isEqualTo(DeploymentRequestStatus.IN_REVIEW);
+        approveReviews(pi);
+        decide(pi, TASK_ACCOUNTABLE_APPROVAL, OWNER, RaciGroups.AI_PRODUCT_OWNERS, "APPROVE");
+        assertThat(pi).isEnded();
+        assertThat(pi).hasPassedInOrder(TASK_RECORD_HOLD, TASK_AWAIT_INCIDENT, TASK_TECHNICAL_REVIEW,
+                TASK_ACCOUNTABLE_APPROVAL, TASK_REASSESS, "gateway_still_unheld", TASK_RECORD_APPROVAL, END_APPROVED);
+        Assertions.assertThat(assess.ranAt).containsExactly(TASK_ASSESS, TASK_ASSESS, TASK_REASSESS);
+        assertDecided(pi, DeploymentRequestStatus.APPROVED, OWNER);
+    }
+
+    @Test
+    void aHeldRequestCanBeWithdrawn() {
+        assess.script(false);
+        holds.script(true);
+        ProcessInstance pi = start();
+        assertThat(pi).isWaitingAtExactly(TASK_AWAIT_INCIDENT);
+
+        awaitIncident(pi, "WITHDRAW");
+
+        assertThat(pi).isEnded();
+        assertThat(pi).hasPassedInOrder(TASK_ASSESS, TASK_RECORD_HOLD, TASK_AWAIT_INCIDENT, TASK_RECORD_WITHDRAWAL,
+                END_WITHDRAWN);
+        assertThat(pi).hasNotPassed(TASK_HALT, TASK_REMEDIATE, TASK_TECHNICAL_REVIEW, TASK_RECORD_APPROVAL);
+        assertDecided(pi, DeploymentRequestStatus.WITHDRAWN, SUBMITTER_USER);
+        verify(gate).withdraw(requestId(), null);
+    }
+
+    @Test
+    void onlyTheSubmitterDecidesHowAHeldRequestContinues() {
+        assess.script(false);
+        holds.script(true);
+        ProcessInstance pi = start();
+        String taskId = openTask(pi, TASK_AWAIT_INCIDENT).getId();
+
+        assertThatThrownBy(() -> asUser(OWNER, RaciGroups.AI_PRODUCT_OWNERS,
+                () -> taskService.complete(taskId, Map.of(REMEDIATION_ACTION, "RESUBMIT"))))
+                .satisfies(e -> assertCausedBy(e, AuthorizationException.class));
+        assertRefused(SUBMITTER_USER, RaciGroups.AI_PRODUCT_OWNERS, taskId, Map.of(REMEDIATION_ACTION, "APPROVE"));
+        assertThat(pi).isWaitingAtExactly(TASK_AWAIT_INCIDENT);
+    }
+
+    @Test
+    void aHoldRaisedDuringReviewHaltsAtTheFinalReassessmentOnTheHoldPath() {
+        assess.script(false, false);
+        holds.script(false, true);
+        ProcessInstance pi = start();
+        approveReviews(pi);
+
+        decide(pi, TASK_ACCOUNTABLE_APPROVAL, OWNER, RaciGroups.AI_PRODUCT_OWNERS, "APPROVE");
+
+        assertThat(pi).isWaitingAtExactly(TASK_AWAIT_INCIDENT);
+        assertThat(pi).hasPassedInOrder(TASK_REASSESS, "gateway_still_clear", "gateway_still_unheld", TASK_RECORD_HOLD)
+                .hasNotPassed(TASK_HALT, TASK_REMEDIATE, TASK_RECORD_APPROVAL);
+        Assertions.assertThat(request(pi).getStatus()).isEqualTo(DeploymentRequestStatus.HALTED);
+        verify(gate, never()).approve(anyLong());
+    }
+
+    @Test
+    void aBlockingRiskAndAHoldAtOnceAreRemediatedFirstThenAwaited() {
+        assess.script(true, false, false, false);
+        holds.script(true, true, false, false);
+        ProcessInstance pi = start();
+        assertThat(pi).isWaitingAtExactly(TASK_REMEDIATE);
+        Assertions.assertThat(request(pi).getHaltReasons()).isEqualTo(ScriptedAssessment.BLOCKING_SUMMARY);
+
+        remediate(pi, "RESUBMIT");
+        assertThat(pi).isWaitingAtExactly(TASK_AWAIT_INCIDENT);
+        Assertions.assertThat(request(pi).getHaltReasons()).isEqualTo(ScriptedHolds.HOLD);
+
+        awaitIncident(pi, "RESUBMIT");
+        assertReviewing(pi, TASK_TECHNICAL_REVIEW, TASK_SECURITY_REVIEW);
+        Assertions.assertThat(request(pi).getHaltCount()).isEqualTo(2);
+    }
+
     // ---- helpers
+
+    /**
+     * The system and version the requests are about, as rows (the request and run tables refer to them), and the
+     * inventory's answers about them: the tier is {@link RegisterDouble#highRiskTier} when the gate registers.
+     */
+    private void ourSystemAndVersion() {
+        jdbc.update("INSERT INTO ai_system (id, name, intended_use, ai_type, business_owner, business_unit, "
+                + "supplier_type, eu_ai_act_tier, data_categories, processes_personal_data, lifecycle_stage, "
+                + "created_by, created_at, updated_at, row_version) VALUES (?, 'Credit scoring', 'Scores credit', "
+                + "'PREDICTIVE', 'oscar', 'Lending', 'IN_HOUSE', 'HIGH', 'none', FALSE, 'DEPLOYMENT', 'olivia', "
+                + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)", SYSTEM);
+        jdbc.update("INSERT INTO model_version (id, system_id, version_label, artifact_sha256, status, created_by, "
+                + "created_at, updated_at, status_changed_at, row_version) VALUES (?, ?, ?, ?, 'DRAFT', 'olivia', "
+                + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)", VERSION_ID, SYSTEM, VERSION,
+                "a".repeat(64));
+        // the scripted collaborators are beans of the cached context: each test scripts them afresh
+        org.mockito.Mockito.reset(inventory, riskRegister);
+        ModelVersion version = mock(ModelVersion.class);
+        when(version.getId()).thenReturn(VERSION_ID);
+        when(version.getVersionLabel()).thenReturn(VERSION);
+        when(version.getStatus()).thenReturn(VersionStatus.DRAFT);
+        when(inventory.requireVersion(SYSTEM, VERSION)).thenReturn(version);
+        when(inventory.requireVersion(VERSION_ID)).thenReturn(version);
+        AiSystem system = mock(AiSystem.class);
+        when(system.getId()).thenReturn(SYSTEM);
+        when(system.getName()).thenReturn("Credit scoring");
+        when(system.getEuAiActTier()).thenAnswer(call -> register.highRiskTier ? EuAiActTier.HIGH
+                : EuAiActTier.MINIMAL);
+        when(inventory.requireSystem(SYSTEM)).thenReturn(system);
+        org.mockito.Mockito.doAnswer(call -> assess.answer(call.getArgument(0))).when(riskRegister).assess(anyLong());
+    }
+
+    /** The id of the one deployment request this test made (read from the table, not through the verified mock). */
+    private long requestId() {
+        List<DeploymentRequest> made = requests.findAll();
+        Assertions.assertThat(made).as("the test's deployment requests").hasSize(1);
+        return made.get(0).getId();
+    }
+
+    /** The gate run of the test's request (the run its decisions are recorded in). */
+    private GateRun inRequestsRun() {
+        long runId = requests.findAll().get(0).getGateRunId();
+        return argThat(run -> run != null && run.getId() == runId);
+    }
+
+    private GateRun notInRequestsRun() {
+        long runId = requests.findAll().get(0).getGateRunId();
+        return argThat(run -> run == null || run.getId() != runId);
+    }
 
     private ProcessInstance start() {
         identityService.setAuthenticatedUserId(SUBMITTER_USER);
@@ -801,7 +993,7 @@ class DeploymentApprovalProcessTest {
 
     /** The request as our tables hold it (read directly, not through the verified mock). */
     private DeploymentRequest request(ProcessInstance pi) {
-        return tables.requireByProcessInstance(pi.getId());
+        return service.requireByProcessInstance(pi.getId());
     }
 
     private void assertDecided(ProcessInstance pi, DeploymentRequestStatus status, String decidedBy) {
@@ -815,7 +1007,7 @@ class DeploymentApprovalProcessTest {
      */
     private void verifyNoOtherGateWrites(ProcessInstance pi) {
         verify(gate, atLeast(0)).requireByProcessInstance(pi.getId());
-        verify(gate, atLeast(0)).hasRejection(REQUEST);
+        verify(gate, atLeast(0)).hasRejection(requestId());
         verifyNoMoreInteractions(gate);
     }
 
@@ -848,6 +1040,13 @@ class DeploymentApprovalProcessTest {
 
     private void remediate(ProcessInstance pi, String action) {
         Task task = openTask(pi, TASK_REMEDIATE);
+        assertThat(task).isAssignedTo(SUBMITTER_USER);
+        asUser(SUBMITTER_USER, RaciGroups.AI_PRODUCT_OWNERS,
+                () -> taskService.complete(task.getId(), Map.of(REMEDIATION_ACTION, action)));
+    }
+
+    private void awaitIncident(ProcessInstance pi, String action) {
+        Task task = openTask(pi, TASK_AWAIT_INCIDENT);
         assertThat(task).isAssignedTo(SUBMITTER_USER);
         asUser(SUBMITTER_USER, RaciGroups.AI_PRODUCT_OWNERS,
                 () -> taskService.complete(task.getId(), Map.of(REMEDIATION_ACTION, action)));
@@ -928,7 +1127,7 @@ class DeploymentApprovalProcessTest {
     }
 
     /**
-     * Stands in for assessDeploymentRisk: the production delegate, with the risk register answering blocked or
+     * Stands in for assessDeployment: the production delegate, with the risk register answering blocked or
      * clear in the scripted order (through the gate's assess).
      */
     final class ScriptedAssessment implements JavaDelegate {
@@ -952,13 +1151,13 @@ class DeploymentApprovalProcessTest {
                     ? List.of(new BlockingRisk(9L, "Prompt injection", Severity.HIGH, RiskStatus.OPEN, false))
                     : List.of();
             return new RiskAssessment(systemId, risks.size(), risks, "risk-severity:1:1",
-                    InMemoryDeploymentGate.NOW);
+                    NOW);
         }
 
         @Override
         public void execute(DelegateExecution execution) {
             ranAt.add(execution.getCurrentActivityId());
-            new AssessDeploymentRiskDelegate(gate).execute(execution);
+            new AssessDeploymentDelegate(gate).execute(execution);
         }
     }
 
@@ -979,6 +1178,68 @@ class DeploymentApprovalProcessTest {
         public void execute(DelegateExecution execution) throws Exception {
             runs.add(new HashMap<>(execution.getVariables()));
             recorder.execute(execution);
+        }
+    }
+
+    /**
+     * An open incident's hold on the version (what the incident feature answers in production), in the scripted
+     * order: one answer per assessment, none once the script is used up.
+     */
+    static final class ScriptedHolds implements DeploymentBlocker {
+
+        static final String HOLD = "Suspended by incident 5 (SEV2, OPEN)";
+
+        final Deque<List<String>> answers = new ArrayDeque<>();
+
+        void script(Boolean... held) {
+            for (Boolean h : held) {
+                answers.add(h ? List.of(HOLD) : List.of());
+            }
+        }
+
+        @Override
+        public List<String> blockingReasons(Long versionId) {
+            List<String> answer = answers.poll();
+            return answer == null ? List.of() : answer;
+        }
+    }
+
+    /** The gate's services over our tables; the inventory, the risk register and the Informed are scripted. */
+    @TestConfiguration
+    static class GateTables {
+
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+
+        @Bean
+        InventoryService inventory() {
+            return mock(InventoryService.class);
+        }
+
+        @Bean
+        RiskAssessmentService riskAssessment() {
+            return mock(RiskAssessmentService.class);
+        }
+
+        @Bean
+        ScriptedHolds scriptedHolds() {
+            return new ScriptedHolds();
+        }
+
+        @Bean
+        GateDecisions gateDecisions(GateRunRepository runs, GateDecisionRepository decisions,
+                ApplicationEventPublisher publisher, Clock clock) {
+            return new GateDecisions(runs, decisions, publisher, clock);
+        }
+
+        @Bean
+        DeploymentGateService deploymentGateService(DeploymentRequestRepository requests, GateDecisions decisions,
+                GateEventRepository events, InventoryService inventory, RiskAssessmentService riskAssessment,
+                ScriptedHolds holds, ApplicationEventPublisher publisher, Clock clock) {
+            return new DeploymentGateService(requests, decisions, events, inventory, riskAssessment, List.of(holds),
+                    List.of(), mock(InformedParties.class), publisher, clock);
         }
     }
 }

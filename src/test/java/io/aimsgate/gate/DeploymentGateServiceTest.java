@@ -22,6 +22,7 @@ import io.aimsgate.risk.RiskAssessmentService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,10 +39,12 @@ class DeploymentGateServiceTest {
     static final String PI = "pi-1";
 
     DeploymentRequestRepository requests = mock(DeploymentRequestRepository.class);
-    GateDecisionRepository decisions = mock(GateDecisionRepository.class);
+    GateRunRepository runs = mock(GateRunRepository.class);
+    GateDecisionRepository decisionTable = mock(GateDecisionRepository.class);
     GateEventRepository events = mock(GateEventRepository.class);
     InventoryService inventory = mock(InventoryService.class);
     java.util.List<Object> published = new java.util.ArrayList<>();
+    GateDecisions decisions = new GateDecisions(runs, decisionTable, published::add, Clock.fixed(NOW, ZoneOffset.UTC));
     DeploymentGateService gate = new DeploymentGateService(requests, decisions, events, inventory,
             mock(RiskAssessmentService.class), java.util.List.of(), java.util.List.of(), informed(),
             published::add, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -56,6 +59,7 @@ class DeploymentGateServiceTest {
     }
     ModelVersion version = mock(ModelVersion.class);
     DeploymentRequest request = request(42L, PI, "olivia", false);
+    GateRun run = new GateRun(7L, GateKind.DEPLOYMENT, PI, "olivia", null, null, NOW);
 
     @BeforeEach
     void setUp() {
@@ -69,6 +73,14 @@ class DeploymentGateServiceTest {
         when(requests.findByProcessInstanceId(PI)).thenReturn(Optional.empty());
         when(requests.save(any())).thenAnswer(call -> call.getArgument(0));
         when(requests.findById(42L)).thenReturn(Optional.of(request));
+        when(runs.findById(42L)).thenReturn(Optional.of(run));
+        when(runs.findOpenRun(PI, GateRunStatus.IN_PROGRESS)).thenReturn(Optional.empty());
+        when(runs.save(any())).thenAnswer(call -> call.getArgument(0));
+    }
+
+    private static GateDecision recorded(long runId, String taskKey, String activity, RaciRole role, String decision,
+            String rationale, String decidedBy) {
+        return new GateDecision(runId, "t-" + taskKey, taskKey, activity, role, decision, rationale, decidedBy, NOW);
     }
 
     @ParameterizedTest
@@ -82,14 +94,20 @@ class DeploymentGateServiceTest {
         assertThat(registered.getSubmittedBy()).isEqualTo("olivia");
         assertThat(registered.getProcessInstanceId()).isEqualTo(PI);
         verify(inventory).changeVersionStatus(70L, VersionStatus.IN_REVIEW);
+        verify(runs).save(org.mockito.ArgumentMatchers.argThat(opened -> opened.getKind() == GateKind.DEPLOYMENT
+                && opened.getStartedBy().equals("olivia") && opened.getProcessInstanceId().equals(PI)
+                && opened.getStatus() == GateRunStatus.IN_PROGRESS));
     }
 
     @Test
     void theApproverIsTheLastAccountableApproverRecorded() {
-        when(decisions.findFirstByRequestIdAndDecisionAndRaciRoleOrderByDecidedAtDescIdDesc(42L,
-                ReviewDecision.APPROVE, RaciRole.ACCOUNTABLE)).thenReturn(Optional.of(new GateDecision(42L, "t-9",
-                        TASK_BOARD_SIGNOFF, "deployment-high-risk-signoff", RaciRole.ACCOUNTABLE,
-                        ReviewDecision.APPROVE, "Residual risk accepted by the board.", "bea", NOW)));
+        when(decisionTable.findByRun(42L)).thenReturn(List.of(
+                recorded(42L, TASK_ACCOUNTABLE_APPROVAL, "deployment-approval", RaciRole.ACCOUNTABLE, "APPROVE",
+                        "Owner accepts the residual risk.", "oscar"),
+                recorded(42L, TASK_BOARD_SIGNOFF, "deployment-high-risk-signoff", RaciRole.ACCOUNTABLE, "APPROVE",
+                        "Residual risk accepted by the board.", "bea"),
+                recorded(42L, TASK_SECURITY_REVIEW, "deployment-security-review", RaciRole.CONSULTED, "APPROVE",
+                        "A consulted approval after the board.", "sam")));
 
         gate.approve(42L);
 
@@ -100,25 +118,29 @@ class DeploymentGateServiceTest {
         verify(informedParties).tell(eq("deployment-approval"), eq("Deployment of Credit scoring 1.4.0 approved"),
                 org.mockito.ArgumentMatchers.contains("Decided by: bea"));
         assertThat(published).containsExactly(new DeploymentApproved(7L, 70L, "bea"));
+        assertThat(run.getStatus()).isEqualTo(GateRunStatus.PASSED);
+        assertThat(run.getDecidedBy()).isEqualTo("bea");
     }
 
     @Test
     void withoutARecordedAccountableApprovalNothingIsApproved() {
-        when(decisions.findFirstByRequestIdAndDecisionAndRaciRoleOrderByDecidedAtDescIdDesc(anyLong(), any(), any()))
-                .thenReturn(Optional.empty());
+        when(decisionTable.findByRun(42L)).thenReturn(List.of(recorded(42L, TASK_SECURITY_REVIEW,
+                "deployment-security-review", RaciRole.CONSULTED, "APPROVE", "Consulted approval only.", "sam")));
 
         assertThatThrownBy(() -> gate.approve(42L)).isInstanceOf(IllegalStateException.class);
         assertThat(request.getStatus()).isEqualTo(DeploymentRequestStatus.IN_REVIEW);
         assertThat(request.getDecidedBy()).isNull();
+        assertThat(run.getStatus()).isEqualTo(GateRunStatus.IN_PROGRESS);
         verify(inventory, never()).changeVersionStatus(any(), any());
     }
 
     @Test
     void theRejectingUserIsTheLastRejectionRecorded() {
-        when(decisions.findFirstByRequestIdAndDecisionOrderByDecidedAtDescIdDesc(42L, ReviewDecision.REJECT))
-                .thenReturn(Optional.of(new GateDecision(42L, "t-3", TASK_SECURITY_REVIEW,
-                        "deployment-security-review", RaciRole.CONSULTED, ReviewDecision.REJECT,
-                        "Prompt injection not mitigated.", "sam", NOW)));
+        when(decisionTable.findByRun(42L)).thenReturn(List.of(
+                recorded(42L, TASK_TECHNICAL_REVIEW, "deployment-technical-review", RaciRole.RESPONSIBLE, "REJECT",
+                        "Drift monitoring missing.", "tom"),
+                recorded(42L, TASK_SECURITY_REVIEW, "deployment-security-review", RaciRole.CONSULTED, "REJECT",
+                        "Prompt injection not mitigated.", "sam")));
 
         gate.reject(42L);
 
@@ -128,12 +150,14 @@ class DeploymentGateServiceTest {
                 org.mockito.ArgumentMatchers.contains("Decided by: sam"));
         assertThat(request.getDecisionRationale()).isEqualTo("Prompt injection not mitigated.");
         verify(inventory).changeVersionStatus(70L, VersionStatus.REJECTED);
+        assertThat(run.getStatus()).isEqualTo(GateRunStatus.REJECTED);
+        assertThat(run.getDecidedBy()).isEqualTo("sam");
     }
 
     @Test
     void withoutARecordedRejectionNothingIsRejected() {
-        when(decisions.findFirstByRequestIdAndDecisionOrderByDecidedAtDescIdDesc(anyLong(), any()))
-                .thenReturn(Optional.empty());
+        when(decisionTable.findByRun(42L)).thenReturn(List.of(recorded(42L, TASK_SECURITY_REVIEW,
+                "deployment-security-review", RaciRole.CONSULTED, "APPROVE", "Security is fine here.", "sam")));
 
         assertThatThrownBy(() -> gate.reject(42L)).isInstanceOf(IllegalStateException.class);
         assertThat(request.getStatus()).isEqualTo(DeploymentRequestStatus.IN_REVIEW);
@@ -148,12 +172,20 @@ class DeploymentGateServiceTest {
         assertThat(request.getDecidedBy()).isEqualTo("olivia");
         assertThat(request.getDecisionRationale()).isEqualTo("Retraining the model first.");
         verify(inventory).changeVersionStatus(70L, VersionStatus.DRAFT);
+        assertThat(run.getStatus()).isEqualTo(GateRunStatus.WITHDRAWN);
+        assertThat(run.getDecidedBy()).isEqualTo("olivia");
     }
 
     @Test
     void aRejectionIsWhatTheDecisionTableSays() {
-        when(decisions.existsByRequestIdAndDecision(42L, ReviewDecision.REJECT)).thenReturn(true);
-        when(decisions.existsByRequestIdAndDecision(43L, ReviewDecision.REJECT)).thenReturn(false);
+        when(requests.findById(43L)).thenReturn(Optional.of(request(43L, "pi-2", "olivia", false)));
+        when(decisionTable.findByRun(42L)).thenReturn(List.of(
+                recorded(42L, TASK_TECHNICAL_REVIEW, "deployment-technical-review", RaciRole.RESPONSIBLE, "REJECT",
+                        "Drift monitoring missing.", "tom"),
+                recorded(42L, TASK_SECURITY_REVIEW, "deployment-security-review", RaciRole.CONSULTED, "APPROVE",
+                        "Security is fine here.", "sam")));
+        when(decisionTable.findByRun(43L)).thenReturn(List.of(recorded(43L, TASK_SECURITY_REVIEW,
+                "deployment-security-review", RaciRole.CONSULTED, "APPROVE", "Security is fine here.", "sam")));
 
         assertThat(gate.hasRejection(42L)).isTrue();
         assertThat(gate.hasRejection(43L)).isFalse();

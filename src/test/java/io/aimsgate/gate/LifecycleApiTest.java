@@ -258,7 +258,7 @@ class LifecycleApiTest {
         assertThat(passed.path("status").asText()).isEqualTo("PASSED");
         assertThat(passed.path("decidedBy").asText()).isEqualTo("oscar");
         assertThat(passed.path("outcome").asText()).isEqualTo(RATIONALE);
-        assertThat(jdbc.queryForList("select decided_by from lifecycle_decision where gate_id = ?", String.class,
+        assertThat(jdbc.queryForList("select decided_by from gate_decision where run_id = ?", String.class,
                 passed.path("gateId").asLong())).containsExactly("oscar");
     }
 

@@ -1,11 +1,18 @@
 package io.aimsgate.gate;
 
+import io.aimsgate.gate.GateDecision;
+import io.aimsgate.gate.GateRun;
+import io.aimsgate.gate.GateRunStatus;
+import io.aimsgate.gate.GateKind;
+import io.aimsgate.gate.GateDecisionRepository;
+import io.aimsgate.gate.GateDecisions;
+import io.aimsgate.gate.GateRunRepository;
 import static io.aimsgate.gate.LifecycleFixtures.CLOCK;
 import static io.aimsgate.gate.LifecycleFixtures.NOW;
 import static io.aimsgate.gate.LifecycleFixtures.PI;
 import static io.aimsgate.gate.LifecycleFixtures.decision;
 import static io.aimsgate.gate.LifecycleFixtures.gate;
-import static io.aimsgate.gate.LifecycleGateKind.*;
+import static io.aimsgate.gate.GateKind.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -41,11 +48,12 @@ class LifecycleGateServiceTest {
     static final long SYSTEM = 7L;
     static final long GATE = 42L;
 
-    LifecycleGateRepository gates = mock(LifecycleGateRepository.class);
-    LifecycleDecisionRepository decisions = mock(LifecycleDecisionRepository.class);
+    GateRunRepository gates = mock(GateRunRepository.class);
+    GateDecisionRepository decisions = mock(GateDecisionRepository.class);
     InventoryService inventory = mock(InventoryService.class);
     InformedParties informed = mock(InformedParties.class);
-    LifecycleGateService service = new LifecycleGateService(gates, decisions, inventory, informed, CLOCK);
+    GateDecisions runs = new GateDecisions(gates, decisions, event -> { }, CLOCK);
+    LifecycleGateService service = new LifecycleGateService(runs, inventory, informed);
 
     AiSystem system = mock(AiSystem.class);
 
@@ -55,15 +63,15 @@ class LifecycleGateServiceTest {
         when(system.getName()).thenReturn("Credit scoring");
         when(system.getLifecycleStage()).thenReturn(LifecycleStage.DESIGN_AND_DEVELOPMENT);
         when(inventory.requireSystem(SYSTEM)).thenReturn(system);
-        when(gates.findFirstByProcessInstanceIdAndStatusOrderByIdDesc(anyString(), eq(LifecycleGateStatus.IN_PROGRESS)))
+        when(gates.findOpenRun(anyString(), eq(GateRunStatus.IN_PROGRESS)))
                 .thenReturn(Optional.empty());
-        when(gates.findBySystemIdAndGateAndStatus(any(), any(), any())).thenReturn(List.of());
+        when(gates.findBySystemIdAndKindAndStatus(any(), any(), any())).thenReturn(List.of());
         when(gates.save(any())).thenAnswer(call -> call.getArgument(0));
-        when(gates.passedGates(SYSTEM)).thenReturn(List.of());
+        when(gates.kindsWithStatus(SYSTEM, GateRunStatus.PASSED)).thenReturn(List.of());
     }
 
-    private void passed(LifecycleGateKind... kinds) {
-        when(gates.passedGates(SYSTEM)).thenReturn(List.of(kinds));
+    private void passed(GateKind... kinds) {
+        when(gates.kindsWithStatus(SYSTEM, GateRunStatus.PASSED)).thenReturn(List.of(kinds));
     }
 
     // --- entry rules ---
@@ -100,9 +108,9 @@ class LifecycleGateServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(LifecycleGateKind.class)
-    void aRetiredSystemEntersNoGate(LifecycleGateKind kind) {
-        passed(LifecycleGateKind.values());
+    @EnumSource(GateKind.class)
+    void aRetiredSystemEntersNoGate(GateKind kind) {
+        passed(GateKind.values());
         when(system.getLifecycleStage()).thenReturn(LifecycleStage.RETIREMENT);
 
         assertThat(service.entryBlockers(SYSTEM, kind))
@@ -130,11 +138,11 @@ class LifecycleGateServiceTest {
     void opensARunInProgressInTheStartersName() {
         passed(INCEPTION);
 
-        LifecycleGate opened = service.open(PI, DESIGN_AND_DEVELOPMENT, SYSTEM, "olivia", "MANUAL", "Design ready");
+        GateRun opened = service.open(PI, DESIGN_AND_DEVELOPMENT, SYSTEM, "olivia", "MANUAL", "Design ready");
 
-        assertThat(opened.getStatus()).isEqualTo(LifecycleGateStatus.IN_PROGRESS);
+        assertThat(opened.getStatus()).isEqualTo(GateRunStatus.IN_PROGRESS);
         assertThat(opened.getSystemId()).isEqualTo(SYSTEM);
-        assertThat(opened.getGate()).isEqualTo(DESIGN_AND_DEVELOPMENT);
+        assertThat(opened.getKind()).isEqualTo(DESIGN_AND_DEVELOPMENT);
         assertThat(opened.getProcessInstanceId()).isEqualTo(PI);
         assertThat(opened.getStartedBy()).isEqualTo("olivia");
         assertThat(opened.getStartedAt()).isEqualTo(NOW);
@@ -146,8 +154,8 @@ class LifecycleGateServiceTest {
     @Test
     void aSecondRunOfTheSameGateForTheSystemIsRefused() {
         passed(INCEPTION);
-        LifecycleGate running = gate(41L, SYSTEM, DESIGN_AND_DEVELOPMENT, "pi-other", "mia");
-        when(gates.findBySystemIdAndGateAndStatus(SYSTEM, DESIGN_AND_DEVELOPMENT, LifecycleGateStatus.IN_PROGRESS))
+        GateRun running = gate(41L, SYSTEM, DESIGN_AND_DEVELOPMENT, "pi-other", "mia");
+        when(gates.findBySystemIdAndKindAndStatus(SYSTEM, DESIGN_AND_DEVELOPMENT, GateRunStatus.IN_PROGRESS))
                 .thenReturn(List.of(running));
 
         assertThatThrownBy(() -> service.open(PI, DESIGN_AND_DEVELOPMENT, SYSTEM, "olivia", null, null))
@@ -159,8 +167,8 @@ class LifecycleGateServiceTest {
 
     @Test
     void theSameProcessInstanceGetsItsOpenRunBack() {
-        LifecycleGate open = gate(GATE, SYSTEM, DESIGN_AND_DEVELOPMENT, PI, "olivia");
-        when(gates.findFirstByProcessInstanceIdAndStatusOrderByIdDesc(PI, LifecycleGateStatus.IN_PROGRESS))
+        GateRun open = gate(GATE, SYSTEM, DESIGN_AND_DEVELOPMENT, PI, "olivia");
+        when(gates.findOpenRun(PI, GateRunStatus.IN_PROGRESS))
                 .thenReturn(Optional.of(open));
         // even though its own entry rules would no longer hold
         when(system.getLifecycleStage()).thenReturn(LifecycleStage.RETIREMENT);
@@ -207,19 +215,19 @@ class LifecycleGateServiceTest {
 
     // --- pass and end ---
 
-    private LifecycleGate running(LifecycleGateKind kind) {
-        LifecycleGate gate = gate(GATE, SYSTEM, kind, PI, "olivia");
+    private GateRun running(GateKind kind) {
+        GateRun gate = gate(GATE, SYSTEM, kind, PI, "olivia");
         when(gates.findById(GATE)).thenReturn(Optional.of(gate));
         return gate;
     }
 
-    private void recorded(LifecycleDecision... recorded) {
-        when(decisions.findByGateIdOrderByDecidedAtAscIdAsc(GATE)).thenReturn(List.of(recorded));
+    private void recorded(GateDecision... recorded) {
+        when(decisions.findByRun(GATE)).thenReturn(List.of(recorded));
     }
 
     @Test
     void aRunPassesInTheNameOfTheLastAccountableDecision() {
-        LifecycleGate gate = running(INCEPTION);
+        GateRun gate = running(INCEPTION);
         recorded(decision(1, GATE, RaciRole.CONSULTED, "APPROVE", "Ethics are fine here.", "eve"),
                 decision(2, GATE, RaciRole.ACCOUNTABLE, "APPROVE", "Owner approves inception.", "oscar"),
                 decision(3, GATE, RaciRole.ACCOUNTABLE, "APPROVE", "Board signs off the high risk.", "bea"),
@@ -227,7 +235,7 @@ class LifecycleGateServiceTest {
 
         service.pass(GATE, "inception-approval");
 
-        assertThat(gate.getStatus()).isEqualTo(LifecycleGateStatus.PASSED);
+        assertThat(gate.getStatus()).isEqualTo(GateRunStatus.PASSED);
         assertThat(gate.getDecidedBy()).isEqualTo("bea");
         assertThat(gate.getOutcome()).isEqualTo("Board signs off the high risk.");
         assertThat(gate.getDecidedAt()).isEqualTo(NOW);
@@ -237,18 +245,18 @@ class LifecycleGateServiceTest {
 
     @Test
     void withoutAnAccountableDecisionNothingPasses() {
-        LifecycleGate gate = running(INCEPTION);
+        GateRun gate = running(INCEPTION);
         recorded(decision(1, GATE, RaciRole.CONSULTED, "APPROVE", "Ethics are fine here.", "eve"));
 
         assertThatThrownBy(() -> service.pass(GATE, "inception-approval")).isInstanceOf(IllegalStateException.class);
-        assertThat(gate.getStatus()).isEqualTo(LifecycleGateStatus.IN_PROGRESS);
+        assertThat(gate.getStatus()).isEqualTo(GateRunStatus.IN_PROGRESS);
         verify(informed, never()).tell(anyString(), anyString(), anyString());
     }
 
     @ParameterizedTest
     @CsvSource({"INCEPTION, DESIGN_AND_DEVELOPMENT", "DESIGN_AND_DEVELOPMENT, VERIFICATION_AND_VALIDATION",
             "VERIFICATION_AND_VALIDATION, DEPLOYMENT"})
-    void passingAnEarlyGateAdvancesTheSystemForwardOnly(LifecycleGateKind kind, LifecycleStage next) {
+    void passingAnEarlyGateAdvancesTheSystemForwardOnly(GateKind kind, LifecycleStage next) {
         running(kind);
         recorded(decision(1, GATE, RaciRole.ACCOUNTABLE, "APPROVE", "Approved by the owner.", "oscar"));
 
@@ -260,7 +268,7 @@ class LifecycleGateServiceTest {
 
     @ParameterizedTest
     @CsvSource({"RE_EVALUATION, OPERATION_AND_MONITORING", "RETIREMENT, RETIREMENT"})
-    void passingAReEvaluationOrRetirementMovesTheSystem(LifecycleGateKind kind, LifecycleStage next) {
+    void passingAReEvaluationOrRetirementMovesTheSystem(GateKind kind, LifecycleStage next) {
         running(kind);
         recorded(decision(1, GATE, RaciRole.ACCOUNTABLE, "CONTINUE", "Keeps meeting its goals.", "oscar"));
 
@@ -273,11 +281,11 @@ class LifecycleGateServiceTest {
 
     @Test
     void endClosesTheRunWithTheGivenStatusDeciderAndOutcome() {
-        LifecycleGate gate = running(DESIGN_AND_DEVELOPMENT);
+        GateRun gate = running(DESIGN_AND_DEVELOPMENT);
 
-        service.end(GATE, LifecycleGateStatus.WITHDRAWN, "mia", "Dataset licences unclear.", "design-approval");
+        service.end(GATE, GateRunStatus.WITHDRAWN, "mia", "Dataset licences unclear.", "design-approval");
 
-        assertThat(gate.getStatus()).isEqualTo(LifecycleGateStatus.WITHDRAWN);
+        assertThat(gate.getStatus()).isEqualTo(GateRunStatus.WITHDRAWN);
         assertThat(gate.getDecidedBy()).isEqualTo("mia");
         assertThat(gate.getOutcome()).isEqualTo("Dataset licences unclear.");
         verify(informed).tell(eq("design-approval"), eq("design & development gate withdrawn: Credit scoring"),
@@ -288,24 +296,24 @@ class LifecycleGateServiceTest {
 
     @Test
     void endTruncatesAnOverlongOutcome() {
-        LifecycleGate gate = running(DESIGN_AND_DEVELOPMENT);
+        GateRun gate = running(DESIGN_AND_DEVELOPMENT);
 
-        service.end(GATE, LifecycleGateStatus.REJECTED, "bea", "x".repeat(5000), "design-approval");
+        service.end(GATE, GateRunStatus.REJECTED, "bea", "x".repeat(5000), "design-approval");
 
         assertThat(gate.getOutcome()).hasSize(4000).endsWith("...");
     }
 
     @Test
     void anAlreadyClosedRunCannotBeClosedAgain() {
-        LifecycleGate gate = running(DESIGN_AND_DEVELOPMENT);
-        service.end(GATE, LifecycleGateStatus.REJECTED, "bea", "Not ready for V&V.", "design-approval");
+        GateRun gate = running(DESIGN_AND_DEVELOPMENT);
+        service.end(GATE, GateRunStatus.REJECTED, "bea", "Not ready for V&V.", "design-approval");
         recorded(decision(1, GATE, RaciRole.ACCOUNTABLE, "APPROVE", "Approved by the owner.", "oscar"));
 
         assertThatThrownBy(() -> service.pass(GATE, "design-approval")).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("already REJECTED");
-        assertThatThrownBy(() -> service.end(GATE, LifecycleGateStatus.WITHDRAWN, "mia", "Too late.",
+        assertThatThrownBy(() -> service.end(GATE, GateRunStatus.WITHDRAWN, "mia", "Too late.",
                 "design-approval")).isInstanceOf(ConflictException.class);
-        assertThat(gate.getStatus()).isEqualTo(LifecycleGateStatus.REJECTED);
+        assertThat(gate.getStatus()).isEqualTo(GateRunStatus.REJECTED);
         assertThat(gate.getDecidedBy()).isEqualTo("bea");
         verify(inventory, never()).advanceToStage(any(), any());
     }
@@ -319,16 +327,18 @@ class LifecycleGateServiceTest {
                 decision(2, GATE, RaciRole.CONSULTED, "APPROVE", "Ethics are fine here.", "eve"),
                 decision(3, GATE, RaciRole.CONSULTED, "REJECT", "Legal basis is missing.", "lena"));
 
-        assertThat(service.excludedDeciders(GATE)).containsExactlyInAnyOrder("olivia", "rita");
+        assertThat(runs.excludedDeciders(GATE)).containsExactlyInAnyOrder("olivia", "rita");
     }
 
     @Test
     void recordsADecisionOncePerTask() {
         when(decisions.existsByTaskId("t-1")).thenReturn(false, true);
+        when(decisions.save(any())).thenAnswer(call -> call.getArgument(0));
+        GateRun run = running(INCEPTION);
 
-        service.recordDecision(GATE, "t-1", "task_legal_review", "inception-legal-review", RaciRole.CONSULTED,
+        runs.record(run, "t-1", "task_legal_review", "inception-legal-review", RaciRole.CONSULTED,
                 "APPROVE", "Legal basis is fine.", "lena");
-        service.recordDecision(GATE, "t-1", "task_legal_review", "inception-legal-review", RaciRole.CONSULTED,
+        runs.record(run, "t-1", "task_legal_review", "inception-legal-review", RaciRole.CONSULTED,
                 "APPROVE", "Legal basis is fine.", "lena");
 
         verify(decisions, org.mockito.Mockito.times(1)).save(any());
@@ -341,7 +351,7 @@ class LifecycleGateServiceTest {
                 decision(3, GATE, RaciRole.ACCOUNTABLE, "APPROVE", "Approved by the owner.", "oscar"));
 
         assertThat(service.lastDecisionOf(GATE, Set.of("REJECT", "WITHDRAW"))).get()
-                .extracting(LifecycleDecision::getDecidedBy).isEqualTo("mia");
+                .extracting(GateDecision::getDecidedBy).isEqualTo("mia");
         assertThat(service.lastDecisionOf(GATE, Set.of("SUSPEND"))).isEmpty();
     }
 }

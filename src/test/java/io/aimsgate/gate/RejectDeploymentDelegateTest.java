@@ -5,15 +5,17 @@ import static io.aimsgate.gate.DelegateExecutions.registered;
 import static io.aimsgate.gate.DelegateExecutions.variables;
 import static io.aimsgate.gate.DelegateExecutions.withVariables;
 import static io.aimsgate.gate.DeploymentApprovalProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
+import io.aimsgate.raci.RaciRole;
 import io.aimsgate.shared.NotFoundException;
 import org.junit.jupiter.api.Test;
 
@@ -45,13 +47,20 @@ class RejectDeploymentDelegateTest {
         verify(gate, never()).reject(999L);
     }
 
+    /** Over the real gate service: approvals only, so there is no rejection to record and nothing is rejected. */
     @Test
     void withoutARecordedRejectionNothingIsRejected() {
-        registered(gate, 42L, "olivia", false);
-        doThrow(new IllegalStateException("Request 42 has no rejection to record")).when(gate).reject(42L);
+        GateOverMockedTables tables = new GateOverMockedTables();
+        GateRun run = tables.inReview(42L, PROCESS_INSTANCE_ID, "olivia");
+        tables.recorded(42L, GateOverMockedTables.decision(42L, TASK_SECURITY_REVIEW, RaciRole.CONSULTED, "APPROVE",
+                "sam"), GateOverMockedTables.decision(42L, TASK_ACCOUNTABLE_APPROVAL, RaciRole.ACCOUNTABLE, "APPROVE",
+                "oscar"));
 
-        assertThatThrownBy(() -> delegate.execute(withVariables(variables())))
+        assertThatThrownBy(() -> new RejectDeploymentDelegate(tables.service).execute(withVariables(variables())))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no rejection");
+        assertThat(tables.request(42L).getStatus()).isEqualTo(DeploymentRequestStatus.IN_REVIEW);
+        assertThat(run.getStatus()).isEqualTo(GateRunStatus.IN_PROGRESS);
+        verify(tables.inventory, never()).changeVersionStatus(any(), any());
     }
 
     @Test

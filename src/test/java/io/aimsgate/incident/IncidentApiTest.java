@@ -108,7 +108,8 @@ class IncidentApiTest {
         JsonNode version = olivia.get("/api/systems/" + system + "/versions/1.0.0").expect(200).json();
         assertThat(version.path("status").asText()).isEqualTo("SUSPENDED");
         assertThat(version.path("heldStatus").asText()).isEqualTo("HALTED");
-        assertThat(tasks(olivia, gate, "task_remediate_risks")).hasSize(1);
+        assertThat(tasks(olivia, gate, "task_remediate_risks")).isEmpty();
+        assertThat(tasks(olivia, gate, "task_await_incident_resolution")).hasSize(1);
     }
 
     private void approve(Caller who, String taskId) {

@@ -15,7 +15,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.aimsgate.gate.LifecycleFixtures;
-import io.aimsgate.gate.LifecycleGateKind;
+import io.aimsgate.gate.GateKind;
 import io.aimsgate.gate.LifecycleGateService;
 import io.aimsgate.inventory.InventoryService;
 import io.aimsgate.validation.MetricBound;
@@ -57,16 +57,16 @@ class MonitoringServiceTest {
         when(runtime.createExecutionQuery()).thenReturn(waiting);
         when(waiting.list()).thenReturn(List.of());
         when(runtime.createMessageCorrelation(anyString())).thenReturn(correlation);
-        when(gates.entryBlockers(SYSTEM, LifecycleGateKind.RE_EVALUATION)).thenReturn(List.of());
-        when(gates.isInProgress(SYSTEM, LifecycleGateKind.RE_EVALUATION)).thenReturn(false);
+        when(gates.entryBlockers(SYSTEM, GateKind.RE_EVALUATION)).thenReturn(List.of());
+        when(gates.isInProgress(SYSTEM, GateKind.RE_EVALUATION)).thenReturn(false);
     }
 
     private void aReevaluationWaits() {
         Execution execution = mock(Execution.class);
         when(execution.getProcessInstanceId()).thenReturn(WAITING_PI);
         when(waiting.list()).thenReturn(List.of(execution));
-        when(gates.open(eq(WAITING_PI), eq(LifecycleGateKind.RE_EVALUATION), eq(SYSTEM), anyString(), anyString(),
-                anyString())).thenReturn(gate(77L, SYSTEM, LifecycleGateKind.RE_EVALUATION, WAITING_PI,
+        when(gates.open(eq(WAITING_PI), eq(GateKind.RE_EVALUATION), eq(SYSTEM), anyString(), anyString(),
+                anyString())).thenReturn(gate(77L, SYSTEM, GateKind.RE_EVALUATION, WAITING_PI,
                         io.aimsgate.shared.Actors.PLATFORM));
     }
 
@@ -106,7 +106,7 @@ class MonitoringServiceTest {
         verify(waiting).processDefinitionKey("re-evaluation");
         verify(waiting).messageEventSubscriptionName("MonitoringThresholdBreached");
         verify(waiting).processVariableValueEquals("systemId", SYSTEM);
-        verify(gates).open(eq(WAITING_PI), eq(LifecycleGateKind.RE_EVALUATION), eq(SYSTEM), eq(io.aimsgate.shared.Actors.PLATFORM),
+        verify(gates).open(eq(WAITING_PI), eq(GateKind.RE_EVALUATION), eq(SYSTEM), eq(io.aimsgate.shared.Actors.PLATFORM),
                 eq("MONITORING_BREACH"), startsWith("Monitoring reading klDivergence = 0.1000 at or above threshold"));
         verify(runtime).createMessageCorrelation("MonitoringThresholdBreached");
         verify(correlation).processInstanceId(WAITING_PI);
@@ -132,7 +132,7 @@ class MonitoringServiceTest {
 
     @Test
     void aBreachOfASystemNotPastValidationStartsNothing() {
-        when(gates.entryBlockers(SYSTEM, LifecycleGateKind.RE_EVALUATION))
+        when(gates.entryBlockers(SYSTEM, GateKind.RE_EVALUATION))
                 .thenReturn(List.of("The verification & validation gate has not been passed."));
 
         MonitoringReading reading = monitoring.record(SYSTEM, "klDivergence", 0.4, null, "pipeline");
@@ -144,7 +144,7 @@ class MonitoringServiceTest {
 
     @Test
     void aBreachWhileAReevaluationIsUnderWayStartsNoSecond() {
-        when(gates.isInProgress(SYSTEM, LifecycleGateKind.RE_EVALUATION)).thenReturn(true);
+        when(gates.isInProgress(SYSTEM, GateKind.RE_EVALUATION)).thenReturn(true);
 
         MonitoringReading reading = monitoring.record(SYSTEM, "klDivergence", 0.4, null, "pipeline");
 

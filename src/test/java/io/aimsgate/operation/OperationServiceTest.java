@@ -17,10 +17,10 @@ import static org.mockito.Mockito.when;
 
 import io.aimsgate.gate.DeploymentBlocker;
 import io.aimsgate.gate.LifecycleFixtures;
-import io.aimsgate.gate.LifecycleGate;
-import io.aimsgate.gate.LifecycleGateKind;
+import io.aimsgate.gate.GateRun;
+import io.aimsgate.gate.GateKind;
 import io.aimsgate.gate.LifecycleGateService;
-import io.aimsgate.gate.LifecycleGateStatus;
+import io.aimsgate.gate.GateRunStatus;
 import io.aimsgate.inventory.InventoryService;
 import io.aimsgate.inventory.ModelVersion;
 import io.aimsgate.inventory.VersionStatus;
@@ -48,7 +48,7 @@ class OperationServiceTest {
     OperationService operation = new OperationService(gates, inventory, List.of(incidents), assessments, plans,
             runtime, LifecycleFixtures.directEngineCalls(), LifecycleFixtures.CLOCK);
 
-    LifecycleGate current = gate(GATE, SYSTEM, LifecycleGateKind.RE_EVALUATION, PI, io.aimsgate.shared.Actors.PLATFORM);
+    GateRun current = gate(GATE, SYSTEM, GateKind.RE_EVALUATION, PI, io.aimsgate.shared.Actors.PLATFORM);
     ModelVersion released = version(70L);
     ModelVersion blocked = version(71L);
 
@@ -67,8 +67,8 @@ class OperationServiceTest {
         when(incidents.blockingReasons(anyLong())).thenReturn(List.of());
     }
 
-    private void history(LifecycleGate... earlier) {
-        List<LifecycleGate> history = new ArrayList<>(List.of(earlier));
+    private void history(GateRun... earlier) {
+        List<GateRun> history = new ArrayList<>(List.of(earlier));
         history.add(current);
         when(gates.historyOf(SYSTEM)).thenReturn(history);
     }
@@ -81,7 +81,7 @@ class OperationServiceTest {
 
         InOrder order = inOrder(inventory, gates);
         order.verify(inventory).suspendSystem(SYSTEM);
-        order.verify(gates).end(GATE, LifecycleGateStatus.SUSPENDED, "oscar", "Drift makes its scores unreliable.",
+        order.verify(gates).end(GATE, GateRunStatus.SUSPENDED, "oscar", "Drift makes its scores unreliable.",
                 "reevaluation-decision");
         verify(gates, never()).pass(any(), any());
     }
@@ -99,9 +99,9 @@ class OperationServiceTest {
 
     @Test
     void continueAfterASuspendingReevaluationLiftsTheSuspensions() {
-        history(closedGate(10, SYSTEM, LifecycleGateKind.VERIFICATION_AND_VALIDATION, LifecycleGateStatus.PASSED,
-                NOW.minusSeconds(9000)), closedGate(20, SYSTEM, LifecycleGateKind.RE_EVALUATION,
-                        LifecycleGateStatus.SUSPENDED, NOW.minusSeconds(8000)));
+        history(closedGate(10, SYSTEM, GateKind.VERIFICATION_AND_VALIDATION, GateRunStatus.PASSED,
+                NOW.minusSeconds(9000)), closedGate(20, SYSTEM, GateKind.RE_EVALUATION,
+                        GateRunStatus.SUSPENDED, NOW.minusSeconds(8000)));
 
         operation.continueOperation(GATE, "reevaluation-decision");
 
@@ -112,7 +112,7 @@ class OperationServiceTest {
 
     @Test
     void aVersionSomethingElseStillBlocksStaysSuspended() {
-        history(closedGate(20, SYSTEM, LifecycleGateKind.RE_EVALUATION, LifecycleGateStatus.SUSPENDED,
+        history(closedGate(20, SYSTEM, GateKind.RE_EVALUATION, GateRunStatus.SUSPENDED,
                 NOW.minusSeconds(8000)));
         when(incidents.blockingReasons(71L)).thenReturn(List.of("Incident 3 (SEV1) is open."));
 
@@ -126,7 +126,7 @@ class OperationServiceTest {
     @Test
     void continueAfterAContinuingReevaluationLiftsNothing() {
         // the suspensions are an incident's, not the re-evaluation's
-        history(closedGate(20, SYSTEM, LifecycleGateKind.RE_EVALUATION, LifecycleGateStatus.PASSED,
+        history(closedGate(20, SYSTEM, GateKind.RE_EVALUATION, GateRunStatus.PASSED,
                 NOW.minusSeconds(8000)));
 
         operation.continueOperation(GATE, "reevaluation-decision");
@@ -137,10 +137,10 @@ class OperationServiceTest {
 
     @Test
     void onlyTheLastEarlierReevaluationCounts() {
-        history(closedGate(20, SYSTEM, LifecycleGateKind.RE_EVALUATION, LifecycleGateStatus.SUSPENDED,
-                NOW.minusSeconds(8000)), closedGate(30, SYSTEM, LifecycleGateKind.RE_EVALUATION,
-                        LifecycleGateStatus.PASSED, NOW.minusSeconds(7000)),
-                closedGate(31, SYSTEM, LifecycleGateKind.RETIREMENT, LifecycleGateStatus.SUSPENDED,
+        history(closedGate(20, SYSTEM, GateKind.RE_EVALUATION, GateRunStatus.SUSPENDED,
+                NOW.minusSeconds(8000)), closedGate(30, SYSTEM, GateKind.RE_EVALUATION,
+                        GateRunStatus.PASSED, NOW.minusSeconds(7000)),
+                closedGate(31, SYSTEM, GateKind.RETIREMENT, GateRunStatus.SUSPENDED,
                         NOW.minusSeconds(6000)));
 
         operation.continueOperation(GATE, "reevaluation-decision");
@@ -150,7 +150,7 @@ class OperationServiceTest {
 
     @Test
     void theFirstReevaluationLiftsNothing() {
-        history(closedGate(10, SYSTEM, LifecycleGateKind.VERIFICATION_AND_VALIDATION, LifecycleGateStatus.PASSED,
+        history(closedGate(10, SYSTEM, GateKind.VERIFICATION_AND_VALIDATION, GateRunStatus.PASSED,
                 NOW.minusSeconds(9000)));
 
         operation.continueOperation(GATE, "reevaluation-decision");
@@ -189,7 +189,7 @@ class OperationServiceTest {
         when(watch.getId()).thenReturn("pi-watch");
         when(runtime.createProcessInstanceQuery().processDefinitionKey("re-evaluation")
                 .variableValueEquals("systemId", SYSTEM).list()).thenReturn(List.of(watch));
-        LifecycleGate open = mock(LifecycleGate.class);
+        GateRun open = mock(GateRun.class);
         when(open.getId()).thenReturn(77L);
         when(gates.openRunOf("pi-watch")).thenReturn(java.util.Optional.of(open));
 
@@ -198,7 +198,7 @@ class OperationServiceTest {
         // A gate run never ends without a recorded outcome: closing it first is what lets the engine end the instance.
         org.mockito.InOrder order = org.mockito.Mockito.inOrder(gates, runtime);
         order.verify(gates).end(org.mockito.ArgumentMatchers.eq(77L),
-                org.mockito.ArgumentMatchers.eq(LifecycleGateStatus.WITHDRAWN),
+                org.mockito.ArgumentMatchers.eq(GateRunStatus.WITHDRAWN),
                 org.mockito.ArgumentMatchers.eq(io.aimsgate.shared.Actors.PLATFORM),
                 org.mockito.ArgumentMatchers.contains("System retired"),
                 org.mockito.ArgumentMatchers.eq("reevaluation-decision"));
@@ -213,7 +213,7 @@ class OperationServiceTest {
 
         operation.requestRetirement(GATE, "reevaluation-decision");
 
-        verify(gates).end(GATE, LifecycleGateStatus.RETIREMENT_REQUESTED, "oscar",
+        verify(gates).end(GATE, GateRunStatus.RETIREMENT_REQUESTED, "oscar",
                 "Replaced by the new scoring model.", "reevaluation-decision");
         verify(inventory, never()).retireSystem(any());
     }

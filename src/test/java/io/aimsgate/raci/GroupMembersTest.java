@@ -6,7 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.aimsgate.shared.EngineSystemCalls;
+import io.aimsgate.shared.PlatformEngineAccess;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
@@ -24,7 +24,7 @@ class GroupMembersTest {
     static ProcessEngine engine;
     static IdentityService identity;
 
-    EngineSystemCalls systemCalls = mock(EngineSystemCalls.class);
+    PlatformEngineAccess systemCalls = mock(PlatformEngineAccess.class);
     GroupMembers members = new GroupMembers(systemCalls, identity);
 
     @BeforeAll

@@ -108,7 +108,7 @@ abstract class AbstractReportScenarios {
         }
         assertThat(approvals).as("deployments approved and life-cycle gates passed in the period").isEqualTo(
                 count("SELECT COUNT(*) FROM gate_event WHERE event_type = 'APPROVED'")
-                        + count("SELECT COUNT(*) FROM lifecycle_gate WHERE status = 'PASSED'"));
+                        + count("SELECT COUNT(*) FROM gate_run WHERE kind <> 'DEPLOYMENT' AND status = 'PASSED'"));
     }
 
     /** The medians and percentiles of the SQL against the same figures computed task by task from HistoryService. */

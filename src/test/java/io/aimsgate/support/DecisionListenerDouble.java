@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
 /**
- * Stands in for {@code ${lifecycleDecisionListener}} in process tests: on complete it sets the variables the
+ * Stands in for {@code ${gateDecisionListener}} in process tests: on complete it sets the variables the
  * gateways read as the real listener does ({@code lastDecision}; {@code reviewRejected} on a REJECT) and
  * remembers each decision, so a test walks the model's routing without our tables.
  */

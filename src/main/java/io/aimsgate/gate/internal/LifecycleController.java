@@ -1,25 +1,24 @@
 package io.aimsgate.gate.internal;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.aimsgate.gate.DeploymentGateService;
-import io.aimsgate.gate.DeploymentRequest;
-import io.aimsgate.gate.DeploymentRequestStatus;
-import io.aimsgate.gate.LifecycleGate;
-import io.aimsgate.gate.LifecycleGateKind;
+import io.aimsgate.gate.GateDecisions;
 import io.aimsgate.gate.LifecycleGateService;
-import io.aimsgate.gate.LifecycleGateStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.aimsgate.gate.GateKind;
+import io.aimsgate.gate.GateRun;
+import io.aimsgate.gate.GateRunStatus;
 import io.aimsgate.inventory.AiSystem;
 import io.aimsgate.inventory.EuAiActTier;
 import io.aimsgate.inventory.InventoryService;
 import io.aimsgate.inventory.LifecycleStage;
-import io.aimsgate.shared.EngineSystemCalls;
+import io.aimsgate.shared.PlatformEngineAccess;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -40,20 +39,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/systems/{systemId}/lifecycle")
 class LifecycleController {
 
-    /** The life-cycle gates in the order a system meets them; DEPLOYMENT is the deployment approval gate. */
-    static final List<String> GATE_ORDER = List.of("INCEPTION", "DESIGN_AND_DEVELOPMENT",
-            "VERIFICATION_AND_VALIDATION", "DEPLOYMENT", "RE_EVALUATION", "RETIREMENT");
-
+    private final GateDecisions runs;
     private final LifecycleGateService gates;
-    private final DeploymentGateService deployments;
     private final InventoryService inventory;
     private final TaskService taskService;
-    private final EngineSystemCalls engine;
+    private final PlatformEngineAccess engine;
 
-    LifecycleController(LifecycleGateService gates, DeploymentGateService deployments, InventoryService inventory,
-            TaskService taskService, EngineSystemCalls engine) {
+    LifecycleController(GateDecisions runs, LifecycleGateService gates, InventoryService inventory,
+            TaskService taskService, PlatformEngineAccess engine) {
+        this.runs = runs;
         this.gates = gates;
-        this.deployments = deployments;
         this.inventory = inventory;
         this.taskService = taskService;
         this.engine = engine;
@@ -66,48 +61,36 @@ class LifecycleController {
     @Transactional(readOnly = true)
     LifecycleView get(@PathVariable Long systemId) {
         AiSystem system = inventory.requireSystem(systemId);
-        List<GateRunView> runs = new ArrayList<>();
-        for (LifecycleGate gate : gates.historyOf(systemId)) {
-            runs.add(new GateRunView(gate.getGate().name(), gate.getId(), null, gate.getProcessInstanceId(),
-                    gate.getStatus().name(), gate.getTriggerKind(), gate.getTriggerDetail(), gate.getStartedBy(),
-                    gate.getStartedAt(), gate.getDecidedBy(), gate.getDecidedAt(), gate.getOutcome(),
-                    gate.getStatus() == LifecycleGateStatus.IN_PROGRESS ? gates.excludedDeciders(gate.getId())
-                            : Set.of(), List.of()));
+        List<GateRunView> history = new ArrayList<>();
+        for (GateRun run : runs.historyOf(systemId)) {
+            history.add(new GateRunView(run.getKind().name(), run.getId(), run.getProcessInstanceId(),
+                    run.getStatus().name(), run.getTriggerKind(), run.getTriggerDetail(), run.getStartedBy(),
+                    run.getStartedAt(), run.getDecidedBy(), run.getDecidedAt(), run.getOutcome(),
+                    run.isOpen() ? runs.excludedDeciders(run.getId()) : Set.of(), List.of()));
         }
-        for (DeploymentRequest request : deployments.requestsOfSystem(systemId)) {
-            boolean open = request.getStatus() == DeploymentRequestStatus.IN_REVIEW
-                    || request.getStatus() == DeploymentRequestStatus.HALTED;
-            runs.add(new GateRunView("DEPLOYMENT", null, request.getId(), request.getProcessInstanceId(),
-                    open ? "IN_PROGRESS" : request.getStatus().name(), null, request.getSubmissionNote(),
-                    request.getSubmittedBy(), request.getSubmittedAt(), request.getDecidedBy(),
-                    request.getDecidedAt(), request.getDecisionRationale(),
-                    open ? Set.of(request.getSubmittedBy()) : Set.of(), List.of()));
+        List<GateRunView> inProgress = history.stream()
+                .filter(r -> GateRunStatus.IN_PROGRESS.name().equals(r.status())).map(this::withOpenTasks).toList();
+        Set<GateKind> passed = runs.passedKinds(systemId);
+        Map<String, String> stageStatus = new LinkedHashMap<>();
+        for (GateKind kind : GateKind.values()) {
+            stageStatus.put(kind.name(), statusOf(kind, history));
         }
-        runs.sort(java.util.Comparator.comparing(GateRunView::startedAt));
-        List<GateRunView> inProgress = runs.stream().filter(r -> "IN_PROGRESS".equals(r.status()))
-                .map(this::withOpenTasks).toList();
-        Set<LifecycleGateKind> passed = gates.passedGates(systemId);
-        Map<String, String> stageStatus = new TreeMap<>(java.util.Comparator.comparingInt(GATE_ORDER::indexOf));
-        for (String gate : GATE_ORDER) {
-            stageStatus.put(gate, statusOf(gate, runs));
-        }
-        boolean deployed = runs.stream().anyMatch(r -> "DEPLOYMENT".equals(r.gate()) && "APPROVED".equals(r.status()));
-        List<String> stagesPassed = GATE_ORDER.stream().filter(gate -> "DEPLOYMENT".equals(gate) ? deployed
-                : passed.contains(LifecycleGateKind.valueOf(gate))).toList();
+        List<String> stagesPassed = Arrays.stream(GateKind.values()).filter(passed::contains).map(GateKind::name)
+                .toList();
         return new LifecycleView(system.getId(), system.getName(), system.getLifecycleStage(),
-                system.getEuAiActTier(), stagesPassed, stageStatus, gates.unmetFor(systemId), inProgress, runs);
+                system.getEuAiActTier(), stagesPassed, stageStatus, gates.unmetFor(systemId), inProgress, history);
     }
 
-    /** Each gate's state: PASSED if any run passed (APPROVED for deployment), else the latest run's, else NOT_STARTED. */
-    private static String statusOf(String gate, List<GateRunView> runs) {
-        List<GateRunView> ofGate = runs.stream().filter(r -> r.gate().equals(gate)).toList();
-        if (ofGate.stream().anyMatch(r -> r.status().equals("IN_PROGRESS"))) {
-            return "IN_PROGRESS";
+    /** Each gate's state: IN_PROGRESS if a run is, PASSED if any run passed, else the latest run's, else NOT_STARTED. */
+    private static String statusOf(GateKind kind, List<GateRunView> runs) {
+        List<GateRunView> ofKind = runs.stream().filter(r -> r.gate().equals(kind.name())).toList();
+        if (ofKind.stream().anyMatch(r -> r.status().equals(GateRunStatus.IN_PROGRESS.name()))) {
+            return GateRunStatus.IN_PROGRESS.name();
         }
-        if (ofGate.stream().anyMatch(r -> r.status().equals("PASSED") || r.status().equals("APPROVED"))) {
-            return "PASSED";
+        if (ofKind.stream().anyMatch(r -> r.status().equals(GateRunStatus.PASSED.name()))) {
+            return GateRunStatus.PASSED.name();
         }
-        return ofGate.isEmpty() ? "NOT_STARTED" : ofGate.get(ofGate.size() - 1).status();
+        return ofKind.isEmpty() ? "NOT_STARTED" : ofKind.get(ofKind.size() - 1).status();
     }
 
     /** Open tasks are read as the platform: the caller may see the system, not necessarily every task's instance. */
@@ -124,7 +107,7 @@ class LifecycleController {
             }
             return found;
         });
-        return new GateRunView(run.gate(), run.gateId(), run.deploymentRequestId(), run.processInstanceId(),
+        return new GateRunView(run.gate(), run.gateId(), run.processInstanceId(),
                 run.status(), run.trigger(), run.triggerDetail(), run.startedBy(), run.startedAt(), run.decidedBy(),
                 run.decidedAt(), run.outcome(), run.excludedDeciders(), tasks);
     }
@@ -133,7 +116,7 @@ class LifecycleController {
             String assignee, Set<String> mayNotDecide) {
     }
 
-    record GateRunView(String gate, Long gateId, Long deploymentRequestId, String processInstanceId, String status,
+    record GateRunView(String gate, Long gateId, String processInstanceId, String status,
             String trigger, String triggerDetail, String startedBy, Instant startedAt, String decidedBy,
             Instant decidedAt, String outcome, Set<String> excludedDeciders, List<OpenTaskView> openTasks) {
     }

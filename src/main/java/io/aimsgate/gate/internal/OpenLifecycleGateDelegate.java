@@ -4,9 +4,9 @@ import static io.aimsgate.gate.LifecycleDecisions.*;
 
 import io.aimsgate.gate.GateVariables;
 import io.aimsgate.shared.Actors;
-import io.aimsgate.gate.LifecycleGate;
+import io.aimsgate.gate.GateRun;
 import io.aimsgate.gate.LifecycleGateEntry;
-import io.aimsgate.gate.LifecycleGateKind;
+import io.aimsgate.gate.GateKind;
 import io.aimsgate.gate.LifecycleGateService;
 import io.aimsgate.inventory.AiSystem;
 import io.aimsgate.inventory.InventoryService;
@@ -29,7 +29,7 @@ class OpenLifecycleGateDelegate implements JavaDelegate {
 
     private final LifecycleGateService gates;
     private final InventoryService inventory;
-    private final Map<LifecycleGateKind, LifecycleGateEntry> entries = new EnumMap<>(LifecycleGateKind.class);
+    private final Map<GateKind, LifecycleGateEntry> entries = new EnumMap<>(GateKind.class);
 
     OpenLifecycleGateDelegate(LifecycleGateService gates, InventoryService inventory, List<LifecycleGateEntry> entries) {
         this.gates = gates;
@@ -43,13 +43,13 @@ class OpenLifecycleGateDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LifecycleGateKind kind = kindOf(execution);
+        GateKind kind = kindOf(execution);
         Long systemId = GateVariables.SYSTEM_ID.get(execution);
         LifecycleGateEntry entry = entries.get(kind);
         if (entry != null && entry.handOver(execution, systemId)) {
             return;
         }
-        LifecycleGate gate = gates.open(execution.getProcessInstanceId(), kind, systemId,
+        GateRun gate = gates.open(execution.getProcessInstanceId(), kind, systemId,
                 Actors.acting(execution), ProcessVariable.text(TRIGGER).orNull(execution),
                 GateVariables.TRIGGER_DETAIL.orNull(execution));
         AiSystem system = inventory.requireSystem(systemId);
@@ -62,9 +62,10 @@ class OpenLifecycleGateDelegate implements JavaDelegate {
         }
     }
 
-    static LifecycleGateKind kindOf(DelegateExecution execution) {
+    static GateKind kindOf(DelegateExecution execution) {
         String key = ((ExecutionEntity) execution).getProcessDefinition().getKey();
-        return LifecycleGateKind.ofProcessKey(key).orElseThrow(() -> new IllegalStateException(
-                "Process '" + key + "' is not a life-cycle gate"));
+        // The deployment gate opens its runs when a request is registered (registerDeploymentRequest).
+        return GateKind.ofProcessKey(key).filter(kind -> kind != GateKind.DEPLOYMENT)
+                .orElseThrow(() -> new IllegalStateException("Process '" + key + "' is not a life-cycle gate"));
     }
 }

@@ -7,9 +7,9 @@ import static io.aimsgate.gate.LifecycleDecisions.*;
 import io.aimsgate.shared.ProcessVariable;
 import io.aimsgate.shared.Actors;
 import io.aimsgate.gate.ElementProperties;
-import io.aimsgate.gate.LifecycleDecision;
+import io.aimsgate.gate.GateDecision;
 import io.aimsgate.gate.LifecycleGateService;
-import io.aimsgate.gate.LifecycleGateStatus;
+import io.aimsgate.gate.GateRunStatus;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -34,12 +34,12 @@ class RejectLifecycleGateDelegate implements JavaDelegate {
         Long gateId = GateVariables.GATE_ID.get(execution);
         String activity = ElementProperties.required(execution.getBpmnModelElementInstance(), RACI_ACTIVITY_PROPERTY);
         String computedReason = ProcessVariable.text(REJECTION_REASON).orNull(execution);
-        Optional<LifecycleDecision> decision = gates.lastDecisionOf(gateId, Set.of(REJECT, WITHDRAW));
+        Optional<GateDecision> decision = gates.lastDecisionOf(gateId, Set.of(REJECT, WITHDRAW));
         boolean withdrawn = decision.map(d -> WITHDRAW.equals(d.getDecision())).orElse(false);
-        String decidedBy = decision.map(LifecycleDecision::getDecidedBy).orElse(Actors.PLATFORM);
+        String decidedBy = decision.map(GateDecision::getDecidedBy).orElse(Actors.PLATFORM);
         String reason = computedReason != null ? computedReason
-                : decision.map(LifecycleDecision::getRationale).orElse("Rejected");
-        gates.end(gateId, withdrawn ? LifecycleGateStatus.WITHDRAWN : LifecycleGateStatus.REJECTED, decidedBy, reason,
+                : decision.map(GateDecision::getRationale).orElse("Rejected");
+        gates.end(gateId, withdrawn ? GateRunStatus.WITHDRAWN : GateRunStatus.REJECTED, decidedBy, reason,
                 activity);
     }
 }

@@ -3,10 +3,10 @@ package io.aimsgate.operation.internal;
 import static io.aimsgate.gate.LifecycleDecisions.*;
 
 import io.aimsgate.gate.DeploymentApproved;
-import io.aimsgate.gate.LifecycleGateKind;
+import io.aimsgate.gate.GateKind;
 import io.aimsgate.inventory.AiSystem;
 import io.aimsgate.inventory.InventoryService;
-import io.aimsgate.shared.EngineSystemCalls;
+import io.aimsgate.shared.PlatformEngineAccess;
 import io.aimsgate.validation.LifecycleProperties;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
@@ -32,11 +32,11 @@ class OperationWatch {
     private final RuntimeService runtimeService;
     private final InventoryService inventory;
     private final LifecycleProperties properties;
-    private final EngineSystemCalls engine;
+    private final PlatformEngineAccess engine;
     private final ReevaluationWatches watches;
 
     OperationWatch(RuntimeService runtimeService, InventoryService inventory, LifecycleProperties properties,
-            EngineSystemCalls engine, ReevaluationWatches watches) {
+            PlatformEngineAccess engine, ReevaluationWatches watches) {
         this.watches = watches;
         this.runtimeService = runtimeService;
         this.inventory = inventory;
@@ -53,7 +53,7 @@ class OperationWatch {
             // The primary key of reevaluation_watch, not this query, makes it one watch per system: of concurrent
             // approvals one claims the row and starts the watch, the others find it taken (ReevaluationWatches).
             watches.startUnlessWatched(system.getId(), () -> runtimeService.createProcessInstanceQuery()
-                    .processDefinitionKey(LifecycleGateKind.RE_EVALUATION.processKey())
+                    .processDefinitionKey(GateKind.RE_EVALUATION.processKey())
                     .variableValueEquals(SYSTEM_ID, system.getId()).count() > 0,
                     () -> runtimeService.createMessageCorrelation(MESSAGE_OPERATION_STARTED)
                             .setVariables(Variables.createVariables().putValue(SYSTEM_ID, system.getId())

@@ -8,9 +8,9 @@ import static io.aimsgate.gate.LifecycleDecisions.*;
 
 import io.aimsgate.shared.Actors;
 import io.aimsgate.gate.ElementProperties;
-import io.aimsgate.gate.LifecycleDecision;
-import io.aimsgate.gate.LifecycleGate;
-import io.aimsgate.gate.LifecycleGateKind;
+import io.aimsgate.gate.GateDecision;
+import io.aimsgate.gate.GateRun;
+import io.aimsgate.gate.GateKind;
 import io.aimsgate.gate.LifecycleGateService;
 import io.aimsgate.operation.OperationService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -32,7 +32,7 @@ final class ReevaluationDelegates {
     static Long recordAssessment(DelegateExecution execution, LifecycleGateService gates, OperationService operation) {
         Long gateId = GateVariables.GATE_ID.get(execution);
         String assessedBy = gates.decisionsOf(gateId).stream().filter(d -> SUBMIT.equals(d.getDecision()))
-                .map(LifecycleDecision::getDecidedBy).reduce((first, second) -> second).orElse(Actors.PLATFORM);
+                .map(GateDecision::getDecidedBy).reduce((first, second) -> second).orElse(Actors.PLATFORM);
         operation.recordAssessment(gateId, ReevaluationFindings.fromForm(execution), assessedBy);
         return gateId;
     }
@@ -55,7 +55,7 @@ final class ReevaluationDelegates {
         public void execute(DelegateExecution execution) {
             String detail = "Yearly re-evaluation due (interval "
                     + OperationVariables.REEVALUATION_INTERVAL.orNull(execution) + ")";
-            LifecycleGate gate = gates.open(execution.getProcessInstanceId(), LifecycleGateKind.RE_EVALUATION,
+            GateRun gate = gates.open(execution.getProcessInstanceId(), GateKind.RE_EVALUATION,
                     GateVariables.SYSTEM_ID.get(execution), Actors.PLATFORM, "YEARLY", detail);
             OperationVariables.TRIGGER.set(execution, "YEARLY");
             GateVariables.TRIGGER_DETAIL.set(execution, detail);
@@ -108,10 +108,10 @@ final class ReevaluationDelegates {
         private final LifecycleGateService gates;
         private final OperationService operation;
 
-        private final io.aimsgate.shared.EngineSystemCalls engine;
+        private final io.aimsgate.shared.PlatformEngineAccess engine;
 
         RequestRetirement(LifecycleGateService gates, OperationService operation,
-                io.aimsgate.shared.EngineSystemCalls engine) {
+                io.aimsgate.shared.PlatformEngineAccess engine) {
             this.gates = gates;
             this.operation = operation;
             this.engine = engine;
@@ -120,7 +120,7 @@ final class ReevaluationDelegates {
         @Override
         public void execute(DelegateExecution execution) {
             Long gateId = recordAssessment(execution, gates, operation);
-            LifecycleGate gate = operation.requestRetirement(gateId, informedActivity(execution));
+            GateRun gate = operation.requestRetirement(gateId, informedActivity(execution));
             // The platform starts the retirement gate, not the Accountable who decided: they may approve the plan
             // the Responsible writes (segregation of duties excludes the starter and the plan's author).
             engine.withoutUserAuthorization(() -> execution.getProcessEngineServices().getRuntimeService()

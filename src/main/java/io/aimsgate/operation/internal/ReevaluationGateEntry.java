@@ -5,12 +5,12 @@ import static io.aimsgate.gate.LifecycleDecisions.*;
 import io.aimsgate.gate.GateVariables;
 import io.aimsgate.shared.Actors;
 import io.aimsgate.gate.LifecycleGateEntry;
-import io.aimsgate.gate.LifecycleGateKind;
+import io.aimsgate.gate.GateKind;
 import io.aimsgate.inventory.AiSystem;
 import io.aimsgate.inventory.InventoryService;
 import io.aimsgate.operation.MonitoringService;
 import io.aimsgate.shared.ConflictException;
-import io.aimsgate.shared.EngineSystemCalls;
+import io.aimsgate.shared.PlatformEngineAccess;
 import io.aimsgate.shared.ProcessVariable;
 import io.aimsgate.validation.LifecycleProperties;
 import java.util.List;
@@ -30,11 +30,11 @@ class ReevaluationGateEntry implements LifecycleGateEntry {
     static final String MANUAL = "MANUAL";
 
     private final InventoryService inventory;
-    private final EngineSystemCalls engine;
+    private final PlatformEngineAccess engine;
     private final MonitoringService monitoring;
     private final String reevaluationInterval;
 
-    ReevaluationGateEntry(InventoryService inventory, EngineSystemCalls engine, MonitoringService monitoring,
+    ReevaluationGateEntry(InventoryService inventory, PlatformEngineAccess engine, MonitoringService monitoring,
             LifecycleProperties properties) {
         this.inventory = inventory;
         this.engine = engine;
@@ -43,8 +43,8 @@ class ReevaluationGateEntry implements LifecycleGateEntry {
     }
 
     @Override
-    public LifecycleGateKind kind() {
-        return LifecycleGateKind.RE_EVALUATION;
+    public GateKind kind() {
+        return GateKind.RE_EVALUATION;
     }
 
     @Override
@@ -81,7 +81,7 @@ class ReevaluationGateEntry implements LifecycleGateEntry {
     private boolean hasOtherWatch(DelegateExecution execution, Long systemId) {
         // Read as the platform: the starter may not be allowed to see the other instance, and must not miss it.
         return engine.withoutUserAuthorization(() -> execution.getProcessEngineServices().getRuntimeService()
-                .createProcessInstanceQuery().processDefinitionKey(LifecycleGateKind.RE_EVALUATION.processKey())
+                .createProcessInstanceQuery().processDefinitionKey(GateKind.RE_EVALUATION.processKey())
                 .variableValueEquals(SYSTEM_ID, systemId).list().stream()
                 .anyMatch(instance -> !instance.getId().equals(execution.getProcessInstanceId())));
     }

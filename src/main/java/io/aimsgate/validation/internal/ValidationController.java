@@ -5,7 +5,7 @@ import io.aimsgate.validation.ValidationSubmission;
 import io.aimsgate.shared.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.aimsgate.gate.LifecycleDecisions;
-import io.aimsgate.gate.LifecycleGateKind;
+import io.aimsgate.gate.GateKind;
 import io.aimsgate.shared.CurrentUser;
 import io.aimsgate.shared.MultiLine;
 import io.aimsgate.validation.MetricBound;
@@ -69,7 +69,7 @@ public class ValidationController {
     @Transactional
     ValidationView submit(@PathVariable Long systemId, @RequestBody ValidationSubmission submission) {
         ValidationRun run = validations.submit(systemId, submission, currentUser.id());
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(LifecycleGateKind.VERIFICATION_AND_VALIDATION
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(GateKind.VERIFICATION_AND_VALIDATION
                 .processKey(), Variables.createVariables().putValue(LifecycleDecisions.SYSTEM_ID, systemId)
                 .putValue(ValidationVariables.VALIDATION_ID.name(), run.getId()));
         return ValidationView.of(validations.require(systemId, run.getId()), instance.getId());

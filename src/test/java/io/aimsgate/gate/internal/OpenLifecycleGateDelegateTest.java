@@ -17,7 +17,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.aimsgate.gate.LifecycleGateEntry;
-import io.aimsgate.gate.LifecycleGateKind;
+import io.aimsgate.gate.GateKind;
 import io.aimsgate.gate.LifecycleGateService;
 import io.aimsgate.inventory.AiSystem;
 import io.aimsgate.inventory.InventoryService;
@@ -38,7 +38,7 @@ class OpenLifecycleGateDelegateTest {
 
     LifecycleGateService gates = mock(LifecycleGateService.class);
     InventoryService inventory = mock(InventoryService.class);
-    RecordingEntry retirementEntry = new RecordingEntry(LifecycleGateKind.RETIREMENT);
+    RecordingEntry retirementEntry = new RecordingEntry(GateKind.RETIREMENT);
     OpenLifecycleGateDelegate delegate = new OpenLifecycleGateDelegate(gates, inventory, List.of(retirementEntry));
 
     ProcessInstanceQuery others = mock(ProcessInstanceQuery.class, RETURNS_SELF);
@@ -67,7 +67,7 @@ class OpenLifecycleGateDelegateTest {
 
         delegate.execute(execution);
 
-        verify(gates).open(PI, LifecycleGateKind.DESIGN_AND_DEVELOPMENT, 7L, "olivia", null, null);
+        verify(gates).open(PI, GateKind.DESIGN_AND_DEVELOPMENT, 7L, "olivia", null, null);
         assertThat(execution.getVariable(GATE_ID)).isEqualTo(42L);
         assertThat(execution.getVariable(SYSTEM_NAME)).isEqualTo("Credit scoring");
         assertThat(execution.getVariable(BUSINESS_OWNER)).isEqualTo("oscar");
@@ -81,7 +81,7 @@ class OpenLifecycleGateDelegateTest {
         // The engine sets "initiator" from the authenticated user; without one, a variable of that name names nobody.
         delegate.execute(execution("inception", variables(SYSTEM_ID, 7L, INITIATOR, "pat"), null));
 
-        verify(gates).open(PI, LifecycleGateKind.INCEPTION, 7L, io.aimsgate.shared.Actors.PLATFORM, null, null);
+        verify(gates).open(PI, GateKind.INCEPTION, 7L, io.aimsgate.shared.Actors.PLATFORM, null, null);
     }
 
     @Test
@@ -89,7 +89,7 @@ class OpenLifecycleGateDelegateTest {
         delegate.execute(execution("retirement", variables(SYSTEM_ID, 7L, TRIGGER_DETAIL, "Re-evaluation 40 decided"),
                 null));
 
-        verify(gates).open(PI, LifecycleGateKind.RETIREMENT, 7L, io.aimsgate.shared.Actors.PLATFORM, null,
+        verify(gates).open(PI, GateKind.RETIREMENT, 7L, io.aimsgate.shared.Actors.PLATFORM, null,
                 "Re-evaluation 40 decided");
     }
 
@@ -107,7 +107,7 @@ class OpenLifecycleGateDelegateTest {
         delegate.execute(execution);
 
         assertThat(retirementEntry.calls).containsExactly("handOver 7", "opened");
-        verify(gates).open(PI, LifecycleGateKind.RETIREMENT, 7L, "olivia", null, null);
+        verify(gates).open(PI, GateKind.RETIREMENT, 7L, "olivia", null, null);
         delegate.execute(execution("inception", variables(SYSTEM_ID, 7L), "olivia"));
         assertThat(retirementEntry.calls).hasSize(2);
     }
@@ -127,23 +127,23 @@ class OpenLifecycleGateDelegateTest {
     @Test
     void twoEntriesForOneGateAreRefusedAtStartUp() {
         assertThatThrownBy(() -> new OpenLifecycleGateDelegate(gates, inventory,
-                List.of(retirementEntry, new RecordingEntry(LifecycleGateKind.RETIREMENT))))
+                List.of(retirementEntry, new RecordingEntry(GateKind.RETIREMENT))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("RETIREMENT");
     }
 
     /** An entry that records what it was asked. */
     static final class RecordingEntry implements LifecycleGateEntry {
 
-        final LifecycleGateKind kind;
+        final GateKind kind;
         final List<String> calls = new ArrayList<>();
         boolean handsOver;
 
-        RecordingEntry(LifecycleGateKind kind) {
+        RecordingEntry(GateKind kind) {
             this.kind = kind;
         }
 
         @Override
-        public LifecycleGateKind kind() {
+        public GateKind kind() {
             return kind;
         }
 

@@ -13,9 +13,9 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.aimsgate.gate.LifecycleDecision;
+import io.aimsgate.gate.GateDecision;
 import io.aimsgate.gate.LifecycleGateService;
-import io.aimsgate.gate.LifecycleGateStatus;
+import io.aimsgate.gate.GateRunStatus;
 import io.aimsgate.raci.RaciRole;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +28,7 @@ class RejectLifecycleGateDelegateTest {
     LifecycleGateService gates = mock(LifecycleGateService.class);
     RejectLifecycleGateDelegate delegate = new RejectLifecycleGateDelegate(gates);
 
-    private void lastRejectOrWithdraw(LifecycleDecision decision) {
+    private void lastRejectOrWithdraw(GateDecision decision) {
         when(gates.lastDecisionOf(42L, Set.of("REJECT", "WITHDRAW"))).thenReturn(Optional.ofNullable(decision));
     }
 
@@ -42,7 +42,7 @@ class RejectLifecycleGateDelegateTest {
 
         run(variables(GATE_ID, 42L));
 
-        verify(gates).end(42L, LifecycleGateStatus.REJECTED, "pia", "Personal data not minimised.",
+        verify(gates).end(42L, GateRunStatus.REJECTED, "pia", "Personal data not minimised.",
                 "design-approval");
     }
 
@@ -52,7 +52,7 @@ class RejectLifecycleGateDelegateTest {
 
         run(variables(GATE_ID, 42L));
 
-        verify(gates).end(42L, LifecycleGateStatus.WITHDRAWN, "mia", "Licences cannot be cleared.", "design-approval");
+        verify(gates).end(42L, GateRunStatus.WITHDRAWN, "mia", "Licences cannot be cleared.", "design-approval");
     }
 
     @Test
@@ -61,7 +61,7 @@ class RejectLifecycleGateDelegateTest {
 
         run(variables(GATE_ID, 42L, REJECTION_REASON, "Prohibited AI practice under the EU AI Act: Art. 5(1)(c)"));
 
-        verify(gates).end(42L, LifecycleGateStatus.REJECTED, "pia",
+        verify(gates).end(42L, GateRunStatus.REJECTED, "pia",
                 "Prohibited AI practice under the EU AI Act: Art. 5(1)(c)", "design-approval");
     }
 
@@ -71,7 +71,7 @@ class RejectLifecycleGateDelegateTest {
 
         run(variables(GATE_ID, 42L, REJECTION_REASON, "Prohibited AI practice under the EU AI Act: Art. 5(1)(a)"));
 
-        verify(gates).end(42L, LifecycleGateStatus.REJECTED, io.aimsgate.shared.Actors.PLATFORM,
+        verify(gates).end(42L, GateRunStatus.REJECTED, io.aimsgate.shared.Actors.PLATFORM,
                 "Prohibited AI practice under the EU AI Act: Art. 5(1)(a)", "design-approval");
     }
 
@@ -81,7 +81,7 @@ class RejectLifecycleGateDelegateTest {
 
         run(variables(GATE_ID, 42L));
 
-        verify(gates).end(42L, LifecycleGateStatus.REJECTED, io.aimsgate.shared.Actors.PLATFORM, "Rejected", "design-approval");
+        verify(gates).end(42L, GateRunStatus.REJECTED, io.aimsgate.shared.Actors.PLATFORM, "Rejected", "design-approval");
     }
 
     @Test

@@ -121,7 +121,7 @@ class InceptionProcessTest {
         Mocks.register(IMPACT, recordImpact);
         Mocks.register(PASS, pass);
         Mocks.register(REJECT, reject);
-        Mocks.register("lifecycleDecisionListener", decisions);
+        Mocks.register("gateDecisionListener", decisions);
         Mocks.register("raciTaskListener", new RaciTaskListener(RaciFixtures.applicationRaciMatrix()));
     }
 
@@ -483,8 +483,8 @@ class InceptionProcessTest {
                     .filterByType(CamundaTaskListener.class).list())
                     .extracting(CamundaTaskListener::getCamundaEvent, CamundaTaskListener::getCamundaDelegateExpression)
                     .containsExactlyInAnyOrder(Assertions.tuple("create", "${raciTaskListener}"),
-                            Assertions.tuple("assignment", "${lifecycleDecisionListener}"),
-                            Assertions.tuple("complete", "${lifecycleDecisionListener}"));
+                            Assertions.tuple("assignment", "${gateDecisionListener}"),
+                            Assertions.tuple("complete", "${gateDecisionListener}"));
             seen.add(task.getId());
         }
         Assertions.assertThat(seen).isEqualTo(USER_TASKS.keySet());

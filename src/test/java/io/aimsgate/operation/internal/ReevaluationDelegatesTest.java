@@ -21,10 +21,10 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.aimsgate.gate.LifecycleFixtures;
-import io.aimsgate.gate.LifecycleGate;
-import io.aimsgate.gate.LifecycleGateKind;
+import io.aimsgate.gate.GateRun;
+import io.aimsgate.gate.GateKind;
 import io.aimsgate.gate.LifecycleGateService;
-import io.aimsgate.gate.LifecycleGateStatus;
+import io.aimsgate.gate.GateRunStatus;
 import io.aimsgate.operation.OperationService;
 import io.aimsgate.raci.RaciRole;
 import io.aimsgate.shared.Actors;
@@ -70,9 +70,9 @@ class ReevaluationDelegatesTest {
 
     @Test
     void theYearlyTimerOpensANewRunAndForgetsTheLastFindings() {
-        when(gates.open(PI, LifecycleGateKind.RE_EVALUATION, 7L, Actors.PLATFORM, "YEARLY",
+        when(gates.open(PI, GateKind.RE_EVALUATION, 7L, Actors.PLATFORM, "YEARLY",
                 "Yearly re-evaluation due (interval P1Y)"))
-                .thenReturn(gate(43L, 7L, LifecycleGateKind.RE_EVALUATION, PI, Actors.PLATFORM));
+                .thenReturn(gate(43L, 7L, GateKind.RE_EVALUATION, PI, Actors.PLATFORM));
         Map<String, Object> variables = assessed();
         variables.put(REEVALUATION_INTERVAL, "P1Y");
         DelegateExecution execution = execution(variables);
@@ -126,8 +126,8 @@ class ReevaluationDelegatesTest {
 
     @Test
     void retireEndsTheRunAndStartsTheRetirementGate() {
-        LifecycleGate ended = gate(42L, 7L, LifecycleGateKind.RE_EVALUATION, PI, Actors.PLATFORM);
-        ended.close(LifecycleGateStatus.RETIREMENT_REQUESTED, "oscar", "Replaced by the new scoring model.",
+        GateRun ended = gate(42L, 7L, GateKind.RE_EVALUATION, PI, Actors.PLATFORM);
+        LifecycleFixtures.close(ended, GateRunStatus.RETIREMENT_REQUESTED, "oscar", "Replaced by the new scoring model.",
                 LifecycleFixtures.NOW);
         when(operation.requestRetirement(42L, "reevaluation-decision")).thenReturn(ended);
         DelegateExecution execution = atDecision(assessed());

@@ -16,7 +16,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.aimsgate.gate.LifecycleFixtures;
-import io.aimsgate.gate.LifecycleGateKind;
+import io.aimsgate.gate.GateKind;
 import io.aimsgate.inventory.AiSystem;
 import io.aimsgate.inventory.InventoryService;
 import io.aimsgate.operation.MonitoringService;
@@ -67,7 +67,7 @@ class ReevaluationGateEntryTest {
 
     @Test
     void entersTheReevaluationGate() {
-        assertThat(entry.kind()).isEqualTo(LifecycleGateKind.RE_EVALUATION);
+        assertThat(entry.kind()).isEqualTo(GateKind.RE_EVALUATION);
     }
 
     @Test

@@ -57,7 +57,7 @@ final class ReevalRetireDoubles {
     /** Registers every double under its bean name, with the real RACI listener over the application matrix. */
     ReevalRetireDoubles register() {
         delegates.forEach(Mocks::register);
-        Mocks.register("lifecycleDecisionListener", decisions);
+        Mocks.register("gateDecisionListener", decisions);
         Mocks.register("raciTaskListener", new RaciTaskListener(RaciFixtures.applicationRaciMatrix()));
         return this;
     }

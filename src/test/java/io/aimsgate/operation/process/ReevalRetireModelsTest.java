@@ -239,7 +239,7 @@ class ReevalRetireModelsTest {
         List<String> listeners = task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class)
                 .list().stream().map(l -> l.getCamundaEvent() + " " + l.getCamundaDelegateExpression()).toList();
         assertThat(listeners).containsExactlyInAnyOrder("create ${raciTaskListener}",
-                "assignment ${lifecycleDecisionListener}", "complete ${lifecycleDecisionListener}");
+                "assignment ${gateDecisionListener}", "complete ${gateDecisionListener}");
     }
 
     /**

@@ -52,7 +52,7 @@ final class DesignVvGate {
         });
         reject = delegate(REJECT, execution -> {
         });
-        Mocks.register("lifecycleDecisionListener", decisions);
+        Mocks.register("gateDecisionListener", decisions);
         Mocks.register("raciTaskListener", new RaciTaskListener(RaciFixtures.applicationRaciMatrix()));
     }
 

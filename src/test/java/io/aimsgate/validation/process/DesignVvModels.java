@@ -46,7 +46,7 @@ final class DesignVvModels {
 
     /** Listeners every life-cycle user task declares, as "event delegateExpression". */
     static final List<String> GATE_TASK_LISTENERS = List.of("create ${raciTaskListener}",
-            "assignment ${lifecycleDecisionListener}", "complete ${lifecycleDecisionListener}");
+            "assignment ${gateDecisionListener}", "complete ${gateDecisionListener}");
 
     private DesignVvModels() {
     }

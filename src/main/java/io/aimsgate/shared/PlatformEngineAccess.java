@@ -8,17 +8,17 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs an engine read on behalf of the platform itself, not the calling user: e.g. whether a business
- * owner exists, or which risk-appetite table is deployed. Engine authorisation stays on for everything
- * a user asks of the engine directly; these reads only feed our own checks.
+ * Acts on the engine as the platform itself, not the calling user: reads (e.g. whether a business
+ * owner exists, which risk-appetite table is deployed) and writes the platform makes on its own account.
+ * Engine authorisation stays on for everything a user asks of the engine directly.
  */
 @Component
-public class EngineSystemCalls {
+public class PlatformEngineAccess {
 
     private final ProcessEngineConfigurationImpl configuration;
     private final IdentityService identityService;
 
-    EngineSystemCalls(ProcessEngine processEngine) {
+    PlatformEngineAccess(ProcessEngine processEngine) {
         this.configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
         this.identityService = processEngine.getIdentityService();
     }

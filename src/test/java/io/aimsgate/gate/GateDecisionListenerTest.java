@@ -1,5 +1,12 @@
-package io.aimsgate.gate.internal;
+package io.aimsgate.gate;
 
+import io.aimsgate.gate.GateDecisionListener;
+import io.aimsgate.gate.GateDecisionRepository;
+import io.aimsgate.gate.GateDecisions;
+import io.aimsgate.gate.GateKind;
+import io.aimsgate.gate.GateRun;
+import io.aimsgate.gate.GateRunRepository;
+import io.aimsgate.gate.GateRunStatus;
 import static io.aimsgate.gate.LifecycleDecisions.*;
 import static io.aimsgate.gate.LifecycleFixtures.PI;
 import static io.aimsgate.gate.LifecycleFixtures.decision;
@@ -13,16 +20,16 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.aimsgate.gate.LifecycleGateKind;
-import io.aimsgate.gate.LifecycleGateService;
 import io.aimsgate.gate.SegregationOfDutiesViolation;
 import io.aimsgate.raci.RaciRole;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -40,25 +47,32 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The listener on every life-cycle user task: declared decisions, rationale, segregation of duties, RACI groups,
- * and the variables the gateways read.
+ * The one decision listener on every gate's user tasks (here with the life-cycle models' tasks; the deployment
+ * gate's are walked in DeploymentApprovalProcessTest): declared decisions, rationale, segregation of duties, RACI
+ * groups, and the variables the gateways read. Runs over the real {@link GateDecisions} with its tables mocked.
  */
-class LifecycleDecisionListenerTest {
+class GateDecisionListenerTest {
 
     static final long GATE = 42L;
     static final String VALID_RATIONALE = "Reviewed the evidence in full.";
 
-    LifecycleGateService gates = mock(LifecycleGateService.class);
-    LifecycleDecisionListener listener = new LifecycleDecisionListener(gates);
+    GateRunRepository runTable = mock(GateRunRepository.class);
+    GateDecisionRepository decisionTable = mock(GateDecisionRepository.class);
+    GateDecisions gates = spy(new GateDecisions(runTable, decisionTable, event -> { }, LifecycleFixtures.CLOCK));
+    GateDecisionListener listener = new GateDecisionListener(gates);
+    GateRun run = gate(GATE, 7L, GateKind.INCEPTION, PI, "olivia");
 
     /** The variables of the task under test, as the listener leaves them. */
     Map<String, Object> taskVariables;
 
     @BeforeEach
     void setUp() {
-        when(gates.requireOpen(PI)).thenReturn(gate(GATE, 7L, LifecycleGateKind.INCEPTION, PI, "olivia"));
-        when(gates.excludedDeciders(GATE)).thenReturn(Set.of("olivia", "rita"));
-        when(gates.decisionsOf(GATE)).thenReturn(List.of());
+        when(runTable.findOpenRun(PI, GateRunStatus.IN_PROGRESS)).thenReturn(Optional.of(run));
+        when(runTable.findById(GATE)).thenReturn(Optional.of(run));
+        // olivia started the run, rita submitted its impact assessment: neither may decide in it
+        when(decisionTable.findByRun(GATE)).thenReturn(List.of(decision(1, GATE, RaciRole.RESPONSIBLE, "SUBMIT", null,
+                "rita")));
+        when(decisionTable.save(any())).thenAnswer(call -> call.getArgument(0));
     }
 
     static UserTask approvalTask() {
@@ -123,7 +137,7 @@ class LifecycleDecisionListenerTest {
         listener.notify(completedBy("oscar", approvalTask(), variables(DECISION, "APPROVE", RATIONALE,
                 "  " + VALID_RATIONALE + "  ")));
 
-        verify(gates).recordDecision(GATE, "task-9", "user_task", "inception-approval", RaciRole.ACCOUNTABLE,
+        verify(gates).record(run, "task-9", "user_task", "inception-approval", RaciRole.ACCOUNTABLE,
                 "APPROVE", VALID_RATIONALE, "oscar");
         assertThat(taskVariables).containsEntry(LAST_DECISION, "APPROVE").containsEntry(REVIEW_REJECTED, false)
                 .doesNotContainKeys(DECISION, RATIONALE);
@@ -135,7 +149,7 @@ class LifecycleDecisionListenerTest {
 
         assertThatThrownBy(() -> listener.notify(task)).isInstanceOf(BadUserRequestException.class)
                 .hasMessageContaining("'decision' must be one of APPROVE, REJECT, was null");
-        verify(gates, never()).recordDecision(any(), any(), any(), any(), any(), any(), any(), any());
+        verify(gates, never()).record(any(), any(), any(), any(), any(), any(), any(), any());
     }
 
     @ParameterizedTest
@@ -155,7 +169,7 @@ class LifecycleDecisionListenerTest {
                 VALID_RATIONALE)));
 
         assertThat(taskVariables).containsEntry(LAST_DECISION, "SUSPEND");
-        verify(gates).recordDecision(GATE, "task-9", "user_task", "reevaluation-decision", RaciRole.ACCOUNTABLE,
+        verify(gates).record(run, "task-9", "user_task", "reevaluation-decision", RaciRole.ACCOUNTABLE,
                 "SUSPEND", VALID_RATIONALE, "oscar");
 
         DelegateTask approve = completedBy("oscar", reevaluationDecisionTask(), variables(DECISION, "APPROVE",
@@ -168,7 +182,7 @@ class LifecycleDecisionListenerTest {
     void theDeclaredDecisionsDefaultToApproveAndReject() {
         DelegateTask task = completedBy("oscar", approvalTask(), variables());
 
-        assertThat(LifecycleDecisionListener.declaredDecisions(task)).containsExactly(APPROVE, REJECT);
+        assertThat(GateDecisionListener.declaredDecisions(task)).containsExactly(APPROVE, REJECT);
     }
 
     @ParameterizedTest
@@ -179,7 +193,7 @@ class LifecycleDecisionListenerTest {
 
         assertThatThrownBy(() -> listener.notify(task)).isInstanceOf(BadUserRequestException.class)
                 .hasMessageContaining("'rationale'");
-        verify(gates, never()).recordDecision(any(), any(), any(), any(), any(), any(), any(), any());
+        verify(gates, never()).record(any(), any(), any(), any(), any(), any(), any(), any());
     }
 
     @Test
@@ -208,7 +222,7 @@ class LifecycleDecisionListenerTest {
 
         assertThatThrownBy(() -> listener.notify(task)).isInstanceOf(SegregationOfDutiesViolation.class)
                 .hasMessageContaining(user);
-        verify(gates, never()).recordDecision(any(), any(), any(), any(), any(), any(), any(), any());
+        verify(gates, never()).record(any(), any(), any(), any(), any(), any(), any(), any());
         assertThat(taskVariables).doesNotContainKey(LAST_DECISION);
     }
 
@@ -221,10 +235,21 @@ class LifecycleDecisionListenerTest {
         assertThatThrownBy(() -> listener.notify(task)).isInstanceOf(SegregationOfDutiesViolation.class);
     }
 
+    /** The claim is checked against the run's excluded deciders (olivia, rita) and passes; nothing is recorded. */
     @Test
     void anotherMemberMayClaimADecisionTask() {
-        listener.notify(task(TaskListener.EVENTNAME_ASSIGNMENT, approvalTask(), variables(), "oscar",
-                List.of("owners"), "oscar", Set.of("owners")));
+        DelegateTask claim = task(TaskListener.EVENTNAME_ASSIGNMENT, approvalTask(), variables(), "oscar",
+                List.of("owners"), "oscar", Set.of("owners"));
+
+        org.assertj.core.api.Assertions.assertThatCode(() -> listener.notify(claim)).doesNotThrowAnyException();
+
+        verify(gates).excludedDeciders(GATE);
+        verify(gates, never()).record(any(), any(), any(), any(), any(), any(), any(), any());
+        assertThat(taskVariables).isEmpty();
+        // the same claim by the author of the run's work is refused: the check that let oscar through is real
+        DelegateTask byAuthor = task(TaskListener.EVENTNAME_ASSIGNMENT, approvalTask(), variables(), "rita",
+                List.of("owners"), "rita", Set.of("owners"));
+        assertThatThrownBy(() -> listener.notify(byAuthor)).isInstanceOf(SegregationOfDutiesViolation.class);
     }
 
     @Test
@@ -269,7 +294,7 @@ class LifecycleDecisionListenerTest {
     void aWorkTaskRecordsASubmissionWithoutDecisionOrRationale() {
         listener.notify(completedBy("olivia", workTask(), variables()));
 
-        verify(gates).recordDecision(GATE, "task-9", "user_task", "inception-impact-assessment",
+        verify(gates).record(run, "task-9", "user_task", "inception-impact-assessment",
                 RaciRole.RESPONSIBLE, SUBMIT, null, "olivia");
         assertThat(taskVariables).containsEntry(LAST_DECISION, SUBMIT).containsEntry(REVIEW_REJECTED, false);
     }
@@ -278,7 +303,7 @@ class LifecycleDecisionListenerTest {
     void aWorkTaskKeepsItsSummaryRationaleAndIgnoresASubmittedDecision() {
         listener.notify(completedBy("rita", workTask(), variables(DECISION, "APPROVE", RATIONALE, "Summary")));
 
-        verify(gates).recordDecision(GATE, "task-9", "user_task", "inception-impact-assessment",
+        verify(gates).record(run, "task-9", "user_task", "inception-impact-assessment",
                 RaciRole.RESPONSIBLE, SUBMIT, "Summary", "rita");
         assertThat(taskVariables).containsEntry(LAST_DECISION, SUBMIT).doesNotContainKeys(DECISION, RATIONALE);
     }
@@ -295,7 +320,7 @@ class LifecycleDecisionListenerTest {
 
     @Test
     void aLaterApprovalCannotResetAnEarlierRecordedRejection() {
-        when(gates.decisionsOf(GATE)).thenReturn(List.of(decision(1, GATE, RaciRole.CONSULTED, "REJECT",
+        when(decisionTable.findByRun(GATE)).thenReturn(List.of(decision(1, GATE, RaciRole.CONSULTED, "REJECT",
                 "Bias analysis is missing.", "eve")));
 
         listener.notify(completedBy("lena", reviewTask(), variables(DECISION, "APPROVE", RATIONALE,
@@ -306,7 +331,7 @@ class LifecycleDecisionListenerTest {
 
     @Test
     void anApprovalAfterOnlyApprovalsLeavesReviewRejectedFalse() {
-        when(gates.decisionsOf(GATE)).thenReturn(List.of(decision(1, GATE, RaciRole.CONSULTED, "APPROVE",
+        when(decisionTable.findByRun(GATE)).thenReturn(List.of(decision(1, GATE, RaciRole.CONSULTED, "APPROVE",
                 "Ethics are fine here.", "eve")));
 
         listener.notify(completedBy("lena", reviewTask(), variables(DECISION, "APPROVE", RATIONALE,
@@ -324,7 +349,7 @@ class LifecycleDecisionListenerTest {
 
         assertThatThrownBy(() -> listener.notify(task)).isInstanceOf(AuthorizationException.class)
                 .hasMessageContaining("mallory holds none of the RACI roles");
-        verify(gates, never()).recordDecision(any(), any(), any(), any(), any(), any(), any(), any());
+        verify(gates, never()).record(any(), any(), any(), any(), any(), any(), any(), any());
     }
 
     @Test

@@ -10,10 +10,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
-/** One run of a life-cycle gate for an AI system: who started it, why, and how it ended. */
+/** One run of a gate of any kind for an AI system (one process instance): who started it, why, and how it ended. */
 @Entity
-@Table(name = "lifecycle_gate")
-public class LifecycleGate {
+@Table(name = "gate_run")
+public class GateRun {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -22,12 +22,12 @@ public class LifecycleGate {
     private Long systemId;
 
     @Enumerated(EnumType.STRING)
-    private LifecycleGateKind gate;
+    private GateKind kind;
 
     private String processInstanceId;
 
     @Enumerated(EnumType.STRING)
-    private LifecycleGateStatus status;
+    private GateRunStatus status;
 
     private String triggerKind;
     private String triggerDetail;
@@ -40,22 +40,22 @@ public class LifecycleGate {
     @Version
     private long rowVersion;
 
-    protected LifecycleGate() {
+    protected GateRun() {
     }
 
-    LifecycleGate(Long systemId, LifecycleGateKind gate, String processInstanceId, String startedBy,
-            String triggerKind, String triggerDetail, Instant now) {
+    public GateRun(Long systemId, GateKind kind, String processInstanceId, String startedBy, String triggerKind,
+            String triggerDetail, Instant now) {
         this.systemId = systemId;
-        this.gate = gate;
+        this.kind = kind;
         this.processInstanceId = processInstanceId;
         this.startedBy = startedBy;
         this.triggerKind = triggerKind;
         this.triggerDetail = triggerDetail;
-        this.status = LifecycleGateStatus.IN_PROGRESS;
+        this.status = GateRunStatus.IN_PROGRESS;
         this.startedAt = now;
     }
 
-    public void close(LifecycleGateStatus outcomeStatus, String decider, String outcomeText, Instant now) {
+    void close(GateRunStatus outcomeStatus, String decider, String outcomeText, Instant now) {
         this.status = outcomeStatus;
         this.decidedBy = decider;
         this.outcome = outcomeText;
@@ -70,16 +70,20 @@ public class LifecycleGate {
         return systemId;
     }
 
-    public LifecycleGateKind getGate() {
-        return gate;
+    public GateKind getKind() {
+        return kind;
     }
 
     public String getProcessInstanceId() {
         return processInstanceId;
     }
 
-    public LifecycleGateStatus getStatus() {
+    public GateRunStatus getStatus() {
         return status;
+    }
+
+    public boolean isOpen() {
+        return status == GateRunStatus.IN_PROGRESS;
     }
 
     public String getTriggerKind() {

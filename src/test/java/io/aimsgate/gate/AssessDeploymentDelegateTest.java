@@ -27,12 +27,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AssessDeploymentRiskDelegateTest {
+class AssessDeploymentDelegateTest {
 
     static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
 
     DeploymentGateService gate = mock(DeploymentGateService.class);
-    AssessDeploymentRiskDelegate delegate = new AssessDeploymentRiskDelegate(gate);
+    AssessDeploymentDelegate delegate = new AssessDeploymentDelegate(gate);
 
     @BeforeEach
     void setUp() {
@@ -41,10 +41,10 @@ class AssessDeploymentRiskDelegateTest {
 
     @Test
     void aBlockedAssessmentWritesTheCountAndOneLinePerReason() {
-        when(gate.assess(42L)).thenReturn(new RiskAssessment(7L, 3, List.of(
+        when(gate.assess(42L)).thenReturn(new DeploymentAssessment(new RiskAssessment(7L, 3, List.of(
                 new BlockingRisk(9L, "Prompt injection", Severity.CRITICAL, RiskStatus.OPEN, false),
                 new BlockingRisk(11L, "Training data leak", Severity.HIGH, RiskStatus.ACCEPTED, true)),
-                "risk-severity:1:1", NOW));
+                "risk-severity:1:1", NOW), List.of()));
         DelegateExecution execution = withVariables(variables(REQUEST_ID, 42L, SUBMITTER, "olivia"));
 
         delegate.execute(execution);
@@ -55,11 +55,32 @@ class AssessDeploymentRiskDelegateTest {
                 Risk 9 'Prompt injection' is CRITICAL (status OPEN)
                 Risk 11 'Training data leak' is HIGH (accepted without governance-board authority)
                 ... and 1 more unresolved HIGH or CRITICAL risks""");
+        verify(execution).setVariable(INCIDENT_HELD, false);
+        verify(execution).setVariable(HOLD_SUMMARY, "");
+    }
+
+    /** A hold is not a risk: it goes to its own variables, for its own gateway, and the risk part stays clear. */
+    @Test
+    void anIncidentHoldIsWrittenApartFromTheRisks() {
+        when(gate.assess(42L)).thenReturn(new DeploymentAssessment(new RiskAssessment(7L, 0, List.of(),
+                "risk-severity:1:1", NOW), List.of("Suspended by incident 5 (SEV2)", "Suspended by incident 6 (SEV1)")));
+        DelegateExecution execution = withVariables(variables(REQUEST_ID, 42L, SUBMITTER, "olivia"));
+
+        delegate.execute(execution);
+
+        verify(execution).setVariable(RISK_BLOCKED, false);
+        verify(execution).setVariable(BLOCKING_RISK_SUMMARY, "");
+        verify(execution).setVariable(INCIDENT_HELD, true);
+        verify(execution).setVariable(HOLD_SUMMARY, "Suspended by incident 5 (SEV2)\nSuspended by incident 6 (SEV1)");
+    }
+
+    private static DeploymentAssessment clear() {
+        return new DeploymentAssessment(new RiskAssessment(7L, 0, List.of(), "risk-severity:1:1", NOW), List.of());
     }
 
     @Test
     void aClearAssessmentIsNotBlockedAndNamesNothing() {
-        when(gate.assess(42L)).thenReturn(new RiskAssessment(7L, 0, List.of(), "risk-severity:1:1", NOW));
+        when(gate.assess(42L)).thenReturn(clear());
         DelegateExecution execution = withVariables(variables(REQUEST_ID, 42L, SUBMITTER, "olivia"));
 
         delegate.execute(execution);
@@ -67,11 +88,12 @@ class AssessDeploymentRiskDelegateTest {
         verify(execution).setVariable(RISK_BLOCKED, false);
         verify(execution).setVariable(BLOCKING_RISK_COUNT, 0L);
         verify(execution).setVariable(BLOCKING_RISK_SUMMARY, "");
+        verify(execution).setVariable(INCIDENT_HELD, false);
     }
 
     @Test
     void runningTwiceAssessesAgainAndDoesNotRewriteAnUnchangedResult() {
-        when(gate.assess(42L)).thenReturn(new RiskAssessment(7L, 0, List.of(), "risk-severity:1:1", NOW));
+        when(gate.assess(42L)).thenReturn(clear());
         DelegateExecution execution = withVariables(variables());
 
         delegate.execute(execution);
@@ -86,7 +108,7 @@ class AssessDeploymentRiskDelegateTest {
     /** Assessment follows a remediation a client completed: whatever it sent, control comes from our tables. */
     @Test
     void assessesTheProcessInstancesRequestAndRestoresTheControlVariablesFirst() {
-        when(gate.assess(42L)).thenReturn(new RiskAssessment(7L, 0, List.of(), "risk-severity:1:1", NOW));
+        when(gate.assess(42L)).thenReturn(clear());
         when(gate.hasRejection(42L)).thenReturn(false);
         DelegateExecution execution = withVariables(variables(REQUEST_ID, 999L, SUBMITTER, "mallory",
                 HIGH_RISK_TIER, true, REVIEW_REJECTED, true));

@@ -1,0 +1,190 @@
+package io.aimsgate.gate;
+
+import io.aimsgate.raci.RaciRole;
+import io.aimsgate.shared.Actors;
+import io.aimsgate.shared.ConflictException;
+import io.aimsgate.shared.NotFoundException;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The gate runs of every kind and the decisions taken in them, in our tables: the one place a run is opened and
+ * closed and the one place a decision is recorded ({@link #record}, which publishes {@link GateDecisionRecorded}).
+ * The gate's own services (the deployment gate, the life-cycle gates) add what their kind does on top: entry rules,
+ * version and stage moves, telling the Informed.
+ */
+@Service
+@Transactional
+public class GateDecisions {
+
+    // the variables every gate's decision tasks share
+    public static final String DECISION = "decision";
+    public static final String RATIONALE = "rationale";
+    /** The decision of the task just completed, read by the gateway after it. */
+    public static final String LAST_DECISION = "lastDecision";
+    /** Whether any decision of the run so far is a REJECT (from the recorded decisions, never from a client). */
+    public static final String REVIEW_REJECTED = "reviewRejected";
+
+    // decisions
+    public static final String APPROVE = "APPROVE";
+    public static final String REJECT = "REJECT";
+    /** What a work task (an impact assessment, a plan) records: it delivers content, it decides nothing. */
+    public static final String SUBMIT = "SUBMIT";
+    public static final String WITHDRAW = "WITHDRAW";
+
+    /** Every decision is given with a rationale of this many characters at least, and at most {@link #MAX_RATIONALE}. */
+    public static final int MIN_RATIONALE = 10;
+    public static final int MAX_RATIONALE = 4000;
+
+    private final GateRunRepository runs;
+    private final GateDecisionRepository decisions;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    public GateDecisions(GateRunRepository runs, GateDecisionRepository decisions, ApplicationEventPublisher publisher,
+            Clock clock) {
+        this.runs = runs;
+        this.decisions = decisions;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** Opens a run, or returns the one this process instance already has open (a retried service task). */
+    public GateRun open(String processInstanceId, GateKind kind, Long systemId, String startedBy, String triggerKind,
+            String triggerDetail) {
+        return openRunOf(processInstanceId).orElseGet(() -> runs.save(new GateRun(systemId, kind, processInstanceId,
+                startedBy, triggerKind, truncate(triggerDetail, MAX_RATIONALE), clock.instant())));
+    }
+
+    /** Ends an open run with its outcome; a run already closed is refused (409). */
+    public GateRun close(Long runId, GateRunStatus status, String decidedBy, String outcome) {
+        GateRun run = require(runId);
+        if (!run.isOpen()) {
+            throw new ConflictException("gateId", "The " + run.getKind().label() + " gate run " + run.getId()
+                    + " is already " + run.getStatus() + ".");
+        }
+        run.close(status, decidedBy, truncate(outcome, MAX_RATIONALE), clock.instant());
+        return run;
+    }
+
+    /**
+     * Records a task's decision once (listeners may run again on a retried transaction) and publishes
+     * {@link GateDecisionRecorded}: every decision of every gate passes here.
+     */
+    public void record(GateRun run, String taskId, String taskKey, String activity, RaciRole role, String decision,
+            String rationale, String decidedBy) {
+        if (decisions.existsByTaskId(taskId)) {
+            return;
+        }
+        GateDecision saved = decisions.save(new GateDecision(run.getId(), taskId, taskKey, activity, role, decision,
+                truncate(rationale, MAX_RATIONALE), decidedBy, clock.instant()));
+        publisher.publishEvent(new GateDecisionRecorded(saved.getId(), run.getId(), run.getKind(), run.getSystemId(),
+                run.getProcessInstanceId(), taskKey, activity, role, decision, saved.getRationale(), decidedBy,
+                saved.getDecidedAt()));
+    }
+
+    @Transactional(readOnly = true)
+    public GateRun require(Long runId) {
+        return runs.findById(runId)
+                .orElseThrow(() -> new NotFoundException("gateId", "No gate run " + runId + "."));
+    }
+
+    /** The open run of a process instance, if it has one. */
+    @Transactional(readOnly = true)
+    public Optional<GateRun> openRunOf(String processInstanceId) {
+        return runs.findOpenRun(processInstanceId, GateRunStatus.IN_PROGRESS);
+    }
+
+    /** The open run of a process instance; a task of a closed or unknown run has nothing to decide. */
+    @Transactional(readOnly = true)
+    public GateRun requireOpen(String processInstanceId) {
+        return openRunOf(processInstanceId).orElseThrow(() -> new NotFoundException("processInstanceId",
+                "No open gate run for process instance " + processInstanceId + "."));
+    }
+
+    @Transactional(readOnly = true)
+    public List<GateRun> openRuns() {
+        return runs.findByStatusOrderById(GateRunStatus.IN_PROGRESS);
+    }
+
+    /** Every run of every kind for the system, oldest first. */
+    @Transactional(readOnly = true)
+    public List<GateRun> historyOf(Long systemId) {
+        return runs.findBySystemIdOrderByStartedAtAscIdAsc(systemId);
+    }
+
+    @Transactional(readOnly = true)
+    public Set<GateKind> passedKinds(Long systemId) {
+        Set<GateKind> passed = EnumSet.noneOf(GateKind.class);
+        passed.addAll(runs.kindsWithStatus(systemId, GateRunStatus.PASSED));
+        return passed;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isInProgress(Long systemId, GateKind kind) {
+        return runs.existsBySystemIdAndKindAndStatus(systemId, kind, GateRunStatus.IN_PROGRESS);
+    }
+
+    @Transactional(readOnly = true)
+    public List<GateRun> inProgress(Long systemId, GateKind kind) {
+        return runs.findBySystemIdAndKindAndStatus(systemId, kind, GateRunStatus.IN_PROGRESS);
+    }
+
+    /** The run's decisions, in the order they were taken. */
+    @Transactional(readOnly = true)
+    public List<GateDecision> decisionsOf(Long runId) {
+        return decisions.findByRun(runId);
+    }
+
+    /**
+     * Who may not decide in this run: whoever started (submitted) it and whoever did its work (an impact assessment,
+     * a plan): nobody approves their own request or their own work.
+     */
+    @Transactional(readOnly = true)
+    public Set<String> excludedDeciders(Long runId) {
+        GateRun run = require(runId);
+        Set<String> excluded = new TreeSet<>();
+        decisionsOf(runId).stream().filter(d -> SUBMIT.equals(d.getDecision())).map(GateDecision::getDecidedBy)
+                .forEach(excluded::add);
+        if (run.getStartedBy() != null && !Actors.PLATFORM.equals(run.getStartedBy())) {
+            excluded.add(run.getStartedBy());
+        }
+        return excluded;
+    }
+
+    /** Whether any decision of the run is a REJECT. */
+    @Transactional(readOnly = true)
+    public boolean hasRejection(Long runId) {
+        return decisionsOf(runId).stream().anyMatch(d -> REJECT.equals(d.getDecision()));
+    }
+
+    /** The last Accountable decision of the run: the one a pass, an approval or a suspension is recorded under. */
+    @Transactional(readOnly = true)
+    public GateDecision lastAccountableDecision(Long runId) {
+        List<GateDecision> accountable = decisionsOf(runId).stream()
+                .filter(d -> d.getRaciRole() == RaciRole.ACCOUNTABLE).toList();
+        if (accountable.isEmpty()) {
+            throw new IllegalStateException("Gate run " + runId + " has no Accountable decision to record");
+        }
+        return accountable.get(accountable.size() - 1);
+    }
+
+    /** The last decision of the run with one of these values (e.g. the REJECT or WITHDRAW that ended it), if any. */
+    @Transactional(readOnly = true)
+    public Optional<GateDecision> lastDecisionOf(Long runId, Set<String> decisionValues) {
+        List<GateDecision> matching = decisionsOf(runId).stream()
+                .filter(d -> decisionValues.contains(d.getDecision())).toList();
+        return matching.isEmpty() ? Optional.empty() : Optional.of(matching.get(matching.size() - 1));
+    }
+
+    static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 3) + "...";
+    }
+}

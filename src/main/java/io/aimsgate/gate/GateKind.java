@@ -1,0 +1,40 @@
+package io.aimsgate.gate;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The kinds of gate, in the order a system meets them, each with the process that runs it. What else differs per gate
+ * (its RACI activities, which tasks decide and with which decisions, which end it) is declared in that BPMN: the
+ * {@code raciActivity}, {@code raciRole} and {@code decisions} extension properties of its tasks, and the
+ * {@code raciActivity} of the steps that end it.
+ */
+public enum GateKind {
+    INCEPTION("inception", "inception"),
+    DESIGN_AND_DEVELOPMENT("design-development", "design & development"),
+    VERIFICATION_AND_VALIDATION("verification-validation", "verification & validation"),
+    DEPLOYMENT(DeploymentApprovalProcess.KEY, "deployment"),
+    RE_EVALUATION("re-evaluation", "re-evaluation"),
+    RETIREMENT("retirement", "retirement");
+
+    private final String processKey;
+    private final String label;
+
+    GateKind(String processKey, String label) {
+        this.processKey = processKey;
+        this.label = label;
+    }
+
+    public String processKey() {
+        return processKey;
+    }
+
+    /** How people name the gate: "the design &amp; development gate". */
+    public String label() {
+        return label;
+    }
+
+    public static Optional<GateKind> ofProcessKey(String processKey) {
+        return Arrays.stream(values()).filter(kind -> kind.processKey.equals(processKey)).findFirst();
+    }
+}
