@@ -1,5 +1,7 @@
 package io.aimsgate.gate;
 
+import io.aimsgate.audit.DecisionLedger;
+import io.aimsgate.audit.LedgerRecord;
 import io.aimsgate.inventory.AiSystem;
 import io.aimsgate.inventory.EuAiActTier;
 import io.aimsgate.inventory.InventoryService;
@@ -14,7 +16,9 @@ import io.aimsgate.shared.ConflictException;
 import io.aimsgate.shared.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,11 +44,13 @@ public class DeploymentGateService {
     private final InformedParties informed;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final DecisionLedger ledger;
 
     DeploymentGateService(DeploymentRequestRepository requests, GateDecisionRepository decisions,
             GateEventRepository events, InventoryService inventory, RiskAssessmentService riskAssessment,
             List<DeploymentBlocker> blockers, List<DeploymentPrerequisite> prerequisites, InformedParties informed,
-            ApplicationEventPublisher publisher, Clock clock) {
+            ApplicationEventPublisher publisher, Clock clock, DecisionLedger ledger) {
+        this.ledger = ledger;
         this.publisher = publisher;
         this.blockers = List.copyOf(blockers);
         this.prerequisites = List.copyOf(prerequisites);
@@ -89,8 +95,7 @@ public class DeploymentGateService {
             DeploymentRequest request = requests.save(new DeploymentRequest(systemId, version.getId(),
                     processInstanceId, submitter, note, highRiskTier, clock.instant()));
             inventory.changeVersionStatus(version.getId(), VersionStatus.IN_REVIEW);
-            events.save(new GateEvent(request.getId(), GateEvent.Type.SUBMITTED, submitter,
-                    note, clock.instant()));
+            event(request, GateEvent.Type.SUBMITTED, "SUBMITTER", submitter, note);
             return request;
         });
     }
@@ -113,8 +118,7 @@ public class DeploymentGateService {
         if (!assessment.blocked() && request.getStatus() == DeploymentRequestStatus.HALTED) {
             request.resumeReview();
             inventory.changeVersionStatus(request.getVersionId(), VersionStatus.IN_REVIEW);
-            events.save(new GateEvent(requestId, GateEvent.Type.RESUMED, actor, "Risk re-assessed: no unresolved "
-                    + "high-severity risk", clock.instant()));
+            event(request, GateEvent.Type.RESUMED, null, actor, "Risk re-assessed: no unresolved high-severity risk");
         }
         return assessment;
     }
@@ -125,7 +129,7 @@ public class DeploymentGateService {
         String text = String.join("\n", reasons);
         request.halt(text);
         inventory.changeVersionStatus(request.getVersionId(), VersionStatus.HALTED);
-        events.save(new GateEvent(requestId, GateEvent.Type.HALTED, actor, text, clock.instant()));
+        event(request, GateEvent.Type.HALTED, null, actor, text);
     }
 
     /** Records the approval in the name of the last Accountable approver, as recorded by the approval tasks. */
@@ -139,7 +143,7 @@ public class DeploymentGateService {
         request.decide(DeploymentRequestStatus.APPROVED, approver, rationale, clock.instant());
         inventory.changeVersionStatus(request.getVersionId(), VersionStatus.APPROVED);
         inventory.moveToStage(request.getSystemId(), LifecycleStage.DEPLOYMENT);
-        events.save(new GateEvent(requestId, GateEvent.Type.APPROVED, approver, rationale, clock.instant()));
+        event(request, GateEvent.Type.APPROVED, RaciRole.ACCOUNTABLE.name(), approver, rationale);
         tellInformed(request, "approved", approver, rationale);
         publisher.publishEvent(new DeploymentApproved(request.getSystemId(), request.getVersionId(), approver));
     }
@@ -154,7 +158,8 @@ public class DeploymentGateService {
         String rationale = rejection.getRationale();
         request.decide(DeploymentRequestStatus.REJECTED, decider, rationale, clock.instant());
         inventory.changeVersionStatus(request.getVersionId(), VersionStatus.REJECTED);
-        events.save(new GateEvent(requestId, GateEvent.Type.REJECTED, decider, rationale, clock.instant()));
+        event(request, GateEvent.Type.REJECTED, rejection.getRaciRole() == null ? null : rejection.getRaciRole().name(),
+                decider, rationale);
         tellInformed(request, "rejected", decider, rationale);
     }
 
@@ -172,7 +177,7 @@ public class DeploymentGateService {
         String actor = request.getSubmittedBy();
         request.decide(DeploymentRequestStatus.WITHDRAWN, actor, note, clock.instant());
         inventory.changeVersionStatus(request.getVersionId(), VersionStatus.DRAFT);
-        events.save(new GateEvent(requestId, GateEvent.Type.WITHDRAWN, actor, note, clock.instant()));
+        event(request, GateEvent.Type.WITHDRAWN, "SUBMITTER", actor, note);
     }
 
     /** Records a reviewer's decision once per task (listeners may run again on retry). */
@@ -181,7 +186,44 @@ public class DeploymentGateService {
         if (!decisions.existsByTaskId(taskId)) {
             decisions.save(new GateDecision(requestId, taskId, taskKey, activity, role, decision, rationale,
                     decidedBy, clock.instant()));
+            DeploymentRequest request = require(requestId);
+            Map<String, Object> snapshot = new LinkedHashMap<>();
+            snapshot.put("gate", "DEPLOYMENT");
+            snapshot.put("requestId", requestId);
+            snapshot.put("versionId", request.getVersionId());
+            snapshot.put("taskKey", taskKey);
+            snapshot.put("raciActivity", activity);
+            snapshot.put("decision", decision == null ? null : decision.name());
+            snapshot.put("decidedBy", decidedBy);
+            ledger.append(new LedgerRecord(taskDecisionKind(activity, role), role == null ? null : role.name(),
+                    "DEPLOYMENT_REQUEST", String.valueOf(requestId), request.getSystemId(), rationale,
+                    request.getProcessInstanceId(), taskId, snapshot));
         }
+    }
+
+    /** A task's decision in the ledger: a sign-off (an Accountable's {@code *-signoff} activity) or a review/approval. */
+    public static String taskDecisionKind(String activity, RaciRole role) {
+        return role == RaciRole.ACCOUNTABLE && activity != null && activity.endsWith("-signoff") ? "GATE_SIGNED_OFF"
+                : "GATE_TASK_DECIDED";
+    }
+
+    /**
+     * One call per gate event: the request's history ({@code gate_event}) and the decision ledger, in this
+     * transaction. {@code recordedFor} is whom the gate records the event for (the submitter, the last Accountable
+     * approver); the ledger's actor is whoever is authenticated.
+     */
+    private void event(DeploymentRequest request, GateEvent.Type type, String actorRole, String recordedFor,
+            String details) {
+        events.save(new GateEvent(request.getId(), type, recordedFor, details, clock.instant()));
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("gate", "DEPLOYMENT");
+        snapshot.put("requestId", request.getId());
+        snapshot.put("versionId", request.getVersionId());
+        snapshot.put("status", request.getStatus() == null ? null : request.getStatus().name());
+        snapshot.put("recordedFor", recordedFor);
+        ledger.append(new LedgerRecord("GATE_" + type.name(), actorRole, "DEPLOYMENT_REQUEST",
+                String.valueOf(request.getId()), request.getSystemId(), details, request.getProcessInstanceId(), null,
+                snapshot));
     }
 
     /** Whether any reviewer or approver of this request rejected it. */

@@ -1,5 +1,7 @@
 package io.aimsgate.lifecycle;
 
+import io.aimsgate.audit.DecisionLedger;
+import io.aimsgate.audit.LedgerRecord;
 import io.aimsgate.gate.DeploymentPrerequisite;
 import io.aimsgate.inventory.AiSystem;
 import io.aimsgate.inventory.InventoryService;
@@ -53,9 +55,11 @@ public class LifecycleGateService implements DeploymentPrerequisite {
     private final InventoryService inventory;
     private final InformedParties informed;
     private final Clock clock;
+    private final DecisionLedger ledger;
 
     LifecycleGateService(LifecycleGateRepository gates, LifecycleDecisionRepository decisions,
-            InventoryService inventory, InformedParties informed, Clock clock) {
+            InventoryService inventory, InformedParties informed, Clock clock, DecisionLedger ledger) {
+        this.ledger = ledger;
         this.gates = gates;
         this.decisions = decisions;
         this.inventory = inventory;
@@ -86,8 +90,14 @@ public class LifecycleGateService implements DeploymentPrerequisite {
         if (kind == LifecycleGateKind.RE_EVALUATION) {
             inventory.moveToStage(systemId, LifecycleStage.RE_EVALUATION);
         }
-        return gates.save(new LifecycleGate(systemId, kind, processInstanceId, startedBy, triggerKind,
+        LifecycleGate gate = gates.save(new LifecycleGate(systemId, kind, processInstanceId, startedBy, triggerKind,
                 truncate(triggerDetail, 4000), clock.instant()));
+        java.util.Map<String, Object> snapshot = gateSnapshot(gate);
+        snapshot.put("startedBy", startedBy);
+        snapshot.put("trigger", triggerKind);
+        ledger.append(new LedgerRecord("GATE_SUBMITTED", null, "LIFECYCLE_GATE", String.valueOf(gate.getId()), systemId,
+                truncate(triggerDetail, 4000), processInstanceId, null, snapshot));
+        return gate;
     }
 
     /** Why the system may not enter the gate (retired, or an earlier gate not passed); empty when it may. */
@@ -160,6 +170,17 @@ public class LifecycleGateService implements DeploymentPrerequisite {
         if (!decisions.existsByTaskId(taskId)) {
             decisions.save(new LifecycleDecision(gateId, taskId, taskKey, activity, role, decision,
                     truncate(rationale, 4000), decidedBy, clock.instant()));
+            LifecycleGate gate = require(gateId);
+            java.util.Map<String, Object> snapshot = gateSnapshot(gate);
+            snapshot.put("taskKey", taskKey);
+            snapshot.put("raciActivity", activity);
+            snapshot.put("decision", decision);
+            snapshot.put("decidedBy", decidedBy);
+            String kind = LifecycleDecisions.SUBMIT.equals(decision) ? "GATE_WORK_SUBMITTED"
+                    : io.aimsgate.gate.DeploymentGateService.taskDecisionKind(activity, role);
+            ledger.append(new LedgerRecord(kind, role == null ? null : role.name(), "LIFECYCLE_GATE",
+                    String.valueOf(gateId), gate.getSystemId(), truncate(rationale, 4000), gate.getProcessInstanceId(),
+                    taskId, snapshot));
         }
     }
 
@@ -231,6 +252,19 @@ public class LifecycleGateService implements DeploymentPrerequisite {
                     + " is already " + gate.getStatus() + ".");
         }
         gate.close(status, decidedBy, truncate(outcome, 4000), clock.instant());
+        java.util.Map<String, Object> snapshot = gateSnapshot(gate);
+        snapshot.put("recordedFor", decidedBy);
+        ledger.append(new LedgerRecord("GATE_" + status.name(), status == LifecycleGateStatus.WITHDRAWN ? null
+                : RaciRole.ACCOUNTABLE.name(), "LIFECYCLE_GATE", String.valueOf(gate.getId()), gate.getSystemId(),
+                truncate(outcome, 4000), gate.getProcessInstanceId(), null, snapshot));
+    }
+
+    private static java.util.Map<String, Object> gateSnapshot(LifecycleGate gate) {
+        java.util.Map<String, Object> snapshot = new java.util.LinkedHashMap<>();
+        snapshot.put("gate", gate.getGate().name());
+        snapshot.put("gateRunId", gate.getId());
+        snapshot.put("status", gate.getStatus() == null ? null : gate.getStatus().name());
+        return snapshot;
     }
 
     private void tell(LifecycleGate gate, String activity, String outcome) {

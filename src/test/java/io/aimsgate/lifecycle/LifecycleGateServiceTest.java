@@ -45,7 +45,8 @@ class LifecycleGateServiceTest {
     LifecycleDecisionRepository decisions = mock(LifecycleDecisionRepository.class);
     InventoryService inventory = mock(InventoryService.class);
     InformedParties informed = mock(InformedParties.class);
-    LifecycleGateService service = new LifecycleGateService(gates, decisions, inventory, informed, CLOCK);
+    LifecycleGateService service = new LifecycleGateService(gates, decisions, inventory, informed, CLOCK,
+            mock(io.aimsgate.audit.DecisionLedger.class));
 
     AiSystem system = mock(AiSystem.class);
 
