@@ -5,7 +5,10 @@ import io.aimsgate.audit.CheckpointView;
 import io.aimsgate.audit.LedgerEntryView;
 import io.aimsgate.audit.PublicKeyView;
 import io.aimsgate.audit.SigningKeys;
-import io.aimsgate.shared.ConflictException;
+import io.aimsgate.security.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import io.aimsgate.shared.InvalidInputException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,8 +40,11 @@ class AuditController {
     private final LedgerVerification verification;
     private final Checkpoints checkpoints;
     private final SigningKeys keys;
+    private final CurrentUser currentUser;
 
-    AuditController(LedgerStore store, LedgerVerification verification, Checkpoints checkpoints, SigningKeys keys) {
+    AuditController(LedgerStore store, LedgerVerification verification, Checkpoints checkpoints, SigningKeys keys,
+            CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.store = store;
         this.verification = verification;
         this.checkpoints = checkpoints;
@@ -92,12 +99,16 @@ class AuditController {
         return keys.publicKeys();
     }
 
-    /** Signs the chain head now (or returns the checkpoint that already covers it). */
+    /** Records who asks for a checkpoint and why, and signs the chain head with that entry. */
     @PostMapping("/checkpoints")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyAuthority('governance-board', 'camunda-admin')")
-    CheckpointView checkpoint() {
-        return checkpoints.checkpoint().orElseThrow(() -> new ConflictException("ledger",
-                "The ledger has no entry yet; there is nothing to sign.", List.of()));
+    CheckpointView checkpoint(@Valid @RequestBody CheckpointRequest body) {
+        return checkpoints.onDemand(body.reason(), currentUser.isMemberOf("governance-board") ? "governance-board"
+                : "camunda-admin");
+    }
+
+    record CheckpointRequest(@NotBlank(message = "is required") @Size(min = 10, max = 2000,
+            message = "must be 10 to 2000 characters") String reason) {
     }
 }

@@ -1,7 +1,10 @@
 package io.aimsgate.audit.internal;
 
 import io.aimsgate.audit.CheckpointView;
+import io.aimsgate.audit.DecisionLedger;
 import io.aimsgate.audit.LedgerFormat;
+import io.aimsgate.audit.LedgerRecord;
+import io.aimsgate.audit.Snapshots;
 import io.aimsgate.audit.SigningKeys;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,8 +32,10 @@ public class Checkpoints {
     private final LedgerStore store;
     private final SigningKeys keys;
     private final Clock clock;
+    private final DecisionLedger ledger;
 
-    Checkpoints(JdbcTemplate jdbc, LedgerStore store, SigningKeys keys, Clock clock) {
+    Checkpoints(JdbcTemplate jdbc, LedgerStore store, SigningKeys keys, Clock clock, DecisionLedger ledger) {
+        this.ledger = ledger;
         this.jdbc = jdbc;
         this.store = store;
         this.keys = keys;
@@ -46,6 +51,17 @@ public class Checkpoints {
         } catch (RuntimeException e) {
             log.warn("Decision ledger: the scheduled checkpoint failed; the next interval tries again", e);
         }
+    }
+
+    /**
+     * A checkpoint someone asked for ({@code POST /api/audit/checkpoints}): who and why is itself an entry, and the
+     * signed head is that entry.
+     */
+    @Transactional
+    public CheckpointView onDemand(String reason, String actorRole) {
+        ledger.append(new LedgerRecord("LEDGER_CHECKPOINT_REQUESTED", actorRole, "LEDGER", "checkpoint", null, reason,
+                null, null, Snapshots.of("keyId", keys.current().keyId())));
+        return checkpoint().orElseThrow();
     }
 
     /**
