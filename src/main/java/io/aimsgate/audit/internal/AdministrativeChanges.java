@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.UserOperationLogEntryEventEntity;
@@ -29,6 +32,8 @@ class AdministrativeChanges extends AbstractProcessEnginePlugin implements Histo
             EntityTypes.TENANT, EntityTypes.TENANT_MEMBERSHIP, EntityTypes.AUTHORIZATION, EntityTypes.DEPLOYMENT);
 
     private final ObjectProvider<DecisionLedger> ledger;
+    private final Map<CommandContext, Map<String, List<UserOperationLogEntryEventEntity>>> pending =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     AdministrativeChanges(ObjectProvider<DecisionLedger> ledger) {
         this.ledger = ledger;
@@ -42,21 +47,44 @@ class AdministrativeChanges extends AbstractProcessEnginePlugin implements Histo
         configuration.getCustomHistoryEventHandlers().add(this);
     }
 
+    /**
+     * The engine hands over the entries of an operation one by one (one per changed property); they are gathered per
+     * command and appended, one ledger entry per operation, when the command closes: still inside its transaction.
+     */
     @Override
     public void handleEvent(HistoryEvent event) {
-        handleEvents(List.of(event));
+        if (!(event instanceof UserOperationLogEntryEventEntity entry) || !ENTITY_TYPES.contains(entry.getEntityType())) {
+            return;
+        }
+        CommandContext command = Context.getCommandContext();
+        if (command == null) {
+            append(List.of(entry));
+            return;
+        }
+        Map<String, List<UserOperationLogEntryEventEntity>> operations = pending.computeIfAbsent(command, context -> {
+            context.registerCommandContextListener(new CommandContextListener() {
+                @Override
+                public void onCommandContextClose(CommandContext closing) {
+                    Map<String, List<UserOperationLogEntryEventEntity>> gathered = pending.remove(closing);
+                    if (gathered != null) {
+                        gathered.values().forEach(AdministrativeChanges.this::append);
+                    }
+                }
+
+                @Override
+                public void onCommandFailed(CommandContext failed, Throwable cause) {
+                    pending.remove(failed);
+                }
+            });
+            return new LinkedHashMap<>();
+        });
+        operations.computeIfAbsent(entry.getOperationId() == null ? entry.getId() : entry.getOperationId(),
+                id -> new ArrayList<>()).add(entry);
     }
 
     @Override
     public void handleEvents(List<HistoryEvent> events) {
-        Map<String, List<UserOperationLogEntryEventEntity>> operations = new LinkedHashMap<>();
-        for (HistoryEvent event : events) {
-            if (event instanceof UserOperationLogEntryEventEntity entry && ENTITY_TYPES.contains(entry.getEntityType())) {
-                operations.computeIfAbsent(entry.getOperationId() == null ? entry.getId() : entry.getOperationId(),
-                        id -> new ArrayList<>()).add(entry);
-            }
-        }
-        operations.values().forEach(this::append);
+        events.forEach(this::handleEvent);
     }
 
     private void append(List<UserOperationLogEntryEventEntity> entries) {

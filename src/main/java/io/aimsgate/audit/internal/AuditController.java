@@ -51,7 +51,11 @@ class AuditController {
         this.keys = keys;
     }
 
-    record EntryPage(List<LedgerEntryView> content, int page, int size, long totalElements) {
+    /** The shape of every paged list of this API ({@code content}, {@code page}). */
+    record EntryPage(List<LedgerEntryView> content, PageInfo page) {
+    }
+
+    record PageInfo(int size, int number, long totalElements, long totalPages) {
     }
 
     /** Newest first. {@code from} and {@code to} are dates (UTC), {@code to} inclusive. */
@@ -84,7 +88,8 @@ class AuditController {
         if ((long) page * size > Integer.MAX_VALUE) {
             throw new InvalidInputException("page", "'page' is too large");
         }
-        return new EntryPage(store.find(filter, page, size), page, size, store.count(filter));
+        long total = store.count(filter);
+        return new EntryPage(store.find(filter, page, size), new PageInfo(size, page, total, (total + size - 1) / size));
     }
 
     @GetMapping("/verify")
