@@ -408,7 +408,7 @@ abstract class AbstractLedgerScenarios {
                 "DELETE FROM audit_entry WHERE seq = " + head, "TRUNCATE audit_entry",
                 "TRUNCATE audit_checkpoint", "DELETE FROM audit_signing_key",
                 "UPDATE audit_head SET seq = seq - 1, hash = 'x' WHERE id = 1", "DELETE FROM audit_head")) {
-            assertThatThrownBy(() -> jdbc.execute(statement)).as(statement)
+            assertThatThrownBy(() -> jdbc.execute(statement)).as(statement).rootCause()
                     .hasMessageContaining("decision ledger");
         }
         assertThat(head()).isEqualTo(head);

@@ -38,6 +38,8 @@ import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -114,6 +116,17 @@ class OrganisationSigningKeys implements SigningKeys {
             throw new IllegalStateException("Decision ledger signing key: " + e.getMessage(), e);
         }
         this.keyId = LedgerFormat.keyId(publicKeyDer);
+    }
+
+    /** Registers the key at start-up (one node wins a race; the others find it registered) and says which it is. */
+    @EventListener(ApplicationReadyEvent.class)
+    void registerAtStartUp() {
+        try {
+            log.info("Decision ledger: signing key {} ({})", current().keyId(), algorithm);
+        } catch (RuntimeException e) {
+            current = null;
+            log.warn("Decision ledger: the signing key could not be registered yet; the first checkpoint retries", e);
+        }
     }
 
     @Override
