@@ -1,15 +1,15 @@
 package io.aimsgate.demo;
 
 import io.aimsgate.gate.DeploymentSubmissions;
-import io.aimsgate.lifecycle.DatasetDetails;
-import io.aimsgate.lifecycle.DatasetPurpose;
-import io.aimsgate.lifecycle.DatasetService;
-import io.aimsgate.lifecycle.LegalBasis;
-import io.aimsgate.lifecycle.MetricKind;
-import io.aimsgate.lifecycle.MonitoringService;
-import io.aimsgate.lifecycle.PersonalDataTreatment;
-import io.aimsgate.lifecycle.ValidationRun;
-import io.aimsgate.lifecycle.ValidationService;
+import io.aimsgate.datagovernance.DatasetDetails;
+import io.aimsgate.datagovernance.DatasetPurpose;
+import io.aimsgate.datagovernance.DatasetService;
+import io.aimsgate.datagovernance.LegalBasis;
+import io.aimsgate.validation.MetricKind;
+import io.aimsgate.operation.MonitoringService;
+import io.aimsgate.datagovernance.PersonalDataTreatment;
+import io.aimsgate.validation.ValidationRun;
+import io.aimsgate.validation.ValidationService;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

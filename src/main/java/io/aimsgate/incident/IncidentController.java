@@ -7,7 +7,7 @@ import io.aimsgate.risk.Risk;
 import io.aimsgate.risk.RiskDetails;
 import io.aimsgate.risk.RiskService;
 import io.aimsgate.risk.StrideCategory;
-import io.aimsgate.security.CurrentUser;
+import io.aimsgate.shared.CurrentUser;
 import io.aimsgate.shared.MultiLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

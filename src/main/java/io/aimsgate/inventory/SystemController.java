@@ -1,6 +1,6 @@
 package io.aimsgate.inventory;
 
-import io.aimsgate.security.CurrentUser;
+import io.aimsgate.shared.CurrentUser;
 import io.aimsgate.shared.InvalidInputException;
 import io.aimsgate.shared.MultiLine;
 import jakarta.validation.Valid;

@@ -1,6 +1,6 @@
 package io.aimsgate.inventory;
 
-import io.aimsgate.security.CurrentUser;
+import io.aimsgate.shared.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

@@ -1,7 +1,7 @@
 package io.aimsgate.risk;
 
 import io.aimsgate.inventory.LifecycleStage;
-import io.aimsgate.security.CurrentUser;
+import io.aimsgate.shared.CurrentUser;
 import io.aimsgate.shared.MultiLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
