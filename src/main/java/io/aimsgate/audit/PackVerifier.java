@@ -33,6 +33,8 @@ import java.util.zip.ZipInputStream;
 public final class PackVerifier {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The kind of the ledger entry of an evidence upload; its snapshot names revisionId and sha256. */
+    private static final String UPLOAD = "EVIDENCE_UPLOADED";
     private static final Set<String> KEPT = Set.of("MANIFEST", "MANIFEST.sig", "pack.json", "ledger/chain.jsonl",
             "ledger/checkpoints.json", "ledger/keys.json", "evidence/index.json");
 
@@ -191,6 +193,7 @@ public final class PackVerifier {
             fail("no signed checkpoint at sequence " + to + ", where the chain stretch ends");
         }
         ChainCheck check = new ChainCheck(after, startHash, checkpoints, keys);
+        Map<Long, String> uploads = new LinkedHashMap<>();
         long systemEntries = 0;
         long systemId = info.path("systemId").asLong();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(
@@ -203,6 +206,9 @@ public final class PackVerifier {
                 JsonNode entry = JSON.readTree(line);
                 if (entry.path("systemId").asLong(-1) == systemId) {
                     systemEntries++;
+                }
+                if (UPLOAD.equals(entry.path("kind").asText())) {
+                    uploads.put(entry.at("/snapshot/revisionId").asLong(-1), entry.at("/snapshot/sha256").asText());
                 }
                 check.accept(entry);
             }
@@ -219,9 +225,17 @@ public final class PackVerifier {
 
         // 4. Evidence files against the digests recorded at upload.
         int evidence = 0;
+        int anchored = 0;
         for (JsonNode revision : JSON.readTree(kept.get("evidence/index.json"))) {
             String path = revision.path("path").asText();
             String recorded = revision.path("sha256").asText();
+            String inLedger = uploads.get(revision.path("revisionId").asLong(-2));
+            if (inLedger != null && !inLedger.equals(recorded)) {
+                fail("evidence revision " + revision.path("revisionId").asText() + ": the index names SHA-256 "
+                        + recorded + ", its upload entry in the chain " + inLedger);
+            } else if (inLedger != null) {
+                anchored++;
+            }
             if (!digests.containsKey(path)) {
                 fail("evidence revision " + revision.path("revisionId").asText() + ": " + path + " is missing");
             } else if (!digests.get(path).equals(recorded)) {
@@ -231,7 +245,8 @@ public final class PackVerifier {
                 evidence++;
             }
         }
-        out.println("checked " + evidence + " evidence file revisions against the digests recorded at upload");
+        out.println("checked " + evidence + " evidence file revisions against the digests recorded at upload; "
+                + anchored + " of them against their upload entry in the signed chain");
         return finish();
     }
 

@@ -428,9 +428,14 @@ abstract class AbstractLedgerScenarios {
         sam.post("/api/systems/" + systemId + "/risks", riskBody(1, 2, "Second pack risk")).expect(201);
         newSystem(); // another system's entry inside the stretch
         byte[] modelCard = "# Model card\nIntended use: testing the evidence pack.\n".getBytes(StandardCharsets.UTF_8);
-        evidence.add(systemId, "MODEL_CARD", "model-card.md", "text/markdown", modelCard);
-        evidence.add(systemId, "VALIDATION_REPORT", "validation report.pdf", "application/pdf",
-                "%PDF-1.7 validation".getBytes(StandardCharsets.UTF_8));
+        transactions.executeWithoutResult(status -> {
+            evidence.add(systemId, "MODEL_CARD", "model-card.md", "text/markdown", modelCard);
+            evidence.add(systemId, "VALIDATION_REPORT", "validation report.pdf", "application/pdf",
+                    "%PDF-1.7 validation".getBytes(StandardCharsets.UTF_8));
+        });
+        JsonNode uploads = alex.get("/api/audit?systemId=" + systemId + "&kind=EVIDENCE_UPLOADED").expect(200).json();
+        assertThat(uploads.at("/page/totalElements").asLong()).isEqualTo(2);
+        assertThat(uploads.at("/content/0/snapshot/sha256").asText()).hasSize(64);
 
         alex.get("/api/systems/999999999/evidence-pack").expect(404);
         HttpResponse<byte[]> response = download("alex", systemId);
@@ -451,12 +456,12 @@ abstract class AbstractLedgerScenarios {
         assertThat(chain).contains("\"systemId\":" + systemId);
         JsonNode info = JSON.readTree(files.get("pack.json"));
         assertThat(info.path("chainAfterSequence").asLong()).isPositive();
-        assertThat(info.path("systemEntries").asLong()).isEqualTo(3);
+        assertThat(info.path("systemEntries").asLong()).isEqualTo(5);
 
         Verdict intact = verify(pack);
         assertThat(intact.exitCode()).as(intact.output()).isZero();
         assertThat(intact.output()).contains("match", "chain intact", "checked 2 evidence file revisions",
-                "MANIFEST signature: valid", "3 of this system");
+                "MANIFEST signature: valid", "5 of this system", "2 of them against their upload entry in the signed chain");
 
         // The command line: a file on disk.
         Path file = Files.createTempFile("evidence-pack", ".zip");
@@ -486,6 +491,21 @@ abstract class AbstractLedgerScenarios {
         assertThat(coveredVerdict.exitCode()).isEqualTo(1);
         assertThat(coveredVerdict.output()).contains("signature of the MANIFEST does not verify",
                 "is not the digest recorded at upload");
+
+        // ... or when the index is rewritten too: the upload's entry in the signed chain still names the original.
+        Map<String, byte[]> replaced = copy(covered);
+        JsonNode index = JSON.readTree(replaced.get("evidence/index.json"));
+        for (JsonNode revision : index) {
+            if (revision.path("path").asText().equals(cardPath)) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) revision).put("sha256",
+                        LedgerFormat.sha256Hex(replaced.get(cardPath)));
+            }
+        }
+        replaced.put("evidence/index.json", JSON.writeValueAsBytes(index));
+        replaced.put("MANIFEST", manifest(replaced));
+        Verdict replacedVerdict = verify(zip(replaced));
+        assertThat(replacedVerdict.exitCode()).isEqualTo(1);
+        assertThat(replacedVerdict.output()).contains("its upload entry in the chain");
 
         // 2. One ledger entry dropped (and the MANIFEST recomputed).
         Map<String, byte[]> dropped = copy(files);

@@ -3,6 +3,7 @@ package io.aimsgate.support;
 import io.aimsgate.audit.LedgerFormat;
 import io.aimsgate.evidence.EvidenceFiles;
 import io.aimsgate.evidence.EvidenceRevision;
+import io.aimsgate.evidence.EvidenceRevisionStored;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -14,12 +15,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * An in-memory evidence store for the evidence pack's tests: revisions added by the test, content kept in memory.
- * Primary, so the pack's tests read these files even where the real store is present.
+ * An in-memory evidence store for the evidence pack's tests: revisions added by the test (inside a transaction, which
+ * the upload event's ledger entry joins), content kept in memory. Primary, so the pack's tests read these files even
+ * where the real store is present.
  */
 public class EvidenceFilesDouble implements EvidenceFiles {
 
@@ -27,12 +30,18 @@ public class EvidenceFilesDouble implements EvidenceFiles {
     private final Map<Long, byte[]> contents = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1000);
 
+    private final ApplicationEventPublisher publisher;
+
+    public EvidenceFilesDouble(ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
+    }
+
     @TestConfiguration
     public static class Config {
         @Bean
         @Primary
-        EvidenceFilesDouble evidenceFilesDouble() {
-            return new EvidenceFilesDouble();
+        EvidenceFilesDouble evidenceFilesDouble(ApplicationEventPublisher publisher) {
+            return new EvidenceFilesDouble(publisher);
         }
     }
 
@@ -45,6 +54,8 @@ public class EvidenceFilesDouble implements EvidenceFiles {
                 LocalDate.now().plusYears(1));
         revisions.add(stored);
         contents.put(id, content.clone());
+        // As the store does: inside the upload's transaction, for the decision ledger.
+        publisher.publishEvent(new EvidenceRevisionStored(stored, systemId));
         return stored;
     }
 

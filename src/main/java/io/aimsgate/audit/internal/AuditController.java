@@ -5,7 +5,7 @@ import io.aimsgate.audit.CheckpointView;
 import io.aimsgate.audit.LedgerEntryView;
 import io.aimsgate.audit.PublicKeyView;
 import io.aimsgate.audit.SigningKeys;
-import io.aimsgate.security.CurrentUser;
+import io.aimsgate.shared.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

@@ -1,6 +1,6 @@
 package io.aimsgate.audit.internal;
 
-import io.aimsgate.security.CurrentUser;
+import io.aimsgate.shared.CurrentUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
