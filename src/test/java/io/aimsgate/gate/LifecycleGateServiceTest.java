@@ -45,8 +45,9 @@ class LifecycleGateServiceTest {
     LifecycleDecisionRepository decisions = mock(LifecycleDecisionRepository.class);
     InventoryService inventory = mock(InventoryService.class);
     InformedParties informed = mock(InformedParties.class);
+    io.aimsgate.audit.DecisionLedger ledger = mock(io.aimsgate.audit.DecisionLedger.class);
     LifecycleGateService service = new LifecycleGateService(gates, decisions, inventory, informed, CLOCK,
-            mock(io.aimsgate.audit.DecisionLedger.class));
+            ledger);
 
     AiSystem system = mock(AiSystem.class);
 
@@ -326,6 +327,7 @@ class LifecycleGateServiceTest {
     @Test
     void recordsADecisionOncePerTask() {
         when(decisions.existsByTaskId("t-1")).thenReturn(false, true);
+        when(gates.findById(GATE)).thenReturn(Optional.of(gate(GATE, SYSTEM, INCEPTION, PI, "olivia")));
 
         service.recordDecision(GATE, "t-1", "task_legal_review", "inception-legal-review", RaciRole.CONSULTED,
                 "APPROVE", "Legal basis is fine.", "lena");
@@ -333,6 +335,10 @@ class LifecycleGateServiceTest {
                 "APPROVE", "Legal basis is fine.", "lena");
 
         verify(decisions, org.mockito.Mockito.times(1)).save(any());
+        // ... and appended to the decision ledger once, in the name of the gate run.
+        verify(ledger, org.mockito.Mockito.times(1)).append(org.mockito.ArgumentMatchers.argThat(record ->
+                record.subjectId().equals(String.valueOf(GATE)) && "t-1".equals(record.taskId())
+                        && Long.valueOf(SYSTEM).equals(record.systemId())));
     }
 
     @Test
