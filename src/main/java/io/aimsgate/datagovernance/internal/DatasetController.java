@@ -1,5 +1,6 @@
 package io.aimsgate.datagovernance.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.aimsgate.datagovernance.Dataset;
 import io.aimsgate.datagovernance.DatasetDetails;
 import io.aimsgate.datagovernance.DatasetPurpose;
@@ -41,18 +42,24 @@ class DatasetController {
         this.currentUser = currentUser;
     }
 
+    @Operation(summary = "List the dataset register of a system",
+            description = "Every dataset registered for the system (ISO/IEC 42001 A.7.2 to A.7.6).")
     @GetMapping
     @PreAuthorize("@access.isParticipant()")
     List<DatasetView> list(@PathVariable Long systemId) {
         return datasets.registerOf(systemId).stream().map(DatasetView::of).toList();
     }
 
+    @Operation(summary = "Read a dataset",
+            description = "One entry of the dataset register: purpose, provenance, legal basis, personal data and its treatment.")
     @GetMapping("/{datasetId}")
     @PreAuthorize("@access.isParticipant()")
     DatasetView get(@PathVariable Long systemId, @PathVariable Long datasetId) {
         return DatasetView.of(datasets.require(systemId, datasetId));
     }
 
+    @Operation(summary = "Register a dataset",
+            description = "Adds a dataset to the system's register (A.7.2 to A.7.6): purpose, source, collection method, legal basis, copyright check, personal data categories and treatment.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyAuthority('ml-engineers', 'ai-product-owners', 'privacy')")
@@ -60,6 +67,8 @@ class DatasetController {
         return DatasetView.of(datasets.register(systemId, fields.toDetails(), currentUser.id()));
     }
 
+    @Operation(summary = "Update a dataset",
+            description = "Replaces the fields of a registered dataset.")
     @PutMapping("/{datasetId}")
     @PreAuthorize("hasAnyAuthority('ml-engineers', 'ai-product-owners', 'privacy')")
     DatasetView update(@PathVariable Long systemId, @PathVariable Long datasetId,

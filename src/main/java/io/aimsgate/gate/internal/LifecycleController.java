@@ -1,5 +1,6 @@
 package io.aimsgate.gate.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.aimsgate.gate.DeploymentGateService;
 import io.aimsgate.gate.DeploymentRequest;
 import io.aimsgate.gate.DeploymentRequestStatus;
@@ -58,6 +59,8 @@ class LifecycleController {
         this.engine = engine;
     }
 
+    @Operation(summary = "Read a system's life cycle",
+            description = "The system's life-cycle stage and every gate run of every kind (inception, design, V&V, deployment, re-evaluation, retirement) with its decisions.")
     @GetMapping
     @PreAuthorize("@access.isParticipant()")
     @Transactional(readOnly = true)

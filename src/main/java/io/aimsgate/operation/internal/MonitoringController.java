@@ -1,5 +1,7 @@
 package io.aimsgate.operation.internal;
 
+import io.aimsgate.shared.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
 import io.aimsgate.operation.MonitoringReading;
 import io.aimsgate.operation.MonitoringService;
 import io.aimsgate.shared.CurrentUser;
@@ -45,6 +47,8 @@ class MonitoringController {
         this.currentUser = currentUser;
     }
 
+    @Operation(summary = "Post a production metric reading",
+            description = "Records a monitoring reading (clause 9.1); a reading that breaches the system's objective wakes or starts its re-evaluation.")
     @PostMapping("/monitoring")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyAuthority('ml-engineers', 'ai-product-owners')")
@@ -53,6 +57,8 @@ class MonitoringController {
                 currentUser.id()));
     }
 
+    @Operation(summary = "List monitoring readings",
+            description = "The system's latest readings, newest first, with the objective in force and whether each breached it.")
     @GetMapping("/monitoring")
     @PreAuthorize("@access.isParticipant()")
     List<ReadingView> list(@PathVariable Long systemId,
@@ -61,17 +67,15 @@ class MonitoringController {
     }
 
     /** Asks for a re-evaluation now (wakes the system's waiting one or starts one); the reason is recorded. */
+    @Operation(summary = "Ask for a re-evaluation now",
+            description = "Wakes the system's waiting re-evaluation or starts one; the reason is recorded. 202: the re-evaluation runs as a process.")
     @PostMapping("/reevaluations")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasAnyAuthority('ml-engineers', 'ai-product-owners', 'governance-board')")
     java.util.Map<String, Object> requestReevaluation(@PathVariable Long systemId,
-            @Valid @RequestBody ReevaluationRequest request) {
+            @RequestBody MonitoringService.ReevaluationRequest request) {
         return java.util.Map.of("systemId", systemId, "reevaluation",
-                monitoring.requestReevaluation(systemId, request.reason().strip(), currentUser.id()));
-    }
-
-    record ReevaluationRequest(@MultiLine @NotBlank(message = "is required") @jakarta.validation.constraints.Size(min = 10,
-            max = 2000) String reason) {
+                monitoring.requestReevaluation(systemId, request, currentUser.id()));
     }
 
     record ReadingFields(

@@ -1,5 +1,9 @@
 package io.aimsgate.validation.internal;
 
+import io.aimsgate.validation.ValidationSubmission;
+
+import io.aimsgate.shared.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
 import io.aimsgate.gate.LifecycleDecisions;
 import io.aimsgate.gate.LifecycleGateKind;
 import io.aimsgate.shared.CurrentUser;
@@ -13,11 +17,8 @@ import io.aimsgate.validation.ValidationService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/systems/{systemId}")
 public class ValidationController {
 
-    static final String METRIC_NAME = ValidationMetric.NAME_PATTERN;
+    static final String METRIC_NAME = ValidationSubmission.METRIC_NAME;
 
     private final ValidationService validations;
     private final Objectives objectives;
@@ -60,18 +61,22 @@ public class ValidationController {
     }
 
     /** Stores the results and starts the V&V gate on them, in one transaction: a refused gate keeps no orphan run. */
+    @Operation(summary = "Submit validation results",
+            description = "Stores the V&V results of a version (A.6.2.4: metrics, robustness and explainability notes, model card) and starts the V&V gate on them, in one transaction.")
     @PostMapping("/validations")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('ml-engineers')")
     @Transactional
-    ValidationView submit(@PathVariable Long systemId, @Valid @RequestBody ValidationFields fields) {
-        ValidationRun run = validations.submit(systemId, fields.toSubmission(), currentUser.id());
+    ValidationView submit(@PathVariable Long systemId, @RequestBody ValidationSubmission submission) {
+        ValidationRun run = validations.submit(systemId, submission, currentUser.id());
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(LifecycleGateKind.VERIFICATION_AND_VALIDATION
                 .processKey(), Variables.createVariables().putValue(LifecycleDecisions.SYSTEM_ID, systemId)
-                .putValue(RecordValidationResultsDelegate.VALIDATION_ID, run.getId()));
+                .putValue(ValidationVariables.VALIDATION_ID.name(), run.getId()));
         return ValidationView.of(validations.require(systemId, run.getId()), instance.getId());
     }
 
+    @Operation(summary = "List validation runs",
+            description = "The system's validation runs with their metrics and the breaches found.")
     @GetMapping("/validations")
     @PreAuthorize("@access.isParticipant()")
     @Transactional(readOnly = true)
@@ -79,6 +84,8 @@ public class ValidationController {
         return validations.runsOf(systemId).stream().map(run -> ValidationView.of(run, null)).toList();
     }
 
+    @Operation(summary = "Read the objectives in force",
+            description = "Per metric, the objective the system is held to: its own, or the default (clause 6.2).")
     @GetMapping("/objectives")
     @PreAuthorize("@access.isParticipant()")
     Map<String, Objectives.InForce> objectives(@PathVariable Long systemId) {
@@ -86,6 +93,8 @@ public class ValidationController {
     }
 
     /** The Accountable owner sets the system's own objective for a metric (clause 6.2). */
+    @Operation(summary = "Set a system's objective for a metric",
+            description = "The Accountable owner sets the system's own objective for a metric (clause 6.2): kind, bound (MIN or MAX) and threshold.")
     @PutMapping("/objectives/{metric}")
     @PreAuthorize("hasAnyAuthority('ai-product-owners', 'governance-board')")
     Objectives.InForce setObjective(@PathVariable Long systemId,
@@ -96,36 +105,6 @@ public class ValidationController {
     record ObjectiveFields(@NotNull(message = "is required") MetricKind kind,
             @NotNull(message = "is required") MetricBound bound,
             @NotNull(message = "is required") @DecimalMin("-1000000") @DecimalMax("1000000") Double threshold) {
-    }
-
-    record MetricFields(@NotNull(message = "is required") MetricKind kind,
-            @NotBlank(message = "is required") @Pattern(regexp = METRIC_NAME) String metric,
-            @Size(max = 100) String protectedAttribute,
-            @NotNull(message = "is required") @DecimalMin("-1000000") @DecimalMax("1000000") Double value) {
-    }
-
-    record ModelCardFields(@MultiLine @NotBlank(message = "is required") @Size(max = 4000) String intendedUse,
-            @MultiLine @NotBlank(message = "is required") @Size(max = 4000) String limitations,
-            @MultiLine @NotBlank(message = "is required") @Size(max = 4000) String failureCases,
-            @MultiLine @NotBlank(message = "is required") @Size(max = 4000) String trainingData) {
-    }
-
-    record ValidationFields(
-            @NotBlank(message = "is required") @Size(max = 64) String versionLabel,
-            @NotEmpty(message = "needs at least one metric") @Size(max = 200) List<@Valid @NotNull MetricFields> metrics,
-            @MultiLine @NotBlank(message = "is required") @Size(max = 4000) String robustnessNotes,
-            @MultiLine @NotBlank(message = "is required") @Size(max = 4000) String explainabilityNotes,
-            @NotNull(message = "is required") @Valid ModelCardFields modelCard) {
-
-        ValidationService.Submission toSubmission() {
-            return new ValidationService.Submission(versionLabel, metrics.stream()
-                    .map(m -> new ValidationService.Measurement(m.kind(), m.metric(),
-                            m.protectedAttribute() == null || m.protectedAttribute().isBlank() ? null
-                                    : m.protectedAttribute().strip(), m.value()))
-                    .toList(), robustnessNotes, explainabilityNotes, new ValidationRun.ModelCard(
-                            modelCard.intendedUse(), modelCard.limitations(), modelCard.failureCases(),
-                            modelCard.trainingData()));
-        }
     }
 
     record MetricView(MetricKind kind, String metric, String protectedAttribute, double value, boolean breached,
