@@ -1,5 +1,7 @@
 package io.aimsgate.gate;
 
+import io.aimsgate.audit.DecisionLedger;
+import io.aimsgate.audit.LedgerRecord;
 import io.aimsgate.inventory.AiSystem;
 import io.aimsgate.inventory.EuAiActTier;
 import io.aimsgate.inventory.InventoryService;
@@ -14,7 +16,9 @@ import io.aimsgate.shared.ConflictException;
 import io.aimsgate.shared.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -41,11 +45,13 @@ public class DeploymentGateService {
     private final InformedParties informed;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final DecisionLedger ledger;
 
     DeploymentGateService(DeploymentRequestRepository requests, GateDecisions decisions,
             GateEventRepository events, InventoryService inventory, RiskAssessmentService riskAssessment,
             List<DeploymentBlocker> blockers, List<DeploymentPrerequisite> prerequisites, InformedParties informed,
-            ApplicationEventPublisher publisher, Clock clock) {
+            ApplicationEventPublisher publisher, Clock clock, DecisionLedger ledger) {
+        this.ledger = ledger;
         this.publisher = publisher;
         this.blockers = List.copyOf(blockers);
         this.prerequisites = List.copyOf(prerequisites);
@@ -91,8 +97,7 @@ public class DeploymentGateService {
             DeploymentRequest request = requests.save(new DeploymentRequest(systemId, version.getId(),
                     processInstanceId, run.getId(), submitter, note, highRiskTier, clock.instant()));
             inventory.changeVersionStatus(version.getId(), VersionStatus.IN_REVIEW);
-            events.save(new GateEvent(request.getId(), GateEvent.Type.SUBMITTED, submitter,
-                    note, clock.instant()));
+            event(request, GateEvent.Type.SUBMITTED, "SUBMITTER", submitter, note);
             return request;
         });
     }
@@ -118,8 +123,8 @@ public class DeploymentGateService {
         if (!assessment.blocked() && request.getStatus() == DeploymentRequestStatus.HALTED) {
             request.resumeReview();
             inventory.changeVersionStatus(request.getVersionId(), VersionStatus.IN_REVIEW);
-            events.save(new GateEvent(requestId, GateEvent.Type.RESUMED, actor, "Re-assessed: no unresolved "
-                    + "high-severity risk and no incident hold", clock.instant()));
+            event(request, GateEvent.Type.RESUMED, null, actor, "Re-assessed: no unresolved high-severity risk and no"
+                    + " incident hold");
         }
         return assessment;
     }
@@ -130,7 +135,7 @@ public class DeploymentGateService {
         String text = String.join("\n", reasons);
         request.halt(text);
         inventory.changeVersionStatus(request.getVersionId(), VersionStatus.HALTED);
-        events.save(new GateEvent(requestId, GateEvent.Type.HALTED, actor, text, clock.instant()));
+        event(request, GateEvent.Type.HALTED, null, actor, text);
     }
 
     /** Records the approval in the name of the last Accountable approver, as recorded by the approval tasks. */
@@ -149,7 +154,7 @@ public class DeploymentGateService {
         decisions.close(request.getGateRunId(), GateRunStatus.PASSED, approver, rationale);
         inventory.changeVersionStatus(request.getVersionId(), VersionStatus.APPROVED);
         inventory.moveToStage(request.getSystemId(), LifecycleStage.DEPLOYMENT);
-        events.save(new GateEvent(requestId, GateEvent.Type.APPROVED, approver, rationale, clock.instant()));
+        event(request, GateEvent.Type.APPROVED, RaciRole.ACCOUNTABLE.name(), approver, rationale);
         tellInformed(request, "approved", approver, rationale);
         publisher.publishEvent(new DeploymentApproved(request.getSystemId(), request.getVersionId(), approver));
     }
@@ -164,7 +169,8 @@ public class DeploymentGateService {
         request.decide(DeploymentRequestStatus.REJECTED, decider, rationale, clock.instant());
         decisions.close(request.getGateRunId(), GateRunStatus.REJECTED, decider, rationale);
         inventory.changeVersionStatus(request.getVersionId(), VersionStatus.REJECTED);
-        events.save(new GateEvent(requestId, GateEvent.Type.REJECTED, decider, rationale, clock.instant()));
+        event(request, GateEvent.Type.REJECTED, rejection.getRaciRole() == null ? null : rejection.getRaciRole().name(),
+                decider, rationale);
         tellInformed(request, "rejected", decider, rationale);
     }
 
@@ -183,7 +189,31 @@ public class DeploymentGateService {
         request.decide(DeploymentRequestStatus.WITHDRAWN, actor, note, clock.instant());
         decisions.close(request.getGateRunId(), GateRunStatus.WITHDRAWN, actor, note);
         inventory.changeVersionStatus(request.getVersionId(), VersionStatus.DRAFT);
-        events.save(new GateEvent(requestId, GateEvent.Type.WITHDRAWN, actor, note, clock.instant()));
+        event(request, GateEvent.Type.WITHDRAWN, "SUBMITTER", actor, note);
+    }
+
+    /**
+     * One call per gate event: the request's history ({@code gate_event}), and in the decision ledger, in this
+     * transaction, the deployment gate's own events (halted, resumed; the run's submission and its end are recorded
+     * by {@link GateDecisions#open} and {@link GateDecisions#close}). {@code recordedFor} is whom the gate records
+     * the event for (the submitter, the last Accountable approver); the ledger's actor is whoever is authenticated.
+     */
+    private void event(DeploymentRequest request, GateEvent.Type type, String actorRole, String recordedFor,
+            String details) {
+        events.save(new GateEvent(request.getId(), type, recordedFor, details, clock.instant()));
+        if (type != GateEvent.Type.HALTED && type != GateEvent.Type.RESUMED) {
+            return;
+        }
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("gate", GateKind.DEPLOYMENT.name());
+        snapshot.put("gateRunId", request.getGateRunId());
+        snapshot.put("requestId", request.getId());
+        snapshot.put("versionId", request.getVersionId());
+        snapshot.put("status", request.getStatus() == null ? null : request.getStatus().name());
+        snapshot.put("recordedFor", recordedFor);
+        ledger.append(new LedgerRecord("GATE_" + type.name(), actorRole, "GATE_RUN",
+                String.valueOf(request.getGateRunId()), request.getSystemId(), details,
+                request.getProcessInstanceId(), null, snapshot));
     }
 
     /** Whether any reviewer or approver of this request rejected it. */

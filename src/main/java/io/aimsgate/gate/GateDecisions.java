@@ -1,12 +1,16 @@
 package io.aimsgate.gate;
 
+import io.aimsgate.audit.DecisionLedger;
+import io.aimsgate.audit.LedgerRecord;
 import io.aimsgate.raci.RaciRole;
 import io.aimsgate.shared.Actors;
 import io.aimsgate.shared.ConflictException;
 import io.aimsgate.shared.NotFoundException;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -47,20 +51,34 @@ public class GateDecisions {
     private final GateDecisionRepository decisions;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final DecisionLedger ledger;
 
     public GateDecisions(GateRunRepository runs, GateDecisionRepository decisions, ApplicationEventPublisher publisher,
-            Clock clock) {
+            Clock clock, DecisionLedger ledger) {
         this.runs = runs;
         this.decisions = decisions;
         this.publisher = publisher;
         this.clock = clock;
+        this.ledger = ledger;
     }
 
-    /** Opens a run, or returns the one this process instance already has open (a retried service task). */
+    /**
+     * Opens a run, or returns the one this process instance already has open (a retried service task). A new run is
+     * the ledger's {@code GATE_SUBMITTED}.
+     */
     public GateRun open(String processInstanceId, GateKind kind, Long systemId, String startedBy, String triggerKind,
             String triggerDetail) {
-        return openRunOf(processInstanceId).orElseGet(() -> runs.save(new GateRun(systemId, kind, processInstanceId,
-                startedBy, triggerKind, truncate(triggerDetail, MAX_RATIONALE), clock.instant())));
+        return openRunOf(processInstanceId).orElseGet(() -> {
+            GateRun run = runs.save(new GateRun(systemId, kind, processInstanceId, startedBy, triggerKind,
+                    truncate(triggerDetail, MAX_RATIONALE), clock.instant()));
+            Map<String, Object> snapshot = snapshot(run);
+            snapshot.put("startedBy", startedBy);
+            snapshot.put("trigger", triggerKind);
+            ledger.append(new LedgerRecord("GATE_SUBMITTED", kind == GateKind.DEPLOYMENT ? "SUBMITTER" : null,
+                    "GATE_RUN", String.valueOf(run.getId()), systemId, run.getTriggerDetail(), processInstanceId, null,
+                    snapshot));
+            return run;
+        });
     }
 
     /** Ends an open run with its outcome; a run already closed is refused (409). */
@@ -71,6 +89,11 @@ public class GateDecisions {
                     + " is already " + run.getStatus() + ".");
         }
         run.close(status, decidedBy, truncate(outcome, MAX_RATIONALE), clock.instant());
+        Map<String, Object> snapshot = snapshot(run);
+        snapshot.put("recordedFor", decidedBy);
+        ledger.append(new LedgerRecord("GATE_" + status.name(), status == GateRunStatus.WITHDRAWN ? null
+                : RaciRole.ACCOUNTABLE.name(), "GATE_RUN", String.valueOf(run.getId()), run.getSystemId(),
+                run.getOutcome(), run.getProcessInstanceId(), null, snapshot));
         return run;
     }
 
@@ -85,6 +108,14 @@ public class GateDecisions {
         }
         GateDecision saved = decisions.save(new GateDecision(run.getId(), taskId, taskKey, activity, role, decision,
                 truncate(rationale, MAX_RATIONALE), decidedBy, clock.instant()));
+        Map<String, Object> snapshot = snapshot(run);
+        snapshot.put("taskKey", taskKey);
+        snapshot.put("raciActivity", activity);
+        snapshot.put("decision", decision);
+        snapshot.put("decidedBy", decidedBy);
+        ledger.append(new LedgerRecord(ledgerKind(decision, activity, role), role == null ? null : role.name(),
+                "GATE_RUN", String.valueOf(run.getId()), run.getSystemId(), saved.getRationale(),
+                run.getProcessInstanceId(), taskId, snapshot));
         publisher.publishEvent(new GateDecisionRecorded(saved.getId(), run.getId(), run.getKind(), run.getSystemId(),
                 run.getProcessInstanceId(), taskKey, activity, role, decision, saved.getRationale(), decidedBy,
                 saved.getDecidedAt()));
@@ -182,6 +213,26 @@ public class GateDecisions {
         List<GateDecision> matching = decisionsOf(runId).stream()
                 .filter(d -> decisionValues.contains(d.getDecision())).toList();
         return matching.isEmpty() ? Optional.empty() : Optional.of(matching.get(matching.size() - 1));
+    }
+
+    /**
+     * A task's decision in the ledger: work delivered ({@code SUBMIT}), a sign-off (an Accountable's
+     * {@code *-signoff} activity) or a review or approval.
+     */
+    static String ledgerKind(String decision, String activity, RaciRole role) {
+        if (SUBMIT.equals(decision)) {
+            return "GATE_WORK_SUBMITTED";
+        }
+        return role == RaciRole.ACCOUNTABLE && activity != null && activity.endsWith("-signoff") ? "GATE_SIGNED_OFF"
+                : "GATE_TASK_DECIDED";
+    }
+
+    private static Map<String, Object> snapshot(GateRun run) {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("gate", run.getKind().name());
+        snapshot.put("gateRunId", run.getId());
+        snapshot.put("status", run.getStatus() == null ? null : run.getStatus().name());
+        return snapshot;
     }
 
     static String truncate(String text, int max) {

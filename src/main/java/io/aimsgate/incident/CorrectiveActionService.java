@@ -1,5 +1,7 @@
 package io.aimsgate.incident;
 
+import io.aimsgate.audit.DecisionLedger;
+import io.aimsgate.audit.LedgerRecord;
 import io.aimsgate.shared.ConflictException;
 import io.aimsgate.shared.NotFoundException;
 import java.time.Clock;
@@ -27,9 +29,11 @@ public class CorrectiveActionService {
     private final CorrectiveActionRepository actions;
     private final IncidentRepository incidents;
     private final Clock clock;
+    private final DecisionLedger ledger;
 
     CorrectiveActionService(CorrectiveCaseRepository cases, CorrectiveActionRepository actions,
-            IncidentRepository incidents, Clock clock) {
+            IncidentRepository incidents, Clock clock, DecisionLedger ledger) {
+        this.ledger = ledger;
         this.cases = cases;
         this.actions = actions;
         this.incidents = incidents;
@@ -48,11 +52,13 @@ public class CorrectiveActionService {
 
     public void recordCorrection(CorrectiveCase correctiveCase, String correction) {
         correctiveCase.correction(requireText("correction", correction, 4000));
+        log("CORRECTIVE_CORRECTION", correctiveCase, correction.strip(), io.aimsgate.audit.Snapshots.of());
     }
 
     public void recordRootCause(CorrectiveCase correctiveCase, String method, String causes, String factors) {
         correctiveCase.rootCause(requireText("rootCauseMethod", method, 16), requireText("rootCauses", causes, 4000),
                 factors == null ? null : factors.strip());
+        log("CORRECTIVE_ROOT_CAUSE", correctiveCase, causes.strip(), io.aimsgate.audit.Snapshots.of("method", method.strip()));
     }
 
     /**
@@ -89,7 +95,10 @@ public class CorrectiveActionService {
         if (parsed.isEmpty() || parsed.size() > MAX_ACTIONS) {
             throw new BadUserRequestException("Plan between 1 and " + MAX_ACTIONS + " corrective actions");
         }
-        return actions.saveAll(parsed);
+        List<CorrectiveAction> saved = actions.saveAll(parsed);
+        log("CORRECTIVE_ACTIONS_PLANNED", correctiveCase, null, io.aimsgate.audit.Snapshots.of("actionIds",
+                saved.stream().map(CorrectiveAction::getId).toList()));
+        return saved;
     }
 
     @Transactional(readOnly = true)
@@ -104,11 +113,15 @@ public class CorrectiveActionService {
             throw new ConflictException("status", "The corrective action is already " + status + ".");
         }
         action.progress(status, clock.instant());
+        cases.findById(action.getCaseId()).ifPresent(correctiveCase -> log("CORRECTIVE_ACTION_PROGRESSED",
+                correctiveCase, null, io.aimsgate.audit.Snapshots.of("actionId", action.getId(), "status", status.name())));
         return action;
     }
 
     public void recordEffectiveness(CorrectiveCase correctiveCase, boolean effective, String evidence) {
         correctiveCase.effectiveness(effective, requireText("effectivenessEvidence", evidence, 4000));
+        log("CORRECTIVE_EFFECTIVENESS_CHECKED", correctiveCase, evidence.strip(), io.aimsgate.audit.Snapshots.of("effective",
+                effective));
     }
 
     public void close(CorrectiveCase correctiveCase, String by, String note) {
@@ -116,6 +129,19 @@ public class CorrectiveActionService {
             throw new BadUserRequestException("Corrective actions are still open");
         }
         correctiveCase.close(by, requireText("closureNote", note, 4000), clock.instant());
+        log("CORRECTIVE_CLOSED", correctiveCase, note.strip(), io.aimsgate.audit.Snapshots.of("recordedFor", by));
+    }
+
+    /** The decision ledger entry of a corrective-action step, in this transaction. */
+    private void log(String kind, CorrectiveCase correctiveCase, String rationale, java.util.Map<String, Object> details) {
+        java.util.Map<String, Object> snapshot = new java.util.LinkedHashMap<>(details);
+        snapshot.put("caseId", correctiveCase.getId());
+        snapshot.put("subjectType", correctiveCase.getSubjectType().name());
+        snapshot.put("subjectId", correctiveCase.getSubjectId());
+        Long systemId = correctiveCase.getSubjectType() == SubjectType.INCIDENT
+                ? incidents.findById(correctiveCase.getSubjectId()).map(Incident::getSystemId).orElse(null) : null;
+        ledger.append(new LedgerRecord(kind, null, "CORRECTIVE_CASE", String.valueOf(correctiveCase.getId()), systemId,
+                rationale, correctiveCase.getProcessInstanceId(), null, snapshot));
     }
 
     @Transactional(readOnly = true)

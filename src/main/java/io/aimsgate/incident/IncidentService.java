@@ -1,5 +1,7 @@
 package io.aimsgate.incident;
 
+import io.aimsgate.audit.DecisionLedger;
+import io.aimsgate.audit.LedgerRecord;
 import io.aimsgate.gate.DeploymentBlocker;
 import io.aimsgate.inventory.AiSystem;
 import io.aimsgate.inventory.EuAiActTier;
@@ -45,10 +47,12 @@ public class IncidentService implements DeploymentBlocker {
     private final GroupNotifier notifier;
     private final IncidentProperties properties;
     private final Clock clock;
+    private final DecisionLedger ledger;
 
     IncidentService(IncidentRepository incidents, IncidentVersionRepository affected,
             IncidentEvidenceRepository evidence, InventoryService inventory, RiskAssessmentService riskAssessment,
-            GroupNotifier notifier, IncidentProperties properties, Clock clock) {
+            GroupNotifier notifier, IncidentProperties properties, Clock clock, DecisionLedger ledger) {
+        this.ledger = ledger;
         this.incidents = incidents;
         this.affected = affected;
         this.evidence = evidence;
@@ -89,6 +93,7 @@ public class IncidentService implements DeploymentBlocker {
                 system.getEuAiActTier() == EuAiActTier.HIGH, reporter, clock.instant()));
         versions.stream().map(ModelVersion::getId).distinct()
                 .forEach(versionId -> affected.save(new IncidentVersion(incident.getId(), versionId)));
+        log("INCIDENT_REPORTED", null, incident, incident.getTitle(), io.aimsgate.audit.Snapshots.of("reportedBy", reporter));
         return incident;
     }
 
@@ -109,6 +114,11 @@ public class IncidentService implements DeploymentBlocker {
                     : properties.regulatorEscalationLead();
             escalateAt = deadline.minus(lead).isBefore(now) ? now : deadline.minus(lead);
         }
+        java.util.Map<String, Object> snapshot = new java.util.LinkedHashMap<>();
+        snapshot.put("severity", severity.name());
+        snapshot.put("serious", serious);
+        snapshot.put("regulatorDeadline", deadline);
+        log("INCIDENT_CLASSIFIED", null, incident, null, snapshot);
         return new Classification(severity, serious, sla, deadline, escalateAt);
     }
 
@@ -152,14 +162,19 @@ public class IncidentService implements DeploymentBlocker {
         if (actions == null || actions.strip().length() < 10) {
             throw new BadUserRequestException("Describe the containment actions (at least 10 characters)");
         }
-        require(incidentId).contained(by, actions.strip(), clock.instant());
+        Incident incident = require(incidentId);
+        incident.contained(by, actions.strip(), clock.instant());
+        log("INCIDENT_CONTAINED", "RESPONSIBLE", incident, actions.strip(), io.aimsgate.audit.Snapshots.of("recordedFor", by));
     }
 
     public void recordRegulatorNotification(Long incidentId, String reference) {
         if (reference == null || reference.isBlank() || reference.length() > 200) {
             throw new BadUserRequestException("The authority's submission reference is required (at most 200 characters)");
         }
-        require(incidentId).regulatorNotified(reference.strip(), clock.instant());
+        Incident incident = require(incidentId);
+        incident.regulatorNotified(reference.strip(), clock.instant());
+        log("INCIDENT_REGULATOR_NOTIFIED", "RESPONSIBLE", incident, null, io.aimsgate.audit.Snapshots.of("reference",
+                reference.strip()));
     }
 
     /** Why suspended versions may not come back yet: containment not verified, or unresolved HIGH risk. */
@@ -180,7 +195,10 @@ public class IncidentService implements DeploymentBlocker {
         if (!blockers.isEmpty()) {
             throw new BadUserRequestException("Suspended versions cannot resume: " + String.join(" ", blockers));
         }
-        require(incidentId).resumptionDecided("RESUME", by);
+        Incident incident = require(incidentId);
+        incident.resumptionDecided("RESUME", by);
+        log("INCIDENT_RESUMPTION_DECIDED", "ACCOUNTABLE", incident, null, io.aimsgate.audit.Snapshots.of("decision", "RESUME",
+                "recordedFor", by));
         for (IncidentVersion link : affected.findByIncidentId(incidentId)) {
             if (!link.isSuspended()) {
                 continue;
@@ -193,7 +211,10 @@ public class IncidentService implements DeploymentBlocker {
     }
 
     public void keepSuspended(Long incidentId, String by) {
-        require(incidentId).resumptionDecided("KEEP_SUSPENDED", by);
+        Incident incident = require(incidentId);
+        incident.resumptionDecided("KEEP_SUSPENDED", by);
+        log("INCIDENT_RESUMPTION_DECIDED", "ACCOUNTABLE", incident, null, io.aimsgate.audit.Snapshots.of("decision",
+                "KEEP_SUSPENDED", "recordedFor", by));
     }
 
     public void markCorrecting(Long incidentId) {
@@ -204,13 +225,32 @@ public class IncidentService implements DeploymentBlocker {
         if (lessonsLearned == null || lessonsLearned.strip().length() < 10) {
             throw new BadUserRequestException("Lessons learned are required to close an incident (at least 10 characters)");
         }
-        require(incidentId).close(by, lessonsLearned.strip(), clock.instant());
+        Incident incident = require(incidentId);
+        incident.close(by, lessonsLearned.strip(), clock.instant());
+        log("INCIDENT_CLOSED", "ACCOUNTABLE", incident, lessonsLearned.strip(), io.aimsgate.audit.Snapshots.of("recordedFor", by));
+    }
+
+    /** The decision ledger entry of an incident step, in this transaction. */
+    private void log(String kind, String actorRole, Incident incident, String rationale,
+            java.util.Map<String, Object> details) {
+        java.util.Map<String, Object> snapshot = new java.util.LinkedHashMap<>(details);
+        snapshot.put("incidentId", incident.getId());
+        snapshot.put("status", incident.getStatus() == null ? null : incident.getStatus().name());
+        snapshot.put("severity", incident.getSeverity() == null ? null : incident.getSeverity().name());
+        ledger.append(new LedgerRecord(kind, actorRole, "INCIDENT", String.valueOf(incident.getId()),
+                incident.getSystemId(), rationale, incident.getProcessInstanceId(), null, snapshot));
     }
 
     public IncidentEvidence addEvidence(Long incidentId, EvidenceKind kind, String reference, String note,
             String by) {
-        require(incidentId);
-        return evidence.save(new IncidentEvidence(incidentId, kind, reference, note, by, clock.instant()));
+        Incident incident = require(incidentId);
+        IncidentEvidence added = evidence.save(new IncidentEvidence(incidentId, kind, reference, note, by,
+                clock.instant()));
+        java.util.Map<String, Object> snapshot = new java.util.LinkedHashMap<>();
+        snapshot.put("kind", kind == null ? null : kind.name());
+        snapshot.put("reference", reference);
+        log("INCIDENT_EVIDENCE_ADDED", null, incident, note, snapshot);
+        return added;
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,7 @@
 package io.aimsgate.inventory;
 
+import io.aimsgate.audit.DecisionLedger;
+import io.aimsgate.audit.LedgerRecord;
 import io.aimsgate.shared.ConflictException;
 import io.aimsgate.shared.PlatformEngineAccess;
 import io.aimsgate.shared.InvalidInputException;
@@ -28,9 +30,11 @@ public class InventoryService {
     private final PlatformEngineAccess engine;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final DecisionLedger ledger;
 
     InventoryService(AiSystemRepository systems, ModelVersionRepository versions, IdentityService identityService,
-            PlatformEngineAccess engine, ApplicationEventPublisher publisher, Clock clock) {
+            PlatformEngineAccess engine, ApplicationEventPublisher publisher, Clock clock, DecisionLedger ledger) {
+        this.ledger = ledger;
         this.engine = engine;
         this.publisher = publisher;
         this.systems = systems;
@@ -47,6 +51,8 @@ public class InventoryService {
         AiSystem system = new AiSystem(actor, stage, clock.instant());
         system.describe(details, clock.instant());
         AiSystem created = systems.save(system);
+        log("SYSTEM_REGISTERED", "SYSTEM", created.getId(), created.getId(), null,
+                io.aimsgate.audit.Snapshots.of("name", created.getName(), "stage", String.valueOf(stage)));
         publisher.publishEvent(new SystemCreated(created.getId()));
         return created;
     }
@@ -124,12 +130,15 @@ public class InventoryService {
         ModelVersion version = requireVersion(versionId);
         if (version.getStatus() != VersionStatus.RETIRED) {
             version.suspend(clock.instant());
+            log("VERSION_SUSPENDED", "MODEL_VERSION", version.getId(), version.getSystemId(), null, versionSnapshot(version));
         }
     }
 
     /** Lifts a suspension: the version takes the held status (including any gate decision made meanwhile). */
     public void liftSuspension(Long versionId) {
-        requireVersion(versionId).liftSuspension(clock.instant());
+        ModelVersion version = requireVersion(versionId);
+        version.liftSuspension(clock.instant());
+        log("VERSION_RESUMED", "MODEL_VERSION", version.getId(), version.getSystemId(), null, versionSnapshot(version));
     }
 
     /** Moves the system forward to a later stage only: re-running an earlier gate never moves it back. */
@@ -150,6 +159,8 @@ public class InventoryService {
         List<ModelVersion> suspended = versions.findBySystemIdAndStatusIn(systemId,
                 List.of(VersionStatus.APPROVED, VersionStatus.IN_REVIEW, VersionStatus.HALTED));
         suspended.forEach(version -> version.suspend(clock.instant()));
+        log("SYSTEM_SUSPENDED", "SYSTEM", systemId, systemId, null, io.aimsgate.audit.Snapshots.of("suspendedVersions",
+                suspended.stream().map(ModelVersion::getVersionLabel).toList()));
         return suspended;
     }
 
@@ -159,6 +170,19 @@ public class InventoryService {
         versions.findBySystemIdAndStatusIn(systemId, List.of(VersionStatus.values()))
                 .forEach(version -> version.retire(clock.instant()));
         system.moveTo(LifecycleStage.RETIREMENT, clock.instant());
+        log("SYSTEM_RETIRED", "SYSTEM", systemId, systemId, null, io.aimsgate.audit.Snapshots.of("stage",
+                LifecycleStage.RETIREMENT.name()));
+    }
+
+    private static java.util.Map<String, Object> versionSnapshot(ModelVersion version) {
+        return io.aimsgate.audit.Snapshots.of("versionLabel", version.getVersionLabel(), "status", version.getStatus().name());
+    }
+
+    /** The decision ledger entry of an inventory change, in this transaction. */
+    private void log(String kind, String subjectType, Long subjectId, Long systemId, String rationale,
+            java.util.Map<String, Object> snapshot) {
+        ledger.append(new LedgerRecord(kind, null, subjectType, String.valueOf(subjectId), systemId, rationale, null,
+                null, snapshot));
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,7 @@
 package io.aimsgate.risk;
 
+import io.aimsgate.audit.DecisionLedger;
+import io.aimsgate.audit.LedgerRecord;
 import io.aimsgate.inventory.InventoryService;
 import io.aimsgate.raci.RaciGroups;
 import io.aimsgate.shared.ConflictException;
@@ -38,9 +40,11 @@ public class RiskService {
     private final RiskSeverityService severities;
     private final InventoryService inventory;
     private final Clock clock;
+    private final DecisionLedger ledger;
 
     RiskService(RiskRepository risks, RiskCellTally tally, RiskSeverityService severities, InventoryService inventory,
-            Clock clock) {
+            Clock clock, DecisionLedger ledger) {
+        this.ledger = ledger;
         this.risks = risks;
         this.tally = tally;
         this.severities = severities;
@@ -59,7 +63,7 @@ public class RiskService {
         Risk risk = new Risk(systemId, actor, clock.instant());
         risk.describe(details, severities.currentMatrix(), clock.instant());
         checkTreatment(risk, true, treatmentRecord);
-        return tallied(risks.save(risk), null);
+        return logged("RISK_CREATED", null, tallied(risks.save(risk), null), treatmentRecord, null);
     }
 
     public Risk update(Long systemId, Long riskId, RiskDetails details) {
@@ -78,6 +82,8 @@ public class RiskService {
         SeverityMatrix matrix = severities.currentMatrix();
         int acceptedLikelihood = risk.getCurrentLikelihood();
         int acceptedImpact = risk.getCurrentImpact();
+        List<Object> ratingBefore = rating(risk);
+        RiskStatus statusBefore = risk.getStatus();
         boolean residualChanged = !java.util.Objects.equals(risk.getResidualLikelihood(), details.residualLikelihood())
                 || !java.util.Objects.equals(risk.getResidualImpact(), details.residualImpact());
         risk.describe(details, matrix, clock.instant());
@@ -91,7 +97,8 @@ public class RiskService {
             throw new ConflictException("residualLikelihood", "A MITIGATED risk cannot have a residual severity of "
                     + risk.getCurrentSeverity() + "; reopen it or have the governance board accept it.");
         }
-        return tallied(risk, countedIn);
+        return logged(rating(risk).equals(ratingBefore) ? "RISK_UPDATED" : "RISK_RERATED", null,
+                tallied(risk, countedIn), treatmentRecord, statusBefore);
     }
 
     /**
@@ -112,7 +119,8 @@ public class RiskService {
         RiskCell countedIn = risk.tallyCell();
         switch (next) {
             case ACCEPTED -> {
-                return tallied(accept(risk, text, actor, actorGroups), countedIn);
+                Risk accepted = tallied(accept(risk, text, actor, actorGroups), countedIn);
+                return logged("RISK_ACCEPTED", accepted.getAcceptedRole(), accepted, text, current);
             }
             case IN_TREATMENT -> {
                 if (risk.getTreatment() == null || risk.getTreatmentOwner() == null) {
@@ -146,7 +154,32 @@ public class RiskService {
             }
         }
         risk.changeStatus(next, text.isEmpty() ? null : text, clock.instant());
-        return tallied(risk, countedIn);
+        return logged("RISK_TRANSITIONED", null, tallied(risk, countedIn), text.isEmpty() ? null : text, current);
+    }
+
+    private static List<Object> rating(Risk risk) {
+        return java.util.Arrays.asList(risk.getLikelihood(), risk.getImpact(), risk.getResidualLikelihood(),
+                risk.getResidualImpact());
+    }
+
+    /** The decision ledger entry of a change to the register, in this transaction (one per change). */
+    private Risk logged(String kind, String actorRole, Risk risk, String rationale, RiskStatus statusBefore) {
+        java.util.Map<String, Object> snapshot = new java.util.LinkedHashMap<>();
+        snapshot.put("riskId", risk.getId());
+        snapshot.put("title", risk.getTitle());
+        snapshot.put("statusBefore", statusBefore == null ? null : statusBefore.name());
+        snapshot.put("status", risk.getStatus().name());
+        snapshot.put("likelihood", risk.getLikelihood());
+        snapshot.put("impact", risk.getImpact());
+        snapshot.put("inherentSeverity", risk.getInherentSeverity() == null ? null : risk.getInherentSeverity().name());
+        snapshot.put("residualLikelihood", risk.getResidualLikelihood());
+        snapshot.put("residualImpact", risk.getResidualImpact());
+        snapshot.put("residualSeverity", risk.getResidualSeverity() == null ? null : risk.getResidualSeverity().name());
+        snapshot.put("treatment", risk.getTreatment() == null ? null : risk.getTreatment().name());
+        snapshot.put("treatmentOwner", risk.getTreatmentOwner());
+        ledger.append(new LedgerRecord(kind, actorRole, "RISK", String.valueOf(risk.getId()), risk.getSystemId(),
+                rationale, null, null, snapshot));
+        return risk;
     }
 
     /** A residual rating that takes a HIGH or CRITICAL risk below HIGH is a treatment: what, who and what was done. */

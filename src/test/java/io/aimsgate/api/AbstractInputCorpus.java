@@ -61,7 +61,7 @@ abstract class AbstractInputCorpus {
             "nonconformity", "corrective_case", "corrective_action", "dataset", "gate_run",
             "metric_objective", "monitoring_reading", "validation_run", "validation_metric", "reevaluation_assessment",
             "retirement_plan", "impact_assessment", "inception_screening", "notification", "admin_repair",
-            "act_hi_procinst");
+            "audit_entry", "audit_checkpoint", "act_hi_procinst");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String HOLE = "\"@@corpus@@\"";
@@ -221,6 +221,9 @@ abstract class AbstractInputCorpus {
         endpoints.add(new Endpoint("reassign task", "POST", "/api/admin/tasks/{taskId}/reassign", "admin",
                 map("assignee", "mia", "reason", "Olivia is on leave until March."),
                 fields("assignee", Kind.TEXT, "reason", Kind.TEXT), null));
+        // An on-demand ledger checkpoint: a refused request neither records the request nor signs the head.
+        endpoints.add(new Endpoint("ledger checkpoint", "POST", "/api/audit/checkpoints", "grace",
+                map("reason", "Sample for the quarterly internal audit."), fields("reason", Kind.TEXT), null));
         return endpoints;
     }
 

@@ -135,6 +135,7 @@ abstract class EngineSideDoorScenarios extends AbstractApiScenarios {
         bodies.put("/api/incidents/{incidentId}/risks", Map.of("strideCategory", "TAMPERING", "title",
                 "Matrix probe", "likelihood", 2, "impact", 2));
         bodies.put("/api/corrective-actions/{actionId}/status", Map.of("status", "DONE"));
+        bodies.put("/api/audit/checkpoints", Map.of("reason", "Matrix probe of an on-demand checkpoint"));
         bodies.put("/api/nonconformities", Map.of("systemId", 999999999, "source", "INTERNAL_AUDIT", "requirement",
                 "A.6.2.4", "description", "Matrix probe nonconformity"));
         Map<String, Object> dataset = new LinkedHashMap<>();

@@ -1231,7 +1231,7 @@ class DeploymentApprovalProcessTest {
         @Bean
         GateDecisions gateDecisions(GateRunRepository runs, GateDecisionRepository decisions,
                 ApplicationEventPublisher publisher, Clock clock) {
-            return new GateDecisions(runs, decisions, publisher, clock);
+            return new GateDecisions(runs, decisions, publisher, clock, mock(io.aimsgate.audit.DecisionLedger.class));
         }
 
         @Bean
@@ -1239,7 +1239,7 @@ class DeploymentApprovalProcessTest {
                 GateEventRepository events, InventoryService inventory, RiskAssessmentService riskAssessment,
                 ScriptedHolds holds, ApplicationEventPublisher publisher, Clock clock) {
             return new DeploymentGateService(requests, decisions, events, inventory, riskAssessment, List.of(holds),
-                    List.of(), mock(InformedParties.class), publisher, clock);
+                    List.of(), mock(InformedParties.class), publisher, clock, mock(io.aimsgate.audit.DecisionLedger.class));
         }
     }
 }

@@ -44,10 +44,11 @@ class DeploymentGateServiceTest {
     GateEventRepository events = mock(GateEventRepository.class);
     InventoryService inventory = mock(InventoryService.class);
     java.util.List<Object> published = new java.util.ArrayList<>();
-    GateDecisions decisions = new GateDecisions(runs, decisionTable, published::add, Clock.fixed(NOW, ZoneOffset.UTC));
+    GateDecisions decisions = new GateDecisions(runs, decisionTable, published::add, Clock.fixed(NOW, ZoneOffset.UTC),
+            mock(io.aimsgate.audit.DecisionLedger.class));
     DeploymentGateService gate = new DeploymentGateService(requests, decisions, events, inventory,
             mock(RiskAssessmentService.class), java.util.List.of(), java.util.List.of(), informed(),
-            published::add, Clock.fixed(NOW, ZoneOffset.UTC));
+            published::add, Clock.fixed(NOW, ZoneOffset.UTC), mock(io.aimsgate.audit.DecisionLedger.class));
 
     AiSystem system = mock(AiSystem.class);
 

@@ -58,7 +58,8 @@ class GateDecisionListenerTest {
 
     GateRunRepository runTable = mock(GateRunRepository.class);
     GateDecisionRepository decisionTable = mock(GateDecisionRepository.class);
-    GateDecisions gates = spy(new GateDecisions(runTable, decisionTable, event -> { }, LifecycleFixtures.CLOCK));
+    GateDecisions gates = spy(new GateDecisions(runTable, decisionTable, event -> { }, LifecycleFixtures.CLOCK,
+            org.mockito.Mockito.mock(io.aimsgate.audit.DecisionLedger.class)));
     GateDecisionListener listener = new GateDecisionListener(gates);
     GateRun run = gate(GATE, 7L, GateKind.INCEPTION, PI, "olivia");
 

@@ -31,10 +31,11 @@ final class GateOverMockedTables {
 
     GateOverMockedTables() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        GateDecisions decisions = new GateDecisions(runs, decisionTable, published::add, clock);
+        GateDecisions decisions = new GateDecisions(runs, decisionTable, published::add, clock,
+                mock(io.aimsgate.audit.DecisionLedger.class));
         service = new DeploymentGateService(requests, decisions, mock(GateEventRepository.class), inventory,
                 mock(RiskAssessmentService.class), List.of(), List.of(), mock(InformedParties.class),
-                published::add, clock);
+                published::add, clock, mock(io.aimsgate.audit.DecisionLedger.class));
     }
 
     /** Request {@code id} of {@code processInstanceId}, in review, with its open run of the same id. */

@@ -52,7 +52,8 @@ class LifecycleGateServiceTest {
     GateDecisionRepository decisions = mock(GateDecisionRepository.class);
     InventoryService inventory = mock(InventoryService.class);
     InformedParties informed = mock(InformedParties.class);
-    GateDecisions runs = new GateDecisions(gates, decisions, event -> { }, CLOCK);
+    io.aimsgate.audit.DecisionLedger ledger = mock(io.aimsgate.audit.DecisionLedger.class);
+    GateDecisions runs = new GateDecisions(gates, decisions, event -> { }, CLOCK, ledger);
     LifecycleGateService service = new LifecycleGateService(runs, inventory, informed);
 
     AiSystem system = mock(AiSystem.class);
@@ -342,6 +343,10 @@ class LifecycleGateServiceTest {
                 "APPROVE", "Legal basis is fine.", "lena");
 
         verify(decisions, org.mockito.Mockito.times(1)).save(any());
+        // ... and appended to the decision ledger once, in the name of the gate run.
+        verify(ledger, org.mockito.Mockito.times(1)).append(org.mockito.ArgumentMatchers.argThat(record ->
+                record.subjectId().equals(String.valueOf(GATE)) && "t-1".equals(record.taskId())
+                        && Long.valueOf(SYSTEM).equals(record.systemId())));
     }
 
     @Test

@@ -155,6 +155,58 @@ class TwoNodesIT {
                 .isEqualTo(200);
     }
 
+    @Test
+    void writersOnBothNodesProduceOneGapFreeChainAndThePackVerifiesWithTheJar() throws Exception {
+        createUser("au1", RaciGroups.AUDITORS);
+        long systemId = basic(a, "p1").post("/api/systems", Map.of("name", "Ledger cluster " + UUID.randomUUID(),
+                "intendedUse", "Cluster ledger test", "aiType", "PREDICTIVE", "businessOwner", "p1", "businessUnit",
+                "QA", "supplierType", "IN_HOUSE", "euAiActTier", "MINIMAL", "dataCategories", List.of("synthetic"),
+                "processesPersonalData", false)).json().path("id").asLong();
+        int writes = 24;
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<Http.Response>> risks = new ArrayList<>();
+        for (int i = 0; i < writes; i++) {
+            Http node = i % 2 == 0 ? a : b;
+            String title = "Cluster risk " + i;
+            risks.add(CompletableFuture.supplyAsync(() -> {
+                await(go);
+                return basic(node, "p1").post("/api/systems/" + systemId + "/risks", Map.of(
+                        "lifecycleStage", "VERIFICATION_AND_VALIDATION", "strideCategory", "TAMPERING", "title", title,
+                        "description", "Written concurrently on two nodes.", "likelihood", 2, "impact", 2));
+            }));
+        }
+        go.countDown();
+        for (CompletableFuture<Http.Response> risk : risks) {
+            assertThat(risk.get().status()).as(risk.get().body()).isEqualTo(201);
+        }
+        JsonNode viaA = basic(a, ADMIN).get("/api/audit/verify").json();
+        JsonNode viaB = basic(b, ADMIN).get("/api/audit/verify").json();
+        assertThat(viaA.path("ok").asBoolean()).as(viaA.toString()).isTrue();
+        assertThat(viaB.path("lastSequence").asLong()).isEqualTo(viaA.path("lastSequence").asLong());
+        assertThat(viaA.path("entriesChecked").asLong()).isEqualTo(viaA.path("lastSequence").asLong());
+        assertThat(basic(b, "au1").get("/api/audit?systemId=" + systemId + "&kind=RISK_CREATED").json()
+                .at("/page/totalElements").asLong()).isEqualTo(writes);
+
+        HttpResponse<byte[]> pack = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + nodeB.port() + "/api/systems/" + systemId + "/evidence-pack"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("au1:" + PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pack.statusCode()).isEqualTo(200);
+        Path file = java.nio.file.Files.createTempFile("cluster-pack", ".zip");
+        try {
+            java.nio.file.Files.write(file, pack.body());
+            Process verifier = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", Path.of(System.getProperty("aims.it.jar")).toAbsolutePath().toString(), "verify-pack",
+                    file.toString()).redirectErrorStream(true).start();
+            String output = new String(verifier.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(verifier.waitFor()).as(output).isZero();
+            // The system's registration and its risks.
+            assertThat(output).contains("chain intact", "OK", (writes + 1) + " of this system");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
     // --- helpers
 
     private static void createUser(String userId, String group) {

@@ -43,7 +43,8 @@ class RiskServiceTest {
     RiskCellTally tally = mock(RiskCellTally.class);
     RiskSeverityService severities = mock(RiskSeverityService.class);
     InventoryService inventory = mock(InventoryService.class);
-    RiskService service = new RiskService(risks, tally, severities, inventory, Clock.fixed(NOW, ZoneOffset.UTC));
+    RiskService service = new RiskService(risks, tally, severities, inventory, Clock.fixed(NOW, ZoneOffset.UTC),
+            mock(io.aimsgate.audit.DecisionLedger.class));
 
     @BeforeEach
     void setUp() {
