@@ -117,6 +117,7 @@ class DemoData implements ApplicationRunner {
         inventory.registerVersion(credit.getId(), "2.2.0-rc1", sha('b'), "mia");
         lifecycle.passGatesBeforeDeployment(credit.getId(), credit.getIntendedUse(), "ESSENTIAL_SERVICES", false, true,
                 "2.1.0");
+        lifecycle.reviseModelCard(credit.getId(), "2.1.0");
         risks.record(credit.getId(), new RiskDetails(LifecycleStage.DESIGN_AND_DEVELOPMENT, StrideCategory.TAMPERING,
                 "Training data poisoning through the third-party bureau feed",
                 "The bureau feed is ingested without integrity checks; poisoned records could shift scores.",

@@ -1,6 +1,10 @@
 package io.aimsgate.demo;
 
+import io.aimsgate.evidence.EvidenceKind;
+import io.aimsgate.evidence.EvidenceService;
+import io.aimsgate.evidence.EvidenceSubjectType;
 import io.aimsgate.gate.DeploymentSubmissions;
+import io.aimsgate.inventory.InventoryService;
 import io.aimsgate.lifecycle.DatasetDetails;
 import io.aimsgate.lifecycle.DatasetPurpose;
 import io.aimsgate.lifecycle.DatasetService;
@@ -10,6 +14,9 @@ import io.aimsgate.lifecycle.MonitoringService;
 import io.aimsgate.lifecycle.PersonalDataTreatment;
 import io.aimsgate.lifecycle.ValidationRun;
 import io.aimsgate.lifecycle.ValidationService;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +31,14 @@ class DemoLifecycle {
     private final ValidationService validations;
     private final MonitoringService monitoring;
     private final DeploymentSubmissions submissions;
+    private final EvidenceService evidence;
+    private final InventoryService inventory;
 
     DemoLifecycle(DemoWalk walk, DatasetService datasets, ValidationService validations, MonitoringService monitoring,
-            DeploymentSubmissions submissions) {
+            DeploymentSubmissions submissions, EvidenceService evidence, InventoryService inventory) {
         this.walk = walk;
+        this.evidence = evidence;
+        this.inventory = inventory;
         this.datasets = datasets;
         this.validations = validations;
         this.monitoring = monitoring;
@@ -52,6 +63,9 @@ class DemoLifecycle {
     void passInception(Long systemId, String intendedUse, String annexIIIArea, boolean interactsWithPeople) {
         String pid = startInception(systemId, intendedUse, annexIIIArea, interactsWithPeople);
         if (!"NONE".equals(annexIIIArea)) {
+            attach("olivia", EvidenceSubjectType.SYSTEM, systemId, EvidenceKind.IMPACT_ASSESSMENT,
+                    "impact-assessment.md", DemoEvidence.impactAssessment(inventory.requireSystem(systemId).getName(),
+                            intendedUse), null);
             walk.complete("olivia", pid, "task_impact_assessment", impactAssessment());
             walk.approve("ethan", pid, "task_ethics_review");
             walk.approve("lena", pid, "task_legal_review");
@@ -86,6 +100,13 @@ class DemoLifecycle {
 
     /** Submits validation results as mia (a pipeline would post them); returns the V&V instance. */
     String submitValidation(Long systemId, String versionLabel, double accuracy, double parity) {
+        String system = inventory.requireSystem(systemId).getName();
+        long versionId = inventory.requireVersion(systemId, versionLabel).getId();
+        attach("mia", EvidenceSubjectType.SYSTEM, systemId, EvidenceKind.VALIDATION_REPORT,
+                "validation-report-" + versionLabel + ".md", DemoEvidence.validationReport(system, versionLabel,
+                        accuracy, parity), null);
+        attach("mia", EvidenceSubjectType.MODEL_VERSION, versionId, EvidenceKind.MODEL_CARD, "model-card.md",
+                DemoEvidence.modelCard(system, versionLabel, false), LocalDate.now().plusYears(1));
         ValidationRun run = walk.as("mia", () -> validations.submit(systemId, new ValidationService.Submission(
                 versionLabel, List.of(
                         new ValidationService.Measurement(MetricKind.PERFORMANCE, "accuracy", null, accuracy),
@@ -126,7 +147,23 @@ class DemoLifecycle {
         walk.as("mia", () -> monitoring.record(systemId, "klDivergence", klDivergence, null, "mia"));
     }
 
+    /** The model card revised after review: a second revision of the same file (the first stays retrievable). */
+    void reviseModelCard(Long systemId, String versionLabel) {
+        attach("mia", EvidenceSubjectType.MODEL_VERSION, inventory.requireVersion(systemId, versionLabel).getId(),
+                EvidenceKind.MODEL_CARD, "model-card.md", DemoEvidence.modelCard(
+                        inventory.requireSystem(systemId).getName(), versionLabel, true), LocalDate.now().plusYears(1));
+    }
+
+    private void attach(String user, EvidenceSubjectType type, long subjectId, EvidenceKind kind, String fileName,
+            String markdown, LocalDate expiresOn) {
+        evidence.upload(new EvidenceService.Upload(type, subjectId, kind, fileName, expiresOn, "text/markdown"),
+                new ByteArrayInputStream(markdown.getBytes(StandardCharsets.UTF_8)), user);
+    }
+
     void retire(Long systemId, String replacedBy) {
+        attach("olivia", EvidenceSubjectType.SYSTEM, systemId, EvidenceKind.DATA_DISPOSAL_RECORD,
+                "data-disposal-record.md", DemoEvidence.dataDisposal(inventory.requireSystem(systemId).getName(),
+                        replacedBy), null);
         String pid = walk.start("olivia", "retirement", Map.of("systemId", systemId, "retirementReason", "REPLACED",
                 "triggerDetail", "Replaced by " + replacedBy));
         walk.complete("olivia", pid, "task_retirement_plan", Map.of("retirementReason", "REPLACED", "replacedBy",

@@ -1,5 +1,7 @@
 package io.aimsgate.gate;
 
+import io.aimsgate.evidence.EvidenceSubject;
+import io.aimsgate.evidence.RequiredEvidence;
 import io.aimsgate.inventory.AiSystem;
 import io.aimsgate.inventory.EuAiActTier;
 import io.aimsgate.inventory.InventoryService;
@@ -39,13 +41,15 @@ public class DeploymentGateService {
     private final List<DeploymentPrerequisite> prerequisites;
     private final InformedParties informed;
     private final ApplicationEventPublisher publisher;
+    private final RequiredEvidence requiredEvidence;
     private final Clock clock;
 
     DeploymentGateService(DeploymentRequestRepository requests, GateDecisionRepository decisions,
             GateEventRepository events, InventoryService inventory, RiskAssessmentService riskAssessment,
             List<DeploymentBlocker> blockers, List<DeploymentPrerequisite> prerequisites, InformedParties informed,
-            ApplicationEventPublisher publisher, Clock clock) {
+            ApplicationEventPublisher publisher, RequiredEvidence requiredEvidence, Clock clock) {
         this.publisher = publisher;
+        this.requiredEvidence = requiredEvidence;
         this.blockers = List.copyOf(blockers);
         this.prerequisites = List.copyOf(prerequisites);
         this.informed = informed;
@@ -136,6 +140,13 @@ public class DeploymentGateService {
                         "Request " + requestId + " has no Accountable approval to record"));
         String approver = accountable.getDecidedBy();
         String rationale = accountable.getRationale();
+        // The gate's required evidence (evidence.RequiredEvidence): the version's current model card.
+        List<String> missing = requiredEvidence.missing("DEPLOYMENT",
+                EvidenceSubject.ofVersion(request.getSystemId(), request.getVersionId()));
+        if (!missing.isEmpty()) {
+            throw new ConflictException("evidence", "The deployment gate cannot approve without its required "
+                    + "evidence.", missing);
+        }
         request.decide(DeploymentRequestStatus.APPROVED, approver, rationale, clock.instant());
         inventory.changeVersionStatus(request.getVersionId(), VersionStatus.APPROVED);
         inventory.moveToStage(request.getSystemId(), LifecycleStage.DEPLOYMENT);
@@ -242,6 +253,7 @@ public class DeploymentGateService {
         for (DeploymentBlocker blocker : blockers) {
             reasons.addAll(blocker.blockingReasons(version.getId()));
         }
+        reasons.addAll(requiredEvidence.missing("DEPLOYMENT", EvidenceSubject.ofVersion(systemId, version.getId())));
         RiskAssessment assessment = riskAssessment.assess(systemId);
         reasons.addAll(assessment.reasons());
         DeploymentRequest approval = requests.findFirstByVersionIdAndStatusOrderByDecidedAtDesc(version.getId(),

@@ -1,5 +1,7 @@
 package io.aimsgate.lifecycle;
 
+import io.aimsgate.evidence.EvidenceSubject;
+import io.aimsgate.evidence.RequiredEvidence;
 import io.aimsgate.gate.DeploymentPrerequisite;
 import io.aimsgate.inventory.AiSystem;
 import io.aimsgate.inventory.InventoryService;
@@ -52,10 +54,12 @@ public class LifecycleGateService implements DeploymentPrerequisite {
     private final LifecycleDecisionRepository decisions;
     private final InventoryService inventory;
     private final InformedParties informed;
+    private final RequiredEvidence requiredEvidence;
     private final Clock clock;
 
     LifecycleGateService(LifecycleGateRepository gates, LifecycleDecisionRepository decisions,
-            InventoryService inventory, InformedParties informed, Clock clock) {
+            InventoryService inventory, InformedParties informed, RequiredEvidence requiredEvidence, Clock clock) {
+        this.requiredEvidence = requiredEvidence;
         this.gates = gates;
         this.decisions = decisions;
         this.inventory = inventory;
@@ -186,6 +190,14 @@ public class LifecycleGateService implements DeploymentPrerequisite {
     /** Passes the gate in the name of its last Accountable decider, moves the system on and tells the Informed. */
     public LifecycleGate pass(Long gateId, String informedActivity) {
         LifecycleGate gate = require(gateId);
+        // The gate's required evidence (evidence.RequiredEvidence): missing or expired, the pass is refused (409) and
+        // the approval that led here is not completed.
+        List<String> missing = requiredEvidence.missing(gate.getGate().name(),
+                EvidenceSubject.ofGateRun(gate.getSystemId(), gate.getId()));
+        if (!missing.isEmpty()) {
+            throw new ConflictException("evidence", "The " + label(gate.getGate()) + " gate cannot pass without its "
+                    + "required evidence.", missing);
+        }
         LifecycleDecision accountable = lastAccountableDecision(gateId);
         close(gate, LifecycleGateStatus.PASSED, accountable.getDecidedBy(), accountable.getRationale());
         if (gate.getGate() == LifecycleGateKind.RE_EVALUATION || gate.getGate() == LifecycleGateKind.RETIREMENT) {

@@ -44,7 +44,7 @@ class DeploymentGateServiceTest {
     java.util.List<Object> published = new java.util.ArrayList<>();
     DeploymentGateService gate = new DeploymentGateService(requests, decisions, events, inventory,
             mock(RiskAssessmentService.class), java.util.List.of(), java.util.List.of(), informed(),
-            published::add, Clock.fixed(NOW, ZoneOffset.UTC));
+            published::add, mock(io.aimsgate.evidence.RequiredEvidence.class), Clock.fixed(NOW, ZoneOffset.UTC));
 
     AiSystem system = mock(AiSystem.class);
 

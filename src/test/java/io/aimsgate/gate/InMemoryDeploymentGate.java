@@ -39,7 +39,8 @@ class InMemoryDeploymentGate extends DeploymentGateService {
      * @param riskRegister the assessment of a system's risk register, asked at every assessment
      */
     InMemoryDeploymentGate(BooleanSupplier highRiskTier, Function<Long, RiskAssessment> riskRegister) {
-        super(null, null, null, null, null, java.util.List.of(), java.util.List.of(), null, event -> { }, Clock.fixed(NOW, ZoneOffset.UTC));
+        super(null, null, null, null, null, java.util.List.of(), java.util.List.of(), null, event -> { }, null,
+                Clock.fixed(NOW, ZoneOffset.UTC));
         this.highRiskTier = highRiskTier;
         this.riskRegister = riskRegister;
     }

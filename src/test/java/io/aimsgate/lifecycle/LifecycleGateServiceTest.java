@@ -1,5 +1,7 @@
 package io.aimsgate.lifecycle;
 
+import io.aimsgate.evidence.RequiredEvidence;
+
 import static io.aimsgate.lifecycle.LifecycleFixtures.CLOCK;
 import static io.aimsgate.lifecycle.LifecycleFixtures.NOW;
 import static io.aimsgate.lifecycle.LifecycleFixtures.PI;
@@ -45,7 +47,9 @@ class LifecycleGateServiceTest {
     LifecycleDecisionRepository decisions = mock(LifecycleDecisionRepository.class);
     InventoryService inventory = mock(InventoryService.class);
     InformedParties informed = mock(InformedParties.class);
-    LifecycleGateService service = new LifecycleGateService(gates, decisions, inventory, informed, CLOCK);
+    RequiredEvidence requiredEvidence = mock(RequiredEvidence.class);
+    LifecycleGateService service = new LifecycleGateService(gates, decisions, inventory, informed, requiredEvidence,
+            CLOCK);
 
     AiSystem system = mock(AiSystem.class);
 
@@ -242,6 +246,22 @@ class LifecycleGateServiceTest {
 
         assertThatThrownBy(() -> service.pass(GATE, "inception-approval")).isInstanceOf(IllegalStateException.class);
         assertThat(gate.getStatus()).isEqualTo(LifecycleGateStatus.IN_PROGRESS);
+        verify(informed, never()).tell(anyString(), anyString(), anyString());
+    }
+
+    @Test
+    void withoutItsRequiredEvidenceNoGatePassesAndTheRefusalNamesWhatIsMissing() {
+        LifecycleGate gate = running(VERIFICATION_AND_VALIDATION);
+        recorded(decision(1, GATE, RaciRole.ACCOUNTABLE, "APPROVE", "Approved by the owner.", "oscar"));
+        when(requiredEvidence.missing(eq("VERIFICATION_AND_VALIDATION"), any())).thenReturn(
+                List.of("Required evidence missing: model card (MODEL_CARD)."));
+
+        assertThatThrownBy(() -> service.pass(GATE, "validation-approval")).isInstanceOf(ConflictException.class)
+                .satisfies(e -> assertThat(((ConflictException) e).reasons())
+                        .containsExactly("Required evidence missing: model card (MODEL_CARD)."))
+                .satisfies(e -> assertThat(((ConflictException) e).field()).isEqualTo("evidence"));
+        assertThat(gate.getStatus()).isEqualTo(LifecycleGateStatus.IN_PROGRESS);
+        verify(inventory, never()).advanceToStage(any(), any());
         verify(informed, never()).tell(anyString(), anyString(), anyString());
     }
 
