@@ -1,16 +1,12 @@
 package io.aimsgate.evidence;
 
 import java.nio.file.Path;
-import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
-/**
- * aims.evidence: the largest upload, where contents are stored (docs/evidence.md) and how early the owner of
- * expiring evidence is given a task to renew it.
- */
+/** aims.evidence: the largest upload and where contents are stored (docs/evidence.md). */
 @ConfigurationProperties(prefix = "aims.evidence")
-public record EvidenceProperties(DataSize maxSize, Storage storage, Path directory, Period expiryWarning) {
+public record EvidenceProperties(DataSize maxSize, Storage storage, Path directory) {
 
     public enum Storage {
         DATABASE,
@@ -21,7 +17,6 @@ public record EvidenceProperties(DataSize maxSize, Storage storage, Path directo
         maxSize = maxSize == null ? DataSize.ofMegabytes(25) : maxSize;
         storage = storage == null ? Storage.DATABASE : storage;
         directory = directory == null ? Path.of("data", "evidence") : directory;
-        expiryWarning = expiryWarning == null ? Period.ofDays(30) : expiryWarning;
         if (maxSize.toBytes() <= 0) {
             throw new IllegalArgumentException("aims.evidence.max-size must be positive");
         }
