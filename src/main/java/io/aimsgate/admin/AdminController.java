@@ -1,6 +1,7 @@
 package io.aimsgate.admin;
 
-import io.aimsgate.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.aimsgate.shared.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -30,12 +31,16 @@ class AdminController {
         this.currentUser = currentUser;
     }
 
+    @Operation(summary = "Check that the gates and the engine are in step",
+            description = "Lists every inconsistency between gate records and process instances (a version in review without a gate, an open run without a process, a task waiting in a closed run). Reads only.")
     @GetMapping("/api/admin/consistency")
     @PreAuthorize("hasAnyAuthority('camunda-admin', 'governance-board')")
     GateConsistency.Report consistency() {
         return consistency.check();
     }
 
+    @Operation(summary = "Reassign a governed task (recorded repair)",
+            description = "Gives a governed task to another user who may work it under every gate rule (candidate group, segregation of duties); the reason is recorded as an admin repair. The administrator repairs, never decides.")
     @PostMapping("/api/admin/tasks/{taskId}/reassign")
     @PreAuthorize("hasAuthority('camunda-admin')")
     RepairView reassign(@PathVariable @Pattern(regexp = "^[A-Za-z0-9-]{1,64}$", message = "is not a task id")
@@ -43,6 +48,8 @@ class AdminController {
         return RepairView.of(repairs.reassignTask(taskId, body.assignee(), body.reason(), currentUser.id()));
     }
 
+    @Operation(summary = "List the recent admin repairs",
+            description = "The last 100 recorded repairs (reassignments) with who, what and why, newest first.")
     @GetMapping("/api/admin/repairs")
     @PreAuthorize("hasAnyAuthority('camunda-admin', 'governance-board', 'auditors')")
     List<RepairView> recentRepairs() {

@@ -175,7 +175,7 @@ class DemoData implements ApplicationRunner {
                 "Routes incoming supplier invoices to the right accounts-payable queue.", "Finance Operations");
         lifecycle.passInception(invoices.getId(), invoices.getIntendedUse(), "NONE", false);
         lifecycle.registerDataset(invoices.getId(), "Scanned invoices 2024", List.of("contact names", "signatures"),
-                io.aimsgate.lifecycle.PersonalDataTreatment.NONE);
+                io.aimsgate.datagovernance.PersonalDataTreatment.NONE);
         lifecycle.startDesign(invoices.getId());
 
         AiSystem demand = system("Demand Forecaster",
@@ -183,7 +183,7 @@ class DemoData implements ApplicationRunner {
         inventory.registerVersion(demand.getId(), "0.9.0", sha('f'), "mia");
         lifecycle.passInception(demand.getId(), demand.getIntendedUse(), "NONE", false);
         lifecycle.registerDataset(demand.getId(), "Store sales history", List.of(),
-                io.aimsgate.lifecycle.PersonalDataTreatment.NONE);
+                io.aimsgate.datagovernance.PersonalDataTreatment.NONE);
         lifecycle.passDesign(demand.getId(), false);
         lifecycle.submitValidation(demand.getId(), "0.9.0", 0.74, 0.02);
 

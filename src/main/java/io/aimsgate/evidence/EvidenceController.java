@@ -1,6 +1,8 @@
 package io.aimsgate.evidence;
 
-import io.aimsgate.security.CurrentUser;
+import io.aimsgate.shared.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.aimsgate.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -52,6 +54,17 @@ class EvidenceController {
         this.currentUser = currentUser;
     }
 
+    @Operation(summary = "Upload evidence (a new revision)",
+            description = "The request body is the file itself (any Content-Type, which must agree with the content; "
+                    + "not multipart), streamed; the query says what it is attached to and what it is. The same "
+                    + "subject, kind and file name again adds a revision; none is ever overwritten. Answers the "
+                    + "stored revision with its SHA-256, size and the media type detected from the content "
+                    + "(docs/evidence.md).")
+    @ApiResponse(responseCode = "201", description = "Stored as a new revision.")
+    @ApiResponse(responseCode = "413", description = "Larger than aims.evidence.max-size (default 25 MB); `field` "
+            + "is `file`; nothing stored.")
+    @ApiResponse(responseCode = "415", description = "An executable or script (`file`), or content that contradicts "
+            + "the file name's extension (`fileName`) or the declared Content-Type (`Content-Type`); nothing stored.")
     @PostMapping
     @PreAuthorize("hasAnyAuthority('ai-product-owners', 'ml-engineers', 'security', 'legal', 'privacy', 'ethics', "
             + "'governance-board')")
@@ -66,6 +79,9 @@ class EvidenceController {
         return ResponseEntity.created(URI.create(view.contentUrl())).body(view);
     }
 
+    @Operation(summary = "List a subject's evidence",
+            description = "The files attached to the subject, each with its current (latest) revision, the one the "
+                    + "gates look at, and all its revisions, newest first.")
     @GetMapping
     @PreAuthorize("@access.isParticipant()")
     List<FileView> list(@RequestParam(required = false) String subjectType,
@@ -77,6 +93,10 @@ class EvidenceController {
         return byFile.values().stream().map(FileView::of).toList();
     }
 
+    @Operation(summary = "Download one revision of an evidence file",
+            description = "The bytes as uploaded, streamed, with the detected Content-Type, as an attachment, and "
+                    + "`Repr-Digest: sha-256=:...:` (RFC 9530) to check them against the recorded digest.")
+    @ApiResponse(responseCode = "200", description = "The content of the revision.")
     @GetMapping("/{fileId}/revisions/{revision}/content")
     @PreAuthorize("@access.isParticipant()")
     void content(@PathVariable String fileId, @PathVariable String revision, HttpServletResponse response)

@@ -1,5 +1,9 @@
 package io.aimsgate.gate;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.aimsgate.shared.ConflictException;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,6 +29,11 @@ class DeploymentDecisionController {
         this.recentAnswers = recentAnswers;
     }
 
+    @Operation(summary = "Pipeline check: may this version be deployed now?",
+            description = "200 only if the version is APPROVED, the system's tier is not UNACCEPTABLE, no incident holds the version suspended and the system has no unresolved HIGH or CRITICAL risk now; 409 with the blocking reasons otherwise. Computed at call time (a node may reuse an answer for aims.pipeline.decision-cache-ttl).")
+    @ApiResponse(responseCode = "200", description = "The version may be deployed now.", content = @Content(
+            schema = @Schema(implementation = DeploymentDecision.class)))
+    @ApiResponse(responseCode = "409", description = "The version may not be deployed now: `reasons` lists why.")
     @GetMapping("/api/systems/{systemId}/versions/{versionLabel}/deployment-decision")
     @PreAuthorize("@access.isParticipant() or hasAuthority('SCOPE_deployment-decision')")
     DeploymentDecision decision(@PathVariable Long systemId,

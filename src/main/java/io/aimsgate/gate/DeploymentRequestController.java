@@ -1,5 +1,6 @@
 package io.aimsgate.gate;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.aimsgate.raci.RaciRole;
 import io.aimsgate.shared.MultiLine;
 import jakarta.validation.Valid;
@@ -33,6 +34,8 @@ class DeploymentRequestController {
     }
 
     /** 201 with the request; its status says whether the gate halted it (with reasons) or routed it to review. */
+    @Operation(summary = "Submit a version to the deployment gate",
+            description = "Starts the deployment approval for the version. 201 with the request: its status says whether the gate halted it at once (with reasons: blocking risks, missing validation) or routed it to review.")
     @PostMapping("/api/systems/{systemId}/versions/{versionLabel}/deployment-requests")
     @PreAuthorize("hasAuthority('ai-product-owners')")
     ResponseEntity<RequestView> submit(@PathVariable Long systemId,
@@ -42,6 +45,8 @@ class DeploymentRequestController {
         return ResponseEntity.status(HttpStatus.CREATED).body(view(request));
     }
 
+    @Operation(summary = "List a version's deployment requests",
+            description = "Every deployment request of the version with its decisions and events, oldest first.")
     @GetMapping("/api/systems/{systemId}/versions/{versionLabel}/deployment-requests")
     @PreAuthorize("@access.isParticipant()")
     List<RequestView> list(@PathVariable Long systemId,
@@ -49,6 +54,8 @@ class DeploymentRequestController {
         return gate.requestsFor(systemId, versionLabel).stream().map(this::view).toList();
     }
 
+    @Operation(summary = "Read a deployment request",
+            description = "The request with its status, assessment, halts, decisions (who, role, rationale) and events.")
     @GetMapping("/api/deployment-requests/{requestId}")
     @PreAuthorize("@access.isParticipant()")
     RequestView get(@PathVariable Long requestId) {

@@ -1,5 +1,6 @@
 package io.aimsgate.incident;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,6 +19,8 @@ class CorrectiveActionController {
         this.corrective = corrective;
     }
 
+    @Operation(summary = "Track a corrective action",
+            description = "Moves a corrective action of an incident or nonconformity to OPEN, IN_PROGRESS or DONE.")
     @PostMapping("/api/corrective-actions/{actionId}/status")
     @PreAuthorize("@access.canMaintainRisks()")
     CorrectiveCaseView.ActionView progress(@PathVariable Long actionId, @Valid @RequestBody StatusChange request) {

@@ -1,5 +1,6 @@
 package io.aimsgate.incident;
 
+import io.swagger.v3.oas.annotations.Operation;
 import static io.aimsgate.incident.IncidentProcess.*;
 
 import io.aimsgate.inventory.LifecycleStage;
@@ -7,7 +8,7 @@ import io.aimsgate.risk.Risk;
 import io.aimsgate.risk.RiskDetails;
 import io.aimsgate.risk.RiskService;
 import io.aimsgate.risk.StrideCategory;
-import io.aimsgate.security.CurrentUser;
+import io.aimsgate.shared.CurrentUser;
 import io.aimsgate.shared.MultiLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -63,6 +64,8 @@ class IncidentController {
         this.currentUser = currentUser;
     }
 
+    @Operation(summary = "Report an incident",
+            description = "Records the incident on the affected versions and starts its escalation process; the severity (and EU AI Act Art. 73 reporting duty) follows from the harms given. The reporter is the caller.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("@access.isParticipant()")
@@ -89,12 +92,16 @@ class IncidentController {
         return view(incidents.requireByProcessInstance(instance));
     }
 
+    @Operation(summary = "Read an incident",
+            description = "The incident with its severity, status, harms, evidence and corrective actions.")
     @GetMapping("/{incidentId}")
     @PreAuthorize("@access.isParticipant()")
     IncidentView get(@PathVariable Long incidentId) {
         return view(incidents.require(incidentId));
     }
 
+    @Operation(summary = "List incidents",
+            description = "Incidents, newest first, one page at a time; filter by system and status.")
     @GetMapping
     @PreAuthorize("@access.isParticipant()")
     Page<IncidentSummary> list(@RequestParam(required = false) Long systemId,
@@ -107,6 +114,8 @@ class IncidentController {
     }
 
     /** Evidence references (log locations, model state snapshots, input samples) kept with the incident. */
+    @Operation(summary = "Keep a reference to evidence",
+            description = "Adds a reference to evidence (log location, model state snapshot, input or output sample) to the incident.")
     @PostMapping("/{incidentId}/evidence")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("@access.isParticipant()")
@@ -117,6 +126,8 @@ class IncidentController {
     }
 
     /** Raises a finding of the incident as a risk in the register of the affected system, in one step. */
+    @Operation(summary = "Raise an incident finding as a risk",
+            description = "Records a finding of the incident as a risk in the register of the affected system, in one step.")
     @PostMapping("/{incidentId}/risks")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("@access.canMaintainRisks()")

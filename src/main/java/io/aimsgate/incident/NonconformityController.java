@@ -1,5 +1,6 @@
 package io.aimsgate.incident;
 
+import io.swagger.v3.oas.annotations.Operation;
 import static io.aimsgate.incident.IncidentProcess.*;
 
 import io.aimsgate.shared.MultiLine;
@@ -40,6 +41,8 @@ class NonconformityController {
         this.runtimeService = runtimeService;
     }
 
+    @Operation(summary = "Raise a nonconformity",
+            description = "Records a nonconformity against an ISO/IEC 42001 requirement (clause 10.2) and starts its corrective-action process.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyAuthority('auditors', 'governance-board', 'ai-product-owners')")
@@ -55,6 +58,8 @@ class NonconformityController {
         return view(nonconformities.requireByProcessInstance(instance));
     }
 
+    @Operation(summary = "Read a nonconformity",
+            description = "The nonconformity with its status and corrective actions.")
     @GetMapping("/{nonconformityId}")
     @PreAuthorize("@access.isParticipant()")
     NonconformityView get(@PathVariable Long nonconformityId) {

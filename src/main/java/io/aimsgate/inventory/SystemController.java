@@ -1,6 +1,7 @@
 package io.aimsgate.inventory;
 
-import io.aimsgate.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.aimsgate.shared.CurrentUser;
 import io.aimsgate.shared.InvalidInputException;
 import io.aimsgate.shared.MultiLine;
 import jakarta.validation.Valid;
@@ -40,6 +41,8 @@ class SystemController {
         this.currentUser = currentUser;
     }
 
+    @Operation(summary = "Register an AI system",
+            description = "Adds an AI system to the inventory (ISO/IEC 42001 A.4). The creator is the caller; the EU AI Act tier may be changed later only through the inception gate or by an update.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyAuthority('ai-product-owners', 'governance-board')")
@@ -48,6 +51,8 @@ class SystemController {
         return SystemView.of(inventory.createSystem(request.toDetails(), stage, currentUser.id()));
     }
 
+    @Operation(summary = "Update an AI system",
+            description = "Replaces the system's descriptive fields (name, intended use, owner, tier, data categories).")
     @PutMapping("/{systemId}")
     @PreAuthorize("hasAnyAuthority('ai-product-owners', 'governance-board')")
     SystemView update(@PathVariable Long systemId, @Valid @RequestBody SystemFields request) {
@@ -58,12 +63,16 @@ class SystemController {
         return SystemView.of(inventory.updateSystem(systemId, request.toDetails()));
     }
 
+    @Operation(summary = "Read an AI system",
+            description = "The system with its tier and life-cycle stage.")
     @GetMapping("/{systemId}")
     @PreAuthorize("@access.isParticipant()")
     SystemView get(@PathVariable Long systemId) {
         return SystemView.of(inventory.requireSystem(systemId));
     }
 
+    @Operation(summary = "List AI systems",
+            description = "The inventory, one page at a time; filter by EU AI Act tier and life-cycle stage.")
     @GetMapping
     @PreAuthorize("@access.isParticipant()")
     Page<SystemView> list(@RequestParam(required = false) EuAiActTier tier,

@@ -1,6 +1,7 @@
 package io.aimsgate.inventory;
 
-import io.aimsgate.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.aimsgate.shared.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -41,6 +42,8 @@ class VersionController {
         this.currentUser = currentUser;
     }
 
+    @Operation(summary = "Register a model version",
+            description = "Adds a version of the system with the SHA-256 digest of its artifact; it starts REGISTERED and changes status only through the gates.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyAuthority('ai-product-owners', 'ml-engineers')")
@@ -49,6 +52,8 @@ class VersionController {
                 currentUser.id()));
     }
 
+    @Operation(summary = "List a system's versions",
+            description = "The system's versions, one page at a time; filter by status.")
     @GetMapping
     @PreAuthorize("@access.isParticipant()")
     Page<VersionView> list(@PathVariable Long systemId, @RequestParam(required = false) VersionStatus status,
@@ -56,6 +61,8 @@ class VersionController {
         return inventory.findVersions(systemId, status, pageable).map(VersionView::of);
     }
 
+    @Operation(summary = "Read a model version",
+            description = "The version with its artifact digest and status.")
     @GetMapping("/{versionLabel}")
     @PreAuthorize("@access.isParticipant()")
     VersionView get(@PathVariable Long systemId,
@@ -63,6 +70,8 @@ class VersionController {
         return VersionView.of(inventory.requireVersion(systemId, versionLabel));
     }
 
+    @Operation(summary = "Correct a version's artifact digest",
+            description = "Corrects the SHA-256 digest of a version that has not been submitted to the deployment gate.")
     @PatchMapping("/{versionLabel}")
     @PreAuthorize("hasAnyAuthority('ai-product-owners', 'ml-engineers')")
     VersionView correctArtifact(@PathVariable Long systemId,

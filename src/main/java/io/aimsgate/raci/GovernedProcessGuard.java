@@ -88,7 +88,8 @@ public class GovernedProcessGuard implements ExecutionListener {
         }
     }
 
-    static Set<String> starterGroups(ProcessDefinitionEntity definition) {
+    /** The groups a process definition names in {@code camunda:candidateStarterGroups}. */
+    public static Set<String> starterGroups(ProcessDefinitionEntity definition) {
         Set<String> groups = new TreeSet<>();
         for (Expression expression : definition.getCandidateStarterGroupIdExpressions()) {
             for (String group : expression.getExpressionText().split(",")) {

@@ -1,5 +1,6 @@
 package io.aimsgate.raci;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,8 @@ class RaciController {
         this.matrix = matrix;
     }
 
+    @Operation(summary = "Read the RACI matrix",
+            description = "Per governed activity, the Responsible, Accountable, Consulted and Informed groups.")
     @GetMapping
     @PreAuthorize("@access.isParticipant()")
     Map<String, RaciProperties.Activity> matrix() {

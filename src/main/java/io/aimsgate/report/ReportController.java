@@ -1,5 +1,9 @@
 package io.aimsgate.report;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.aimsgate.inventory.LifecycleStage;
 import io.aimsgate.risk.RiskStatus;
 import io.aimsgate.risk.Severity;
@@ -43,6 +47,8 @@ class ReportController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Governance KPIs",
+            description = "Gate throughput, decision times, SLA breaches and escalations in the period (default: the last 90 days).")
     @GetMapping("/kpis")
     @PreAuthorize("hasAnyAuthority('governance-board', 'auditors')")
     GovernanceKpis kpis(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -50,6 +56,10 @@ class ReportController {
         return kpis.kpis(ReportPeriod.of(from, to, clock));
     }
 
+    @Operation(summary = "Board report (PDF)",
+            description = "The governance board's report for the period as a PDF.")
+    @ApiResponse(responseCode = "200", description = "The report as a PDF download.", content = @Content(
+            mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/board")
     @PreAuthorize("hasAnyAuthority('governance-board', 'auditors')")
     ResponseEntity<byte[]> board(
@@ -60,6 +70,12 @@ class ReportController {
         return download(pdf, PDF, "board-report-" + period.from() + "-to-" + period.to() + ".pdf");
     }
 
+    @Operation(summary = "Export the risk register",
+            description = "The risk register as CSV or XLSX (format), optionally of one system.")
+    @ApiResponse(responseCode = "200", description = "The export as a download (format csv, the default, or xlsx).",
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            schema = @Schema(type = "string", format = "binary"))})
     @GetMapping("/risk-register")
     @PreAuthorize("@access.isParticipant()")
     ResponseEntity<byte[]> riskRegister(@RequestParam(required = false) String format, @RequestParam(required = false) Long systemId,
@@ -71,6 +87,12 @@ class ReportController {
         return export(table, chosen, systemId == null ? "risk-register" : "risk-register-system-" + systemId);
     }
 
+    @Operation(summary = "Export the gate history",
+            description = "Every gate decision as CSV or XLSX (format), optionally of one system and period.")
+    @ApiResponse(responseCode = "200", description = "The export as a download (format csv, the default, or xlsx).",
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            schema = @Schema(type = "string", format = "binary"))})
     @GetMapping("/gate-history")
     @PreAuthorize("@access.isParticipant()")
     ResponseEntity<byte[]> gateHistory(@RequestParam(required = false) String format, @RequestParam(required = false) Long systemId,

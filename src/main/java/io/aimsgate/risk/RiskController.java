@@ -1,7 +1,8 @@
 package io.aimsgate.risk;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.aimsgate.inventory.LifecycleStage;
-import io.aimsgate.security.CurrentUser;
+import io.aimsgate.shared.CurrentUser;
 import io.aimsgate.shared.MultiLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -42,6 +43,8 @@ class RiskController {
         this.currentUser = currentUser;
     }
 
+    @Operation(summary = "Record a risk",
+            description = "Adds a risk to the system's register with its likelihood, impact, treatment and owner; the severity follows from the risk-severity decision.")
     @PostMapping("/risks")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("@access.canMaintainRisks()")
@@ -50,6 +53,8 @@ class RiskController {
                 request.treatmentRecord()));
     }
 
+    @Operation(summary = "Edit a risk",
+            description = "Replaces a risk's rating, treatment and residual rating; a residual rating below HIGH with a treatment record makes it stop blocking.")
     @PutMapping("/risks/{riskId}")
     @PreAuthorize("@access.canMaintainRisks()")
     RiskView update(@PathVariable Long systemId, @PathVariable Long riskId, @Valid @RequestBody RiskFields request) {
@@ -57,6 +62,8 @@ class RiskController {
     }
 
     /** Status changes: {"status": "ACCEPTED", "rationale": "..."} or {"status": "CLOSED", "reason": "..."}. */
+    @Operation(summary = "Change a risk's status",
+            description = "Moves a risk (IN_TREATMENT, MITIGATED, ACCEPTED with a rationale, CLOSED with a reason). Accepting a HIGH or CRITICAL risk needs the governance board.")
     @PostMapping("/risks/{riskId}/transitions")
     @PreAuthorize("@access.canMaintainRisks()")
     RiskView transition(@PathVariable Long systemId, @PathVariable Long riskId,
@@ -66,12 +73,16 @@ class RiskController {
                 currentUser.groups()));
     }
 
+    @Operation(summary = "Read a risk",
+            description = "One risk with its inherent, residual and current severity.")
     @GetMapping("/risks/{riskId}")
     @PreAuthorize("@access.isParticipant()")
     RiskView get(@PathVariable Long systemId, @PathVariable Long riskId) {
         return RiskView.of(riskService.require(systemId, riskId));
     }
 
+    @Operation(summary = "List a system's risks",
+            description = "The system's risk register, one page at a time; filter by status and severity.")
     @GetMapping("/risks")
     @PreAuthorize("@access.isParticipant()")
     Page<RiskView> list(@PathVariable Long systemId, @RequestParam(required = false) RiskStatus status,
@@ -82,6 +93,8 @@ class RiskController {
     }
 
     /** What the deployment gate would conclude right now. */
+    @Operation(summary = "Assess a system's risks now",
+            description = "What the deployment gate would conclude right now: blocking risks and the severity counts.")
     @GetMapping("/risk-assessment")
     @PreAuthorize("@access.isParticipant()")
     RiskAssessmentView assessment(@PathVariable Long systemId) {

@@ -1,6 +1,7 @@
 package io.aimsgate.security;
 
 import io.aimsgate.raci.RaciGroups;
+import io.aimsgate.shared.CurrentUser;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;

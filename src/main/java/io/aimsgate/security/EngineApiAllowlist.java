@@ -6,8 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -88,11 +86,8 @@ final class EngineApiAllowlist {
      * Governed processes a role starts by hand (Tasklist's "Start process" or engine REST); engine authorisation
      * (CREATE_INSTANCE) then decides which group. corrective-action is started by its incident or nonconformity only.
      */
-    static final Set<String> STARTABLE_PROCESSES = Stream.concat(
-                    EngineAuthorizationSetup.LIFECYCLE_STARTERS.keySet().stream(),
-                    Stream.of("deployment-approval", EngineAuthorizationSetup.INCIDENT_PROCESS,
-                            EngineAuthorizationSetup.NONCONFORMITY_PROCESS))
-            .collect(Collectors.toUnmodifiableSet());
+    static final Set<String> STARTABLE_PROCESSES = Set.of("deployment-approval", "inception", "design-development",
+            "verification-validation", "re-evaluation", "retirement", "incident-escalation", "nonconformity");
 
     /** One allowed operation. */
     record Rule(Api api, String method, String pattern, Audience audience, Check check, PathPattern parsed) {

@@ -3,8 +3,9 @@ package io.aimsgate.security;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import io.aimsgate.gate.DeploymentApprovalProcess;
+import io.aimsgate.raci.GovernedProcessGuard;
 import io.aimsgate.raci.RaciGroups;
+import io.aimsgate.shared.EngineGrants;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -24,6 +26,8 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -33,10 +37,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Engine authorisation is on; at start-up this grants each RACI group exactly what its role needs
- * (idempotently, in every profile): Tasklist for everyone in a group, starting the deployment gate for
- * product owners, read-everything for the governance board and auditors. Task access itself comes from
- * candidate groups (READ + TASK_WORK). A user outside every group can log in to Tasklist (a global grant) and
- * sees nothing.
+ * (idempotently, in every profile): Tasklist for everyone in a group, starting a process for the groups its BPMN
+ * names in {@code camunda:candidateStarterGroups} (read from the deployed definitions, the one list), and what each
+ * feature contributes for its own resources ({@link EngineGrants}: the decisions everyone reads, the overseers'
+ * Cockpit). Task access itself comes from candidate groups (READ + TASK_WORK). A user outside every group can log in
+ * to Tasklist (a global grant) and sees nothing.
  * Also creates the Tasklist filters: the shared "My group's tasks" (lowest priority, so Tasklist opens it
  * first) and "My tasks", and one filter per RACI group (e.g. "Security reviews"), readable by that group only.
  * Filter cards list the AI system, version, incident and severity; Tasklist fills them in only for users who may
@@ -46,14 +51,6 @@ import org.springframework.stereotype.Component;
 @Order(1)
 class EngineAuthorizationSetup implements ApplicationRunner {
 
-    static final String INCIDENT_PROCESS = "incident-escalation";
-    static final String NONCONFORMITY_PROCESS = "nonconformity";
-    static final Map<String, List<String>> LIFECYCLE_STARTERS = Map.of(
-            "inception", List.of(RaciGroups.AI_PRODUCT_OWNERS),
-            "design-development", List.of(RaciGroups.AI_PRODUCT_OWNERS, RaciGroups.ML_ENGINEERS),
-            "verification-validation", List.of(RaciGroups.ML_ENGINEERS),
-            "re-evaluation", List.of(RaciGroups.ML_ENGINEERS, RaciGroups.AI_PRODUCT_OWNERS),
-            "retirement", List.of(RaciGroups.AI_PRODUCT_OWNERS));
     static final String FILTER_MY_TASKS = "My tasks";
     static final String FILTER_MY_GROUP_TASKS = "My group's tasks";
     /** Tasklist opens the filter with the lowest priority first: approvers land on their groups' tasks. */
@@ -72,7 +69,6 @@ class EngineAuthorizationSetup implements ApplicationRunner {
             Map.of("name", "severity", "label", "Severity"),
             Map.of("name", "trigger", "label", "Trigger"));
     private static final Logger log = LoggerFactory.getLogger(EngineAuthorizationSetup.class);
-    private static final List<String> OVERSEERS = List.of(RaciGroups.GOVERNANCE_BOARD, RaciGroups.AUDITORS);
     private static final Map<String, String> GROUP_NAMES = Map.of(
             RaciGroups.AI_PRODUCT_OWNERS, "AI product owners (Accountable)",
             RaciGroups.ML_ENGINEERS, "ML engineers (Responsible)",
@@ -88,13 +84,18 @@ class EngineAuthorizationSetup implements ApplicationRunner {
     private final AuthorizationService authorizationService;
     private final FilterService filterService;
     private final TaskService taskService;
+    private final RepositoryService repositoryService;
+    private final List<EngineGrants> contributions;
 
     EngineAuthorizationSetup(IdentityService identityService, AuthorizationService authorizationService,
-            FilterService filterService, TaskService taskService) {
+            FilterService filterService, TaskService taskService, RepositoryService repositoryService,
+            List<EngineGrants> contributions) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
         this.taskService = taskService;
+        this.repositoryService = repositoryService;
+        this.contributions = List.copyOf(contributions);
     }
 
     @Override
@@ -107,34 +108,16 @@ class EngineAuthorizationSetup implements ApplicationRunner {
         for (String group : RaciGroups.ALL) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
-            // Everyone may read the risk appetite (risk-severity decision) the gates apply.
-            grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ);
         }
-        grant(RaciGroups.AI_PRODUCT_OWNERS, Resources.PROCESS_DEFINITION, DeploymentApprovalProcess.KEY,
-                ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grant(RaciGroups.AI_PRODUCT_OWNERS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-        // Who starts each life-cycle gate (docs/lifecycle-gates.md); message and timer starts run as the platform.
-        LIFECYCLE_STARTERS.forEach((process, groups) -> groups.forEach(group -> {
-            grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.CREATE_INSTANCE);
-            grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-        }));
-        // Anyone in the AI management system may report an incident; audits and reviews raise nonconformities.
-        for (String group : RaciGroups.ALL) {
-            grant(group, Resources.PROCESS_DEFINITION, INCIDENT_PROCESS, ProcessDefinitionPermissions.CREATE_INSTANCE);
-            grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        // Who starts each process: the groups its BPMN declares; message and timer starts run as the platform.
+        for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
+            for (String group : starterGroups(definition)) {
+                grant(group, Resources.PROCESS_DEFINITION, definition.getKey(),
+                        ProcessDefinitionPermissions.CREATE_INSTANCE);
+                grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+            }
         }
-        for (String group : List.of(RaciGroups.AUDITORS, RaciGroups.GOVERNANCE_BOARD, RaciGroups.AI_PRODUCT_OWNERS)) {
-            grant(group, Resources.PROCESS_DEFINITION, NONCONFORMITY_PROCESS,
-                    ProcessDefinitionPermissions.CREATE_INSTANCE);
-        }
-        for (String group : OVERSEERS) {
-            grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-            grant(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_INSTANCE,
-                    ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
-            grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
-            grant(group, Resources.TASK, "*", Permissions.READ);
-            grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ_HISTORY);
-        }
+        contributions.forEach(contribution -> contribution.contribute(this::grant));
         // Readable by the RACI groups only: for a user outside every group the engine cannot run its query (an
         // empty group list), and Tasklist would show that user an error instead of nothing.
         ensureFilter(FILTER_MY_GROUP_TASKS, "Tasks my RACI groups may claim", PRIORITY_MY_GROUP_TASKS,
@@ -148,6 +131,12 @@ class EngineAuthorizationSetup implements ApplicationRunner {
             ensureFilter(filter.get(0), filter.get(1), priority++,
                     taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks(), List.of(group));
         }
+    }
+
+    /** The deployed definition (the engine's cache) carries the parsed {@code camunda:candidateStarterGroups}. */
+    private Set<String> starterGroups(ProcessDefinition definition) {
+        return GovernedProcessGuard.starterGroups(
+                (ProcessDefinitionEntity) repositoryService.getProcessDefinition(definition.getId()));
     }
 
     private static Map<String, List<String>> groupFilters() {

@@ -37,7 +37,11 @@ class SecurityConfig {
      */
     static final RequestMatcher API_PATHS = new OrRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
-            PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"));
+            PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"),
+            // The OpenAPI description of /api and Swagger UI: for logged-in users (docs/security.md).
+            PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
 
     @Bean
     @Order(1)

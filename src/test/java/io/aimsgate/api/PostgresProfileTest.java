@@ -82,6 +82,17 @@ class PostgresProfileTest {
     }
 
     @Test
+    void flywayCreatedTheEngineSchemaAndTheEngineMayNotChangeIt() {
+        assertThat(environment.getProperty("camunda.bpm.database.schema-update")).isEqualTo("false");
+        assertThat(jdbc.queryForObject("select success from aims_schema_history where version = '7.2'",
+                Boolean.class)).isTrue();
+        // The engine started with schema-update false: the schema it runs on is the one Camunda's scripts made.
+        assertThat(jdbc.queryForList("select version_ from act_ge_schema_log", String.class)).containsExactly("7.24.0");
+        assertThat(jdbc.queryForObject("select count(*) from pg_statistic_ext where stxname = 'aims_act_auth_perms'",
+                Long.class)).isEqualTo(1);
+    }
+
+    @Test
     void noUserExistsButTheRaciGroupsDo() {
         assertThat(identityService.createUserQuery().count()).isZero();
         for (String demoUser : List.of("olivia", "oscar", "mia", "sam", "grace", "guest", "admin")) {

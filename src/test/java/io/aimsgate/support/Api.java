@@ -102,11 +102,20 @@ public final class Api {
             return send("PATCH", path, body, "application/json");
         }
 
+        /** A GET accepting the given media types, e.g. Prometheus's {@code text/plain}. */
+        public Response get(String path, String accept) {
+            return send("GET", path, null, null, accept);
+        }
+
         public Response send(String method, String path, Object body, String contentType) {
+            return send(method, path, body, contentType, "application/json, application/problem+json");
+        }
+
+        private Response send(String method, String path, Object body, String contentType, String accept) {
             String text = body == null ? null : body instanceof String s ? s : json(body);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(Duration.ofSeconds(60))
-                    .header("Accept", "application/json, application/problem+json")
+                    .header("Accept", accept)
                     .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
             if (contentType != null && text != null) {

@@ -1,6 +1,0 @@
-package io.aimsgate.lifecycle;
-
-/** Where a gate run stands; only PASSED opens the next gate. */
-public enum LifecycleGateStatus {
-    IN_PROGRESS, PASSED, REJECTED, WITHDRAWN, SUSPENDED, RETIREMENT_REQUESTED
-}

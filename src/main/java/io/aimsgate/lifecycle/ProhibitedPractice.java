@@ -1,8 +1,0 @@
-package io.aimsgate.lifecycle;
-
-/** EU AI Act Art. 5(1) prohibited practices, as the inception screening asks about them (NONE: none applies). */
-public enum ProhibitedPractice {
-    NONE, SUBLIMINAL_MANIPULATION, EXPLOITING_VULNERABILITIES, SOCIAL_SCORING, CRIME_PREDICTION_PROFILING,
-    UNTARGETED_FACE_SCRAPING, EMOTION_RECOGNITION_WORK_EDUCATION, BIOMETRIC_CATEGORISATION_SENSITIVE,
-    REALTIME_REMOTE_BIOMETRIC_ID
-}

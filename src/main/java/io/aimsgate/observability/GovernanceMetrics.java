@@ -1,0 +1,82 @@
+package io.aimsgate.observability;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The platform's own metrics (docs/operations.md, "Metrics"), exported with the engine's at {@code /actuator/prometheus}.
+ * What happens inside a transaction is counted when the transaction commits, so a refused or rolled-back decision is
+ * never counted.
+ */
+@Component
+public class GovernanceMetrics {
+
+    /** Gate runs started, by gate kind (the process definition key). */
+    public static final String GATES_STARTED = "aims.gates.started";
+    /** Gate runs ended, by gate kind and outcome (the end event: approved, rejected, withdrawn, passed, ...). */
+    public static final String GATES_ENDED = "aims.gates.ended";
+    /** Deployments halted by an unresolved high-severity risk or an incident hold, by gate kind. */
+    public static final String GATES_HALTED = "aims.gates.halted";
+    /** Answers of the pipeline check, by answer: approved, blocked, unknown, refused. */
+    public static final String PIPELINE_DECISIONS = "aims.pipeline.decisions";
+    /** Time from a task's creation to its completion, by RACI group and gate kind. */
+    public static final String TASK_WAIT = "aims.tasks.wait";
+    /** Entries appended to the decision ledger, by kind. */
+    public static final String LEDGER_APPENDS = "aims.ledger.appends";
+    /** Bytes of evidence stored (every revision). */
+    public static final String EVIDENCE_BYTES = "aims.evidence.stored.bytes";
+
+    private final MeterRegistry registry;
+
+    GovernanceMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void gateStarted(String kind) {
+        afterCommit(() -> registry.counter(GATES_STARTED, "kind", kind).increment());
+    }
+
+    public void gateEnded(String kind, String outcome) {
+        afterCommit(() -> registry.counter(GATES_ENDED, "kind", kind, "outcome", outcome).increment());
+    }
+
+    public void gateHalted(String kind) {
+        afterCommit(() -> registry.counter(GATES_HALTED, "kind", kind).increment());
+    }
+
+    /** Not transactional: the answer has been given when this is called. */
+    public void pipelineDecision(String answer) {
+        Counter.builder(PIPELINE_DECISIONS).tag("answer", answer).register(registry).increment();
+    }
+
+    public void taskWaited(String group, String kind, Duration waited) {
+        afterCommit(() -> Timer.builder(TASK_WAIT).tag("group", group).tag("kind", kind)
+                .description("Time from a task's creation to its completion").register(registry).record(waited));
+    }
+
+    public void ledgerAppended(String kind) {
+        afterCommit(() -> registry.counter(LEDGER_APPENDS, "kind", kind).increment());
+    }
+
+    public void evidenceStored(long bytes) {
+        afterCommit(() -> Counter.builder(EVIDENCE_BYTES).baseUnit("bytes").register(registry).increment(bytes));
+    }
+
+    private static void afterCommit(Runnable count) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    count.run();
+                }
+            });
+        } else {
+            count.run();
+        }
+    }
+}
