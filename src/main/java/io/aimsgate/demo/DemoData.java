@@ -134,6 +134,7 @@ class DemoData implements ApplicationRunner {
         inventory.registerVersion(chat.getId(), "1.4.0", sha('c'), "mia");
         inventory.registerVersion(chat.getId(), "1.5.0", sha('d'), "mia");
         lifecycle.passGatesBeforeDeployment(chat.getId(), chat.getIntendedUse(), "NONE", true, true, "1.4.0");
+        lifecycle.attachModelCard(chat.getId(), "1.5.0");
         var injection = risks.record(chat.getId(), new RiskDetails(LifecycleStage.OPERATION_AND_MONITORING,
                 StrideCategory.ELEVATION_OF_PRIVILEGE, "Prompt injection exposes internal instructions",
                 "Crafted prompts reveal the system prompt and internal links.", 3, 4, RiskTreatment.MITIGATE, "mia",

@@ -57,15 +57,18 @@ class DemoLifecycle {
         answers.put("safetyComponent", false);
         answers.put("interactsWithPeople", interactsWithPeople);
         answers.put("generatesSyntheticContent", false);
+        if (!"NONE".equals(annexIIIArea)) {
+            // An Annex III area makes the system high-risk: its inception passes only with an impact assessment.
+            attach("olivia", EvidenceSubjectType.SYSTEM, systemId, EvidenceKind.IMPACT_ASSESSMENT,
+                    "impact-assessment.md", DemoEvidence.impactAssessment(inventory.requireSystem(systemId).getName(),
+                            intendedUse), null);
+        }
         return walk.start("olivia", "inception", answers);
     }
 
     void passInception(Long systemId, String intendedUse, String annexIIIArea, boolean interactsWithPeople) {
         String pid = startInception(systemId, intendedUse, annexIIIArea, interactsWithPeople);
         if (!"NONE".equals(annexIIIArea)) {
-            attach("olivia", EvidenceSubjectType.SYSTEM, systemId, EvidenceKind.IMPACT_ASSESSMENT,
-                    "impact-assessment.md", DemoEvidence.impactAssessment(inventory.requireSystem(systemId).getName(),
-                            intendedUse), null);
             walk.complete("olivia", pid, "task_impact_assessment", impactAssessment());
             walk.approve("ethan", pid, "task_ethics_review");
             walk.approve("lena", pid, "task_legal_review");
@@ -147,6 +150,13 @@ class DemoLifecycle {
         walk.as("mia", () -> monitoring.record(systemId, "klDivergence", klDivergence, null, "mia"));
     }
 
+    /** A version's model card, written before it is submitted to the deployment gate (which requires it). */
+    void attachModelCard(Long systemId, String versionLabel) {
+        attach("mia", EvidenceSubjectType.MODEL_VERSION, inventory.requireVersion(systemId, versionLabel).getId(),
+                EvidenceKind.MODEL_CARD, "model-card.md", DemoEvidence.modelCard(
+                        inventory.requireSystem(systemId).getName(), versionLabel, false), LocalDate.now().plusYears(1));
+    }
+
     /** The model card revised after review: a second revision of the same file (the first stays retrievable). */
     void reviseModelCard(Long systemId, String versionLabel) {
         attach("mia", EvidenceSubjectType.MODEL_VERSION, inventory.requireVersion(systemId, versionLabel).getId(),
@@ -156,8 +166,9 @@ class DemoLifecycle {
 
     private void attach(String user, EvidenceSubjectType type, long subjectId, EvidenceKind kind, String fileName,
             String markdown, LocalDate expiresOn) {
-        evidence.upload(new EvidenceService.Upload(type, subjectId, kind, fileName, expiresOn, "text/markdown"),
-                new ByteArrayInputStream(markdown.getBytes(StandardCharsets.UTF_8)), user);
+        // As the uploader, so whoever records the upload (the decision ledger) sees the same person.
+        walk.as(user, () -> evidence.upload(new EvidenceService.Upload(type, subjectId, kind, fileName, expiresOn,
+                "text/markdown"), new ByteArrayInputStream(markdown.getBytes(StandardCharsets.UTF_8)), user));
     }
 
     void retire(Long systemId, String replacedBy) {
