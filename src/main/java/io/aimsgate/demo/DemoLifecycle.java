@@ -3,6 +3,7 @@ package io.aimsgate.demo;
 import io.aimsgate.evidence.EvidenceKind;
 import io.aimsgate.evidence.EvidenceService;
 import io.aimsgate.evidence.EvidenceSubjectType;
+import io.aimsgate.validation.ValidationSubmission;
 import io.aimsgate.gate.DeploymentSubmissions;
 import io.aimsgate.inventory.InventoryService;
 import io.aimsgate.datagovernance.DatasetDetails;
@@ -110,14 +111,14 @@ class DemoLifecycle {
                         accuracy, parity), null);
         attach("mia", EvidenceSubjectType.MODEL_VERSION, versionId, EvidenceKind.MODEL_CARD, "model-card.md",
                 DemoEvidence.modelCard(system, versionLabel, false), LocalDate.now().plusYears(1));
-        ValidationRun run = walk.as("mia", () -> validations.submit(systemId, new ValidationService.Submission(
+        ValidationRun run = walk.as("mia", () -> validations.submit(systemId, new ValidationSubmission(
                 versionLabel, List.of(
-                        new ValidationService.Measurement(MetricKind.PERFORMANCE, "accuracy", null, accuracy),
-                        new ValidationService.Measurement(MetricKind.FAIRNESS, "demographicParityDifference", "age",
+                        new ValidationSubmission.Measurement(MetricKind.PERFORMANCE, "accuracy", null, accuracy),
+                        new ValidationSubmission.Measurement(MetricKind.FAIRNESS, "demographicParityDifference", "age",
                                 parity),
-                        new ValidationService.Measurement(MetricKind.ROBUSTNESS, "adversarialAccuracy", null, 0.72)),
+                        new ValidationSubmission.Measurement(MetricKind.ROBUSTNESS, "adversarialAccuracy", null, 0.72)),
                 "Perturbation and adversarial tests on the top features.", "SHAP attributions shown to reviewers.",
-                new ValidationRun.ModelCard("As registered in the inventory", "Not for populations unlike training",
+                new ValidationSubmission.ModelCard("As registered in the inventory", "Not for populations unlike training",
                         "Sparse histories, unseen categories", "Three years of internal records")), "mia"));
         return walk.start("mia", "verification-validation", Map.of("systemId", systemId, "validationId", run.getId()));
     }

@@ -1,8 +1,8 @@
 package io.aimsgate.gate;
 
+import io.aimsgate.shared.ProcessVariable;
 import static io.aimsgate.gate.DeploymentApprovalProcess.*;
 
-import io.aimsgate.shared.ProcessVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,7 +20,7 @@ class HaltDeploymentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String summary = ProcessVariables.requiredString(execution, BLOCKING_RISK_SUMMARY);
+        String summary = ProcessVariable.text(BLOCKING_RISK_SUMMARY).get(execution);
         DeploymentRequest request = ControlVariables.restore(execution, execution.getProcessInstanceId(), gate);
         gate.halt(request.getId(), List.of(summary.split("\n")));
     }

@@ -2,6 +2,7 @@ package io.aimsgate.gate;
 
 import io.aimsgate.evidence.EvidenceSubject;
 import io.aimsgate.evidence.RequiredEvidence;
+import io.aimsgate.shared.Actors;
 import io.aimsgate.gate.DeploymentPrerequisite;
 import io.aimsgate.inventory.AiSystem;
 import io.aimsgate.inventory.InventoryService;
@@ -181,7 +182,7 @@ public class LifecycleGateService implements DeploymentPrerequisite {
         LifecycleGate gate = require(gateId);
         Set<String> excluded = decisionsOf(gateId).stream().filter(d -> LifecycleDecisions.SUBMIT.equals(d.getDecision()))
                 .map(LifecycleDecision::getDecidedBy).collect(Collectors.toCollection(java.util.TreeSet::new));
-        if (gate.getStartedBy() != null && !GateActors.PLATFORM.equals(gate.getStartedBy())) {
+        if (gate.getStartedBy() != null && !Actors.PLATFORM.equals(gate.getStartedBy())) {
             excluded.add(gate.getStartedBy());
         }
         return excluded;

@@ -1,8 +1,8 @@
 package io.aimsgate.gate;
 
+import io.aimsgate.shared.ProcessVariable;
 import static io.aimsgate.gate.DeploymentApprovalProcess.*;
 
-import io.aimsgate.shared.ProcessVariables;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -31,9 +31,9 @@ class RegisterDeploymentRequestDelegate implements JavaDelegate {
             throw new BadUserRequestException("A deployment request must be submitted by an authenticated user");
         }
         DeploymentRequest request = gate.register(execution.getProcessInstanceId(),
-                ProcessVariables.requiredLong(execution, SYSTEM_ID),
-                ProcessVariables.requiredString(execution, VERSION_LABEL), authentication.getUserId(),
-                ProcessVariables.optionalString(execution, SUBMISSION_NOTE));
+                ProcessVariable.id(SYSTEM_ID).get(execution),
+                ProcessVariable.text(VERSION_LABEL).get(execution), authentication.getUserId(),
+                ProcessVariable.text(SUBMISSION_NOTE).orNull(execution));
         execution.setVariable(SYSTEM_NAME, gate.systemOf(request).getName());
         ControlVariables.restore(execution, request, gate);
     }

@@ -1,6 +1,6 @@
 package io.aimsgate.gate;
 
-import io.aimsgate.shared.ProcessVariables;
+import io.aimsgate.shared.ProcessVariable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,6 +20,6 @@ class WithdrawDeploymentDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         gate.withdraw(gate.requireByProcessInstance(execution.getProcessInstanceId()).getId(),
-                ProcessVariables.optionalString(execution, REMEDIATION_NOTE));
+                ProcessVariable.text(REMEDIATION_NOTE).orNull(execution));
     }
 }

@@ -1,5 +1,8 @@
 package io.aimsgate.inception;
 
+import io.aimsgate.shared.MultiLine;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -13,8 +16,25 @@ import java.time.Instant;
 public class ImpactAssessment {
 
     /** The six parts, by the form field that carries each. */
-    public record Parts(String systemContext, String stakeholdersAffected, String ethicsAndBias,
-            String recourseAndOversight, String safetyGovernance, String performanceThresholds) {
+    /**
+     * The command "record an impact assessment": its six parts, each at least a short paragraph
+     * ({@link InceptionService#recordAssessment} validates them).
+     */
+    public record Parts(
+            @MultiLine @NotBlank(message = PART) @Size(min = MIN_PART, max = MAX_PART, message = PART) String systemContext,
+            @MultiLine @NotBlank(message = PART) @Size(min = MIN_PART, max = MAX_PART, message = PART)
+            String stakeholdersAffected,
+            @MultiLine @NotBlank(message = PART) @Size(min = MIN_PART, max = MAX_PART, message = PART) String ethicsAndBias,
+            @MultiLine @NotBlank(message = PART) @Size(min = MIN_PART, max = MAX_PART, message = PART)
+            String recourseAndOversight,
+            @MultiLine @NotBlank(message = PART) @Size(min = MIN_PART, max = MAX_PART, message = PART)
+            String safetyGovernance,
+            @MultiLine @NotBlank(message = PART) @Size(min = MIN_PART, max = MAX_PART, message = PART)
+            String performanceThresholds) {
+
+        static final int MIN_PART = 20;
+        static final int MAX_PART = 8000;
+        static final String PART = "is required (" + MIN_PART + " to " + MAX_PART + " characters)";
     }
 
     @Id

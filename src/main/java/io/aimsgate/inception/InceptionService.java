@@ -1,5 +1,7 @@
 package io.aimsgate.inception;
 
+import io.aimsgate.inventory.LifecycleStage;
+import io.aimsgate.shared.Commands;
 import io.aimsgate.inventory.EuAiActTier;
 import io.aimsgate.inventory.InventoryService;
 import io.aimsgate.risk.Risk;
@@ -32,9 +34,16 @@ public class InceptionService {
         this.clock = clock;
     }
 
-    /** Stores the screening once per gate run (a retried step finds it already there). */
-    public InceptionScreening recordScreening(InceptionScreening screening) {
-        return screenings.findById(screening.getGateId()).orElseGet(() -> screenings.save(screening));
+    /**
+     * Stores the screening once per gate run (a retried step finds it already there), after the answers passed their
+     * rules ({@link ScreeningAnswers}).
+     */
+    public InceptionScreening recordScreening(Long gateId, Long systemId, ScreeningAnswers answers, String actor) {
+        Commands.validate(answers);
+        return screenings.findById(gateId).orElseGet(() -> screenings.save(new InceptionScreening(gateId, systemId,
+                answers.intendedUse(), answers.affectedPeople(), answers.aiType(), answers.prohibitedPractice(),
+                answers.annexIIIArea(), answers.safetyComponent(), answers.interactsWithPeople(),
+                answers.generatesSyntheticContent(), actor, clock.instant())));
     }
 
     /** Records the tier on the screening and on the system, so every later gate sees the classification. */
@@ -46,12 +55,13 @@ public class InceptionService {
     }
 
     public ImpactAssessment recordAssessment(Long gateId, Long systemId, ImpactAssessment.Parts parts, String actor) {
+        Commands.validate(parts);
         return assessments.save(new ImpactAssessment(gateId, systemId, parts, actor, clock.instant()));
     }
 
-    /** A risk identified at inception goes into the register like any other, with stage INCEPTION. */
-    public Optional<Risk> registerRisk(Long systemId, Optional<RiskDetails> identified, String actor) {
-        return identified.map(details -> risks.record(systemId, details, actor));
+    /** A risk identified at inception goes into the register like any other, with the gate's stage. */
+    public Optional<Risk> registerRisk(Long systemId, IdentifiedRisk identified, LifecycleStage stage, String actor) {
+        return Commands.validate(identified).details(stage).map(details -> risks.record(systemId, details, actor));
     }
 
     @Transactional(readOnly = true)
@@ -64,9 +74,6 @@ public class InceptionService {
         return assessments.findBySystemIdOrderByAssessedAtDesc(systemId);
     }
 
-    public java.time.Instant now() {
-        return clock.instant();
-    }
 }
 
 interface InceptionScreeningRepository extends JpaRepository<InceptionScreening, Long> {

@@ -1,5 +1,6 @@
 package io.aimsgate.incident;
 
+import io.aimsgate.shared.Actors;
 import static io.aimsgate.incident.IncidentProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,6 +20,6 @@ class CloseCorrectiveActionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CorrectiveCase correctiveCase = CorrectiveCases.of(execution, corrective);
-        corrective.close(correctiveCase, ProcessValues.actor(execution), ProcessValues.text(execution, CLOSURE_NOTE));
+        corrective.close(correctiveCase, Actors.acting(execution), IncidentVariables.CLOSURE_NOTE.orNull(execution));
     }
 }

@@ -2,7 +2,6 @@ package io.aimsgate.incident;
 
 import static io.aimsgate.incident.IncidentProcess.*;
 
-import io.aimsgate.shared.ProcessVariables;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -18,12 +17,7 @@ final class CorrectiveCases {
     }
 
     static CorrectiveCase of(VariableScope scope, String processInstanceId, CorrectiveActionService service) {
-        SubjectType subjectType;
-        try {
-            subjectType = SubjectType.valueOf(String.valueOf(scope.getVariable(SUBJECT_TYPE)));
-        } catch (IllegalArgumentException e) {
-            throw new BadUserRequestException("'subjectType' must be INCIDENT or NONCONFORMITY");
-        }
-        return service.caseOf(processInstanceId, subjectType, ProcessVariables.requiredLong(scope, SUBJECT_ID));
+        return service.caseOf(processInstanceId, IncidentVariables.SUBJECT_TYPE.get(scope),
+                IncidentVariables.SUBJECT_ID.get(scope));
     }
 }

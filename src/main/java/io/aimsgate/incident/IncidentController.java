@@ -47,7 +47,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/incidents")
 class IncidentController {
 
-    static final String VERSION_LABEL = "^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$";
 
     private final IncidentService incidents;
     private final CorrectiveActionService corrective;
@@ -70,23 +69,11 @@ class IncidentController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("@access.isParticipant()")
     @Transactional
-    IncidentView report(@Valid @RequestBody NewIncident request) {
+    IncidentView report(@RequestBody NewIncident request) {
+        // The service applies the report's rules (the same as for the Tasklist start form) before the process starts.
         IncidentReport report = request.toReport();
         incidents.validate(report);
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(SYSTEM_ID, report.systemId());
-        variables.put(VERSION_LABELS, String.join(",", report.versionLabels()));
-        variables.put(TYPE, report.type().name());
-        variables.put(TITLE, request.title());
-        variables.put(DESCRIPTION, report.description());
-        variables.put(HARM_TO_PEOPLE, report.harmToPeople());
-        variables.put(DEATH, report.harms().death());
-        variables.put(SERIOUS_HEALTH_HARM, report.harms().seriousHealthHarm());
-        variables.put(CRITICAL_INFRASTRUCTURE, report.harms().criticalInfrastructureDisruption());
-        variables.put(WIDESPREAD_INFRINGEMENT, report.harms().widespreadInfringement());
-        variables.put(FUNDAMENTAL_RIGHTS, report.harms().fundamentalRightsInfringement());
-        variables.put(PROPERTY_OR_ENVIRONMENT, report.harms().propertyOrEnvironmentHarm());
-        variables.put(DETECTED_AT, report.detectedAt().toString());
+        Map<String, Object> variables = IncidentVariables.REPORT.putInto(new HashMap<>(), report);
         String instance = runtimeService.startProcessInstanceByKey(KEY, "system-" + report.systemId(), variables)
                 .getId();
         return view(incidents.requireByProcessInstance(instance));
@@ -158,21 +145,15 @@ class IncidentController {
                 evidence, cases);
     }
 
-    record NewIncident(
-            @NotNull(message = "is required") @Min(value = 1, message = "must be a positive id") Long systemId,
-            @NotEmpty(message = "name at least one affected version") @Size(max = 50)
-            List<@NotBlank @Pattern(regexp = VERSION_LABEL, message = "is not a valid version label") String> versionLabels,
-            @NotNull(message = "is required") IncidentType type,
-            @Size(max = 200) String title,
-            @MultiLine @NotBlank(message = "is required") @Size(max = 4000) String description,
-            @MultiLine @Size(max = 4000) String harmToPeople,
+    /** The JSON body: the harms as flat flags; the rules are the command's ({@link IncidentReport}). */
+    record NewIncident(Long systemId, List<String> versionLabels, IncidentType type, String title,
+            @MultiLine String description, @MultiLine String harmToPeople,
             boolean death, boolean seriousHealthHarm, boolean criticalInfrastructureDisruption,
             boolean widespreadInfringement, boolean fundamentalRightsInfringement, boolean propertyOrEnvironmentHarm,
-            @NotNull(message = "is required") Instant detectedAt) {
+            Instant detectedAt) {
 
         IncidentReport toReport() {
-            return new IncidentReport(systemId, versionLabels, type,
-                    title == null ? IncidentReports.titleFor(type, description) : title, description, harmToPeople,
+            return new IncidentReport(systemId, versionLabels, type, title, description, harmToPeople,
                     new Harms(death, seriousHealthHarm, criticalInfrastructureDisruption, widespreadInfringement,
                             fundamentalRightsInfringement, propertyOrEnvironmentHarm), detectedAt);
         }

@@ -9,6 +9,7 @@ import io.aimsgate.inventory.VersionStatus;
 import io.aimsgate.raci.GroupNotifier;
 import io.aimsgate.raci.RaciGroups;
 import io.aimsgate.risk.RiskAssessmentService;
+import io.aimsgate.shared.Commands;
 import io.aimsgate.shared.InvalidInputException;
 import io.aimsgate.shared.NotFoundException;
 import jakarta.persistence.criteria.Predicate;
@@ -58,9 +59,10 @@ public class IncidentService implements DeploymentBlocker {
         this.clock = clock;
     }
 
-    /** Refuses a report naming an unknown system or version (404) or a detection time in the future (400). */
+    /** Applies the report's rules ({@link IncidentReport}, 400 naming the field); refuses a report naming an unknown system or version (404) or a detection time in the future (400). */
     @Transactional(readOnly = true)
     public List<ModelVersion> validate(IncidentReport report) {
+        Commands.validate(report);
         inventory.requireSystem(report.systemId());
         if (report.detectedAt().isAfter(clock.instant().plusSeconds(60))) {
             throw new InvalidInputException("detectedAt", "The detection time lies in the future.");

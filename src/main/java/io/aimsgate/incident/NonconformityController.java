@@ -47,14 +47,9 @@ class NonconformityController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyAuthority('auditors', 'governance-board', 'ai-product-owners')")
     @Transactional
-    NonconformityView raise(@Valid @RequestBody NewNonconformity request) {
-        nonconformities.validate(request.systemId());
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(SYSTEM_ID, request.systemId());
-        variables.put(SOURCE, request.source().name());
-        variables.put(REQUIREMENT, request.requirement());
-        variables.put(DESCRIPTION, request.description());
-        String instance = runtimeService.startProcessInstanceByKey(NONCONFORMITY_KEY, variables).getId();
+    NonconformityView raise(@RequestBody NonconformityReport report) {
+        nonconformities.validate(report);
+        String instance = runtimeService.startProcessInstanceByKey(NONCONFORMITY_KEY, report.asVariables()).getId();
         return view(nonconformities.requireByProcessInstance(instance));
     }
 
@@ -71,12 +66,6 @@ class NonconformityController {
                 n.getRequirement(), n.getDescription(), n.getStatus(), n.getRaisedBy(), n.getRaisedAt(),
                 n.getClosedAt(), corrective.casesOf(SubjectType.NONCONFORMITY, n.getId()).stream()
                         .map(c -> CorrectiveCaseView.of(c, corrective.actionsOf(c))).toList());
-    }
-
-    record NewNonconformity(@Min(value = 1, message = "must be a positive id") Long systemId,
-            @NotNull(message = "is required") NonconformitySource source,
-            @NotBlank(message = "is required") @Size(max = 200) String requirement,
-            @MultiLine @NotBlank(message = "is required") @Size(max = 4000) String description) {
     }
 
     record NonconformityView(Long id, Long systemId, String processInstanceId, NonconformitySource source,

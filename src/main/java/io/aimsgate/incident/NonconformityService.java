@@ -1,6 +1,7 @@
 package io.aimsgate.incident;
 
 import io.aimsgate.inventory.InventoryService;
+import io.aimsgate.shared.Commands;
 import io.aimsgate.shared.NotFoundException;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
@@ -21,18 +22,22 @@ public class NonconformityService {
         this.clock = clock;
     }
 
-    public void validate(Long systemId) {
-        if (systemId != null) {
-            inventory.requireSystem(systemId);
+    /** Applies the report's rules ({@link NonconformityReport}, 400 naming the field) and that its system exists. */
+    @Transactional(readOnly = true)
+    public NonconformityReport validate(NonconformityReport report) {
+        Commands.validate(report);
+        if (report.systemId() != null) {
+            inventory.requireSystem(report.systemId());
         }
+        return report;
     }
 
-    public Nonconformity register(String processInstanceId, Long systemId, NonconformitySource source,
-            String requirement, String description, String raisedBy) {
+    /** Stores the nonconformity of a process instance; running it twice returns the same one. */
+    public Nonconformity register(String processInstanceId, NonconformityReport report, String raisedBy) {
         return nonconformities.findByProcessInstanceId(processInstanceId).orElseGet(() -> {
-            validate(systemId);
-            return nonconformities.save(new Nonconformity(systemId, processInstanceId, source, requirement,
-                    description, raisedBy, clock.instant()));
+            validate(report);
+            return nonconformities.save(new Nonconformity(report.systemId(), processInstanceId, report.source(),
+                    report.requirement(), report.description(), raisedBy, clock.instant()));
         });
     }
 

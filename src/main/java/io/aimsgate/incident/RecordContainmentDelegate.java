@@ -1,5 +1,6 @@
 package io.aimsgate.incident;
 
+import io.aimsgate.shared.Actors;
 import static io.aimsgate.incident.IncidentProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,7 +20,7 @@ class RecordContainmentDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         incidents.recordContainment(incidents.requireByProcessInstance(execution.getProcessInstanceId()).getId(),
-                ProcessValues.actor(execution), ProcessValues.text(execution, CONTAINMENT_ACTIONS),
-                ProcessValues.flag(execution, CONTAINED));
+                Actors.acting(execution), IncidentVariables.CONTAINMENT_ACTIONS.orNull(execution),
+                IncidentVariables.CONTAINED.orElse(execution, false));
     }
 }

@@ -19,6 +19,6 @@ class RecordCorrectionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CorrectiveCase correctiveCase = CorrectiveCases.of(execution, corrective);
-        corrective.recordCorrection(correctiveCase, ProcessValues.text(execution, CORRECTION));
+        corrective.recordCorrection(correctiveCase, IncidentVariables.CORRECTION.orNull(execution));
     }
 }

@@ -22,9 +22,9 @@ class RecordEffectivenessCheckDelegate implements JavaDelegate {
         if (effective == null) {
             throw new BadUserRequestException("State whether the corrective actions were effective");
         }
-        boolean isEffective = ProcessValues.flag(execution, EFFECTIVE);
+        boolean isEffective = IncidentVariables.EFFECTIVE.orElse(execution, false);
         corrective.recordEffectiveness(CorrectiveCases.of(execution, corrective), isEffective,
-                ProcessValues.text(execution, EFFECTIVENESS_EVIDENCE));
+                IncidentVariables.EFFECTIVENESS_EVIDENCE.orNull(execution));
         execution.setVariable(EFFECTIVE, isEffective);
     }
 }

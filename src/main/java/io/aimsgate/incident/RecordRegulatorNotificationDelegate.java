@@ -20,6 +20,6 @@ class RecordRegulatorNotificationDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         incidents.recordRegulatorNotification(
                 incidents.requireByProcessInstance(execution.getProcessInstanceId()).getId(),
-                ProcessValues.text(execution, SUBMISSION_REFERENCE));
+                IncidentVariables.SUBMISSION_REFERENCE.orNull(execution));
     }
 }

@@ -19,6 +19,6 @@ class RecordRootCauseDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CorrectiveCase correctiveCase = CorrectiveCases.of(execution, corrective);
-        corrective.recordRootCause(correctiveCase, ProcessValues.text(execution, ROOT_CAUSE_METHOD), ProcessValues.text(execution, ROOT_CAUSES), ProcessValues.text(execution, CONTRIBUTING_FACTORS));
+        corrective.recordRootCause(correctiveCase, IncidentVariables.ROOT_CAUSE_METHOD.orNull(execution), IncidentVariables.ROOT_CAUSES.orNull(execution), IncidentVariables.CONTRIBUTING_FACTORS.orNull(execution));
     }
 }

@@ -19,6 +19,6 @@ class RegisterCorrectiveActionsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CorrectiveCase correctiveCase = CorrectiveCases.of(execution, corrective);
-        corrective.registerPlannedActions(correctiveCase, ProcessValues.text(execution, PLANNED_ACTIONS));
+        corrective.registerPlannedActions(correctiveCase, IncidentVariables.PLANNED_ACTIONS.orNull(execution));
     }
 }

@@ -1,6 +1,6 @@
 package io.aimsgate.incident;
 
-import static io.aimsgate.incident.IncidentProcess.*;
+import io.aimsgate.shared.Actors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,24 +18,29 @@ class RegisterIncidentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reporter = ProcessValues.actor(execution);
-        if (ProcessValues.SYSTEM_ACTOR.equals(reporter)) {
+        String reporter = Actors.acting(execution);
+        if (!Actors.isUser(reporter)) {
             throw new BadUserRequestException("An incident must be reported by an authenticated user");
         }
-        IncidentReport report = IncidentReports.fromVariables(execution);
+        // The REST door hands over the report it built; the start form's fields become one here. Either way the
+        // service applies the one rule set before anything is stored.
+        IncidentReport report = IncidentVariables.REPORT.isPresent(execution) ? IncidentVariables.REPORT.get(execution)
+                : IncidentReport.fromForm(execution);
         Incident incident = incidents.register(execution.getProcessInstanceId(), report, reporter);
-        execution.setVariable(INCIDENT_ID, incident.getId());
-        execution.setVariable(INCIDENT_TITLE, incident.getTitle());
-        execution.setVariable(SUBJECT_TYPE, SubjectType.INCIDENT.name());
+        IncidentVariables.REPORT.remove(execution);
+        IncidentVariables.SYSTEM_ID.set(execution, incident.getSystemId());
+        IncidentVariables.INCIDENT_ID.set(execution, incident.getId());
+        IncidentVariables.INCIDENT_TITLE.set(execution, incident.getTitle());
+        IncidentVariables.SUBJECT_TYPE.set(execution, SubjectType.INCIDENT);
         // The DMN reads exactly these inputs: normalised from the stored incident, never raw form values.
         Harms harms = incident.getHarms();
-        execution.setVariable(TYPE, incident.getType().name());
-        execution.setVariable(HIGH_RISK_SYSTEM, incident.isHighRiskSystem());
-        execution.setVariable(DEATH, harms.death());
-        execution.setVariable(SERIOUS_HEALTH_HARM, harms.seriousHealthHarm());
-        execution.setVariable(CRITICAL_INFRASTRUCTURE, harms.criticalInfrastructureDisruption());
-        execution.setVariable(WIDESPREAD_INFRINGEMENT, harms.widespreadInfringement());
-        execution.setVariable(FUNDAMENTAL_RIGHTS, harms.fundamentalRightsInfringement());
-        execution.setVariable(PROPERTY_OR_ENVIRONMENT, harms.propertyOrEnvironmentHarm());
+        IncidentVariables.TYPE.set(execution, incident.getType());
+        IncidentVariables.HIGH_RISK_SYSTEM.set(execution, incident.isHighRiskSystem());
+        IncidentVariables.DEATH.set(execution, harms.death());
+        IncidentVariables.SERIOUS_HEALTH_HARM.set(execution, harms.seriousHealthHarm());
+        IncidentVariables.CRITICAL_INFRASTRUCTURE.set(execution, harms.criticalInfrastructureDisruption());
+        IncidentVariables.WIDESPREAD_INFRINGEMENT.set(execution, harms.widespreadInfringement());
+        IncidentVariables.FUNDAMENTAL_RIGHTS.set(execution, harms.fundamentalRightsInfringement());
+        IncidentVariables.PROPERTY_OR_ENVIRONMENT.set(execution, harms.propertyOrEnvironmentHarm());
     }
 }

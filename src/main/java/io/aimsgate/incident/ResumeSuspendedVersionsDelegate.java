@@ -1,5 +1,6 @@
 package io.aimsgate.incident;
 
+import io.aimsgate.shared.Actors;
 import static io.aimsgate.incident.IncidentProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,6 +20,6 @@ class ResumeSuspendedVersionsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         incidents.resume(incidents.requireByProcessInstance(execution.getProcessInstanceId()).getId(),
-                ProcessValues.actor(execution));
+                Actors.acting(execution));
     }
 }

@@ -2,7 +2,8 @@ package io.aimsgate.operation;
 
 import static io.aimsgate.gate.LifecycleDecisions.*;
 
-import io.aimsgate.gate.GateActors;
+import io.aimsgate.shared.Actors;
+
 import io.aimsgate.gate.LifecycleGate;
 import io.aimsgate.gate.LifecycleGateKind;
 import io.aimsgate.gate.LifecycleGateService;
@@ -75,7 +76,19 @@ public class MonitoringService {
      * Someone asks for a re-evaluation now: wakes the system's waiting re-evaluation, or starts one; refused (409)
      * for a system that has not passed V&V.
      */
-    public MonitoringReading.Reevaluation requestReevaluation(Long systemId, String reason, String actor) {
+    /** The command "request a re-evaluation now": why (the Tasklist start form's triggerDetail has the same rule). */
+    public record ReevaluationRequest(@io.aimsgate.shared.MultiLine @jakarta.validation.constraints.NotBlank(
+            message = "is required") @jakarta.validation.constraints.Size(min = 10, max = 2000,
+                    message = "must be 10 to 2000 characters") String reason) {
+
+        public ReevaluationRequest {
+            reason = reason == null ? null : reason.strip();
+        }
+    }
+
+    public MonitoringReading.Reevaluation requestReevaluation(Long systemId, ReevaluationRequest request,
+            String actor) {
+        String reason = io.aimsgate.shared.Commands.validate(request).reason();
         List<String> blockers = gates.entryBlockers(systemId, LifecycleGateKind.RE_EVALUATION);
         if (!blockers.isEmpty()) {
             throw new io.aimsgate.shared.ConflictException("systemId", "AI system " + systemId
@@ -120,7 +133,7 @@ public class MonitoringService {
         Execution execution = waiting.get(0);
         // The woken instance starts a new gate run; it is opened here so the breach is its recorded trigger.
         LifecycleGate gate = gates.open(execution.getProcessInstanceId(), LifecycleGateKind.RE_EVALUATION,
-                systemId, GateActors.PLATFORM, trigger, detail);
+                systemId, Actors.PLATFORM, trigger, detail);
         runtimeService.createMessageCorrelation(MESSAGE_THRESHOLD_BREACHED)
                 .processInstanceId(execution.getProcessInstanceId())
                 .setVariable(TRIGGER, trigger).setVariable(TRIGGER_DETAIL, detail)

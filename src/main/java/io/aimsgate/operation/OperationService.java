@@ -1,7 +1,8 @@
 package io.aimsgate.operation;
 
+import io.aimsgate.shared.Actors;
+import io.aimsgate.shared.Commands;
 import io.aimsgate.gate.DeploymentBlocker;
-import io.aimsgate.gate.GateActors;
 import io.aimsgate.gate.LifecycleDecision;
 import io.aimsgate.gate.LifecycleDecisions;
 import io.aimsgate.gate.LifecycleGate;
@@ -49,10 +50,12 @@ public class OperationService {
         this.clock = clock;
     }
 
-    public void recordAssessment(Long gateId, String findings, String recommendation, String assessedBy) {
+    /** Stores the findings a re-evaluation's outcome was decided on, once per run, after their rules. */
+    public void recordAssessment(Long gateId, ReevaluationFindings findings, String assessedBy) {
+        Commands.validate(findings);
         if (!assessments.existsById(gateId)) {
-            assessments.save(new ReevaluationAssessment(gateId, findings, recommendation, assessedBy,
-                    clock.instant()));
+            assessments.save(new ReevaluationAssessment(gateId, findings.findings(), findings.recommendation().name(),
+                    assessedBy, clock.instant()));
         }
     }
 
@@ -94,8 +97,12 @@ public class OperationService {
                 decision.getRationale(), informedActivity);
     }
 
-    public RetirementPlan recordPlan(RetirementPlan plan) {
-        return plans.findById(plan.getGateId()).orElseGet(() -> plans.save(plan));
+    /** Stores the retirement plan once per gate run, after its rules ({@link PlannedRetirement}). */
+    public RetirementPlan recordPlan(Long gateId, PlannedRetirement plan, String plannedBy) {
+        Commands.validate(plan);
+        return plans.findById(gateId).orElseGet(() -> plans.save(new RetirementPlan(gateId, plan.retirementReason(),
+                plan.replacedBy(), plan.dataRetentionPlan(), plan.deletionPlan(), plan.dependentSystems(), plannedBy,
+                clock.instant())));
     }
 
     /** The approved retirement: every version RETIRED (the pipeline check refuses them), the system RETIREMENT. */
@@ -116,7 +123,7 @@ public class OperationService {
                         // A re-evaluation still deciding ends with the retirement as its recorded outcome first: a
                         // gate run never ends without one (GovernedProcessGuard refuses that).
                         gates.openRunOf(watch.getId()).ifPresent(open -> gates.end(open.getId(),
-                                LifecycleGateStatus.WITHDRAWN, GateActors.PLATFORM, reason, "reevaluation-decision"));
+                                LifecycleGateStatus.WITHDRAWN, Actors.PLATFORM, reason, "reevaluation-decision"));
                         runtimeService.deleteProcessInstance(watch.getId(), reason);
                     });
             return null;
@@ -133,9 +140,6 @@ public class OperationService {
         return assessments.findById(gateId);
     }
 
-    public java.time.Instant now() {
-        return clock.instant();
-    }
 }
 
 interface ReevaluationAssessmentRepository extends JpaRepository<ReevaluationAssessment, Long> {

@@ -81,6 +81,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "You are not authorised to do this.", null);
     }
 
+    @ExceptionHandler(InvalidCommandException.class)
+    ProblemDetail invalidCommand(InvalidCommandException e) {
+        return fieldErrors(e.errors());
+    }
+
     @ExceptionHandler(BadUserRequestException.class)
     ProblemDetail engineRefused(BadUserRequestException e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", e.getMessage(), null);

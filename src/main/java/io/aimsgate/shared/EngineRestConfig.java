@@ -87,6 +87,14 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
                                 conflict.field(), "reasons", conflict.reasons()))
                         .build();
             }
+            if (cause instanceof InvalidCommandException invalid) {
+                // A command's rules (the same the /api door applies) refused the form's values: name the field.
+                return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(Map.of("type", "InvalidRequest", "message", invalid.getMessage(), "field",
+                                invalid.field(), "errors", invalid.errors().entrySet().stream()
+                                        .map(e -> Map.of("field", e.getKey(), "message", e.getValue())).toList()))
+                        .build();
+            }
             if (cause instanceof NotFoundException || cause instanceof InvalidInputException) {
                 String field = cause instanceof NotFoundException notFound ? notFound.field()
                         : ((InvalidInputException) cause).field();

@@ -6,6 +6,7 @@ import io.aimsgate.risk.Risk;
 import io.aimsgate.risk.RiskDetails;
 import io.aimsgate.risk.RiskService;
 import io.aimsgate.risk.StrideCategory;
+import io.aimsgate.shared.Commands;
 import io.aimsgate.shared.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,15 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class ValidationService {
-
-    /** One measured value as submitted. */
-    public record Measurement(MetricKind kind, String metric, String protectedAttribute, double value) {
-    }
-
-    /** Everything a validation submission carries. */
-    public record Submission(String versionLabel, List<Measurement> metrics, String robustnessNotes,
-            String explainabilityNotes, ValidationRun.ModelCard modelCard) {
-    }
 
     /** A metric that breached its objective, and the risk it put in the register. */
     public record Breach(String metric, String protectedAttribute, double value, MetricBound bound, double threshold,
@@ -59,12 +51,17 @@ public class ValidationService {
         this.clock = clock;
     }
 
-    public ValidationRun submit(Long systemId, Submission submission, String actor) {
+    /**
+     * Stores a validation run. The one place the submission's rules are checked, for the REST API and the V&V gate's
+     * start form alike ({@link ValidationSubmission}).
+     */
+    public ValidationRun submit(Long systemId, ValidationSubmission submission, String actor) {
+        Commands.validate(submission);
         inventory.requireVersion(systemId, submission.versionLabel());
         List<ValidationMetric> metrics = submission.metrics().stream().map(m -> new ValidationMetric(m.kind(),
                 m.metric(), m.protectedAttribute(), m.value())).toList();
         return runs.save(new ValidationRun(systemId, submission.versionLabel(), submission.robustnessNotes(),
-                submission.explainabilityNotes(), submission.modelCard(), metrics, actor, clock.instant()));
+                submission.explainabilityNotes(), submission.modelCard().toRecord(), metrics, actor, clock.instant()));
     }
 
     /** Links a run to the gate that evaluates it; a run of another system is refused. */

@@ -1,6 +1,6 @@
 package io.aimsgate.gate;
 
-import io.aimsgate.shared.ProcessVariables;
+import io.aimsgate.shared.ProcessVariable;
 import static io.aimsgate.gate.DeploymentApprovalProcess.*;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -919,9 +919,9 @@ class DeploymentApprovalProcessTest {
                 throw new BadUserRequestException("A deployment request must be submitted by an authenticated user");
             }
             submitters.add(authentication.getUserId());
-            gate.register(execution.getProcessInstanceId(), ProcessVariables.requiredLong(execution, SYSTEM_ID),
-                    ProcessVariables.requiredString(execution, VERSION_LABEL), authentication.getUserId(),
-                    ProcessVariables.optionalString(execution, SUBMISSION_NOTE));
+            gate.register(execution.getProcessInstanceId(), ProcessVariable.id(SYSTEM_ID).get(execution),
+                    ProcessVariable.text(VERSION_LABEL).get(execution), authentication.getUserId(),
+                    ProcessVariable.text(SUBMISSION_NOTE).orNull(execution));
             execution.setVariable(SYSTEM_NAME, "Credit scoring");
             ControlVariables.restore(execution, execution.getProcessInstanceId(), gate);
         }

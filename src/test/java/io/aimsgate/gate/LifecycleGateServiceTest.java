@@ -177,7 +177,7 @@ class LifecycleGateServiceTest {
     void openingAReEvaluationMovesTheSystemToThatStage() {
         passed(INCEPTION, DESIGN_AND_DEVELOPMENT, VERIFICATION_AND_VALIDATION);
 
-        service.open(PI, RE_EVALUATION, SYSTEM, GateActors.PLATFORM, "MONITORING_BREACH", "drift");
+        service.open(PI, RE_EVALUATION, SYSTEM, io.aimsgate.shared.Actors.PLATFORM, "MONITORING_BREACH", "drift");
 
         verify(inventory).moveToStage(SYSTEM, LifecycleStage.RE_EVALUATION);
     }

@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.aimsgate.inventory.LifecycleStage;
 import io.aimsgate.risk.RiskDetails;
 import io.aimsgate.risk.StrideCategory;
+import io.aimsgate.shared.Commands;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
@@ -21,16 +23,30 @@ public class IdentifiedRiskTest {
                 "riskCategory", "REPUDIATION", "riskLikelihood", 3L, "riskImpact", 4L);
     }
 
+    /** The path the inception service takes: the form's block as the command part, validated, then the entry. */
+    static Optional<RiskDetails> from(Map<String, Object> variables) {
+        return Commands.validate(IdentifiedRisk.fromForm(execution(variables))).details(LifecycleStage.INCEPTION);
+    }
+
     @Test
     void withoutATitleNoRiskIsIdentified() {
-        assertThat(IdentifiedRisk.from(execution(variables("riskTitle", "  ", "riskLikelihood", 9L)),
-                LifecycleStage.INCEPTION)).isEmpty();
-        assertThat(IdentifiedRisk.from(execution(variables()), LifecycleStage.INCEPTION)).isEmpty();
+        assertThat(from(variables("riskTitle", "  ", "riskLikelihood", 3L))).isEmpty();
+        assertThat(from(variables())).isEmpty();
+    }
+
+    @Test
+    void aLikelihoodOrImpactOutsideOneToFiveIsRefusedNamingIt() {
+        Map<String, Object> block = riskBlock();
+        block.put("riskImpact", 6L);
+
+        assertThatThrownBy(() -> from(block)).isInstanceOf(BadUserRequestException.class)
+                .hasMessage("'riskImpact' must be between 1 and 5");
+        assertThatThrownBy(() -> from(variables("riskLikelihood", 0L))).hasMessage("'riskLikelihood' must be between 1 and 5");
     }
 
     @Test
     void aTitledRiskCarriesTheStageAndTheFields() {
-        RiskDetails risk = IdentifiedRisk.from(execution(riskBlock()), LifecycleStage.INCEPTION).orElseThrow();
+        RiskDetails risk = from(riskBlock()).orElseThrow();
 
         assertThat(risk.lifecycleStage()).isEqualTo(LifecycleStage.INCEPTION);
         assertThat(risk.title()).isEqualTo("Proxy discrimination");
@@ -46,7 +62,7 @@ public class IdentifiedRiskTest {
         Map<String, Object> block = riskBlock();
         block.remove("riskLikelihood");
 
-        assertThatThrownBy(() -> IdentifiedRisk.from(execution(block), LifecycleStage.INCEPTION))
+        assertThatThrownBy(() -> from(block))
                 .isInstanceOf(BadUserRequestException.class).hasMessageContaining("'riskLikelihood' is required");
     }
 
@@ -55,7 +71,7 @@ public class IdentifiedRiskTest {
         Map<String, Object> block = riskBlock();
         block.put("riskImpact", "");
 
-        assertThatThrownBy(() -> IdentifiedRisk.from(execution(block), LifecycleStage.INCEPTION))
+        assertThatThrownBy(() -> from(block))
                 .isInstanceOf(BadUserRequestException.class).hasMessageContaining("'riskImpact' is required");
     }
 
@@ -66,9 +82,9 @@ public class IdentifiedRiskTest {
         Map<String, Object> badCategory = riskBlock();
         badCategory.put("riskCategory", "BIAS");
 
-        assertThatThrownBy(() -> IdentifiedRisk.from(execution(noDescription), LifecycleStage.INCEPTION))
+        assertThatThrownBy(() -> from(noDescription))
                 .isInstanceOf(BadUserRequestException.class).hasMessageContaining("'riskDescription'");
-        assertThatThrownBy(() -> IdentifiedRisk.from(execution(badCategory), LifecycleStage.INCEPTION))
+        assertThatThrownBy(() -> from(badCategory))
                 .isInstanceOf(BadUserRequestException.class).hasMessageContaining("'riskCategory'");
     }
 

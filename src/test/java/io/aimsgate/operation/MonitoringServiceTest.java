@@ -14,7 +14,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import io.aimsgate.gate.GateActors;
 import io.aimsgate.gate.LifecycleFixtures;
 import io.aimsgate.gate.LifecycleGateKind;
 import io.aimsgate.gate.LifecycleGateService;
@@ -68,7 +67,7 @@ class MonitoringServiceTest {
         when(waiting.list()).thenReturn(List.of(execution));
         when(gates.open(eq(WAITING_PI), eq(LifecycleGateKind.RE_EVALUATION), eq(SYSTEM), anyString(), anyString(),
                 anyString())).thenReturn(gate(77L, SYSTEM, LifecycleGateKind.RE_EVALUATION, WAITING_PI,
-                        GateActors.PLATFORM));
+                        io.aimsgate.shared.Actors.PLATFORM));
     }
 
     @Test
@@ -107,7 +106,7 @@ class MonitoringServiceTest {
         verify(waiting).processDefinitionKey("re-evaluation");
         verify(waiting).messageEventSubscriptionName("MonitoringThresholdBreached");
         verify(waiting).processVariableValueEquals("systemId", SYSTEM);
-        verify(gates).open(eq(WAITING_PI), eq(LifecycleGateKind.RE_EVALUATION), eq(SYSTEM), eq(GateActors.PLATFORM),
+        verify(gates).open(eq(WAITING_PI), eq(LifecycleGateKind.RE_EVALUATION), eq(SYSTEM), eq(io.aimsgate.shared.Actors.PLATFORM),
                 eq("MONITORING_BREACH"), startsWith("Monitoring reading klDivergence = 0.1000 at or above threshold"));
         verify(runtime).createMessageCorrelation("MonitoringThresholdBreached");
         verify(correlation).processInstanceId(WAITING_PI);

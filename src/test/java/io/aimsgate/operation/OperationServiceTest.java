@@ -16,7 +16,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.aimsgate.gate.DeploymentBlocker;
-import io.aimsgate.gate.GateActors;
 import io.aimsgate.gate.LifecycleFixtures;
 import io.aimsgate.gate.LifecycleGate;
 import io.aimsgate.gate.LifecycleGateKind;
@@ -49,7 +48,7 @@ class OperationServiceTest {
     OperationService operation = new OperationService(gates, inventory, List.of(incidents), assessments, plans,
             runtime, LifecycleFixtures.directEngineCalls(), LifecycleFixtures.CLOCK);
 
-    LifecycleGate current = gate(GATE, SYSTEM, LifecycleGateKind.RE_EVALUATION, PI, GateActors.PLATFORM);
+    LifecycleGate current = gate(GATE, SYSTEM, LifecycleGateKind.RE_EVALUATION, PI, io.aimsgate.shared.Actors.PLATFORM);
     ModelVersion released = version(70L);
     ModelVersion blocked = version(71L);
 
@@ -200,7 +199,7 @@ class OperationServiceTest {
         org.mockito.InOrder order = org.mockito.Mockito.inOrder(gates, runtime);
         order.verify(gates).end(org.mockito.ArgumentMatchers.eq(77L),
                 org.mockito.ArgumentMatchers.eq(LifecycleGateStatus.WITHDRAWN),
-                org.mockito.ArgumentMatchers.eq(GateActors.PLATFORM),
+                org.mockito.ArgumentMatchers.eq(io.aimsgate.shared.Actors.PLATFORM),
                 org.mockito.ArgumentMatchers.contains("System retired"),
                 org.mockito.ArgumentMatchers.eq("reevaluation-decision"));
         order.verify(runtime).deleteProcessInstance(org.mockito.ArgumentMatchers.eq("pi-watch"),
@@ -225,10 +224,21 @@ class OperationServiceTest {
     void theReassessmentIsRecordedOncePerRun() {
         when(assessments.existsById(GATE)).thenReturn(false, true);
 
-        operation.recordAssessment(GATE, "Drift above threshold for a month.", "SUSPEND", "mia");
-        operation.recordAssessment(GATE, "Drift above threshold for a month.", "SUSPEND", "mia");
+        ReevaluationFindings findings = new ReevaluationFindings("Drift above threshold for a month.",
+                ReevaluationFindings.Recommendation.SUSPEND);
+        operation.recordAssessment(GATE, findings, "mia");
+        operation.recordAssessment(GATE, findings, "mia");
 
         verify(assessments, org.mockito.Mockito.times(1)).save(any());
+    }
+
+    @Test
+    void findingsBreakingTheirRulesAreRefusedBeforeAnythingIsStored() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> operation.recordAssessment(GATE,
+                new ReevaluationFindings("Looks bad.", null), "mia"))
+                .isInstanceOf(io.aimsgate.shared.InvalidCommandException.class)
+                .hasMessage("'findings' must be 20 to 8000 characters; 'recommendation' is required");
+        verify(assessments, never()).save(any());
     }
 
     @Test
@@ -237,8 +247,9 @@ class OperationServiceTest {
                 "Keep logs for 10 years.", "Delete features at end.", "None.", "olivia", NOW);
         when(plans.findById(GATE)).thenReturn(Optional.of(stored));
 
-        assertThat(operation.recordPlan(new RetirementPlan(GATE, RetirementPlan.Reason.REPLACED, "v2",
-                "Other text here.", "Other text here.", "None.", "olivia", NOW))).isSameAs(stored);
+        assertThat(operation.recordPlan(GATE, new PlannedRetirement(RetirementPlan.Reason.REPLACED, "v2",
+                "Other text here, long enough.", "Other text here, long enough.", "No dependent systems at all."),
+                "olivia")).isSameAs(stored);
         verify(plans, never()).save(any());
     }
 }

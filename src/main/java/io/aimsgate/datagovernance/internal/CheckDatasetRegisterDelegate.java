@@ -1,9 +1,10 @@
 package io.aimsgate.datagovernance.internal;
 
+import io.aimsgate.gate.GateVariables;
+
 import static io.aimsgate.gate.LifecycleDecisions.*;
 
 import io.aimsgate.datagovernance.DatasetService;
-import io.aimsgate.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ class CheckDatasetRegisterDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        DatasetService.RegisterCheck check = datasets.check(ProcessVariables.requiredLong(execution, SYSTEM_ID));
+        DatasetService.RegisterCheck check = datasets.check(GateVariables.SYSTEM_ID.get(execution));
         execution.setVariable(BLOCKED, check.blocked());
         execution.setVariable(REASONS, String.join("\n", check.blockingReasons()));
         execution.setVariable(PERSONAL_DATA, check.personalDataPresent());

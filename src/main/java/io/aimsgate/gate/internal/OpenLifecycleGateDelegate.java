@@ -2,14 +2,15 @@ package io.aimsgate.gate.internal;
 
 import static io.aimsgate.gate.LifecycleDecisions.*;
 
-import io.aimsgate.gate.GateActors;
+import io.aimsgate.gate.GateVariables;
+import io.aimsgate.shared.Actors;
 import io.aimsgate.gate.LifecycleGate;
 import io.aimsgate.gate.LifecycleGateEntry;
 import io.aimsgate.gate.LifecycleGateKind;
 import io.aimsgate.gate.LifecycleGateService;
 import io.aimsgate.inventory.AiSystem;
 import io.aimsgate.inventory.InventoryService;
-import io.aimsgate.shared.ProcessVariables;
+import io.aimsgate.shared.ProcessVariable;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -43,14 +44,14 @@ class OpenLifecycleGateDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         LifecycleGateKind kind = kindOf(execution);
-        Long systemId = ProcessVariables.requiredLong(execution, SYSTEM_ID);
+        Long systemId = GateVariables.SYSTEM_ID.get(execution);
         LifecycleGateEntry entry = entries.get(kind);
         if (entry != null && entry.handOver(execution, systemId)) {
             return;
         }
         LifecycleGate gate = gates.open(execution.getProcessInstanceId(), kind, systemId,
-                GateActors.actingUser(execution), ProcessVariables.optionalString(execution, TRIGGER),
-                ProcessVariables.optionalString(execution, TRIGGER_DETAIL));
+                Actors.acting(execution), ProcessVariable.text(TRIGGER).orNull(execution),
+                GateVariables.TRIGGER_DETAIL.orNull(execution));
         AiSystem system = inventory.requireSystem(systemId);
         execution.setVariable(GATE_ID, gate.getId());
         execution.setVariable(SYSTEM_NAME, system.getName());

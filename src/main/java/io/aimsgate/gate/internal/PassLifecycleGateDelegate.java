@@ -1,10 +1,11 @@
 package io.aimsgate.gate.internal;
 
+import io.aimsgate.gate.GateVariables;
+
 import static io.aimsgate.gate.LifecycleDecisions.*;
 
 import io.aimsgate.gate.ElementProperties;
 import io.aimsgate.gate.LifecycleGateService;
-import io.aimsgate.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,7 @@ class PassLifecycleGateDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        gates.pass(ProcessVariables.requiredLong(execution, GATE_ID),
+        gates.pass(GateVariables.GATE_ID.get(execution),
                 ElementProperties.required(execution.getBpmnModelElementInstance(), RACI_ACTIVITY_PROPERTY));
     }
 }

@@ -1,13 +1,15 @@
 package io.aimsgate.gate.internal;
 
+import io.aimsgate.gate.GateVariables;
+
 import static io.aimsgate.gate.LifecycleDecisions.*;
 
+import io.aimsgate.shared.ProcessVariable;
+import io.aimsgate.shared.Actors;
 import io.aimsgate.gate.ElementProperties;
-import io.aimsgate.gate.GateActors;
 import io.aimsgate.gate.LifecycleDecision;
 import io.aimsgate.gate.LifecycleGateService;
 import io.aimsgate.gate.LifecycleGateStatus;
-import io.aimsgate.shared.ProcessVariables;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,12 +31,12 @@ class RejectLifecycleGateDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Long gateId = ProcessVariables.requiredLong(execution, GATE_ID);
+        Long gateId = GateVariables.GATE_ID.get(execution);
         String activity = ElementProperties.required(execution.getBpmnModelElementInstance(), RACI_ACTIVITY_PROPERTY);
-        String computedReason = ProcessVariables.optionalString(execution, REJECTION_REASON);
+        String computedReason = ProcessVariable.text(REJECTION_REASON).orNull(execution);
         Optional<LifecycleDecision> decision = gates.lastDecisionOf(gateId, Set.of(REJECT, WITHDRAW));
         boolean withdrawn = decision.map(d -> WITHDRAW.equals(d.getDecision())).orElse(false);
-        String decidedBy = decision.map(LifecycleDecision::getDecidedBy).orElse(GateActors.PLATFORM);
+        String decidedBy = decision.map(LifecycleDecision::getDecidedBy).orElse(Actors.PLATFORM);
         String reason = computedReason != null ? computedReason
                 : decision.map(LifecycleDecision::getRationale).orElse("Rejected");
         gates.end(gateId, withdrawn ? LifecycleGateStatus.WITHDRAWN : LifecycleGateStatus.REJECTED, decidedBy, reason,

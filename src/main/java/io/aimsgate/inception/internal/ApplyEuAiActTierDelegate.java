@@ -1,10 +1,11 @@
 package io.aimsgate.inception.internal;
 
+import io.aimsgate.gate.GateVariables;
+
 import static io.aimsgate.gate.LifecycleDecisions.*;
 
 import io.aimsgate.inception.InceptionService;
 import io.aimsgate.inventory.EuAiActTier;
-import io.aimsgate.shared.ProcessVariables;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -36,7 +37,7 @@ class ApplyEuAiActTierDelegate implements JavaDelegate {
         EuAiActTier tier = EuAiActTier.valueOf(classification.get("tier").toString());
         Object reasonValue = classification.get("tierReason");
         String reason = reasonValue == null ? tier.name() : reasonValue.toString();
-        inception.classify(ProcessVariables.requiredLong(execution, GATE_ID), tier, reason);
+        inception.classify(GateVariables.GATE_ID.get(execution), tier, reason);
         execution.setVariable(TIER, tier.name());
         execution.setVariable(TIER_REASON, reason);
         if (tier == EuAiActTier.UNACCEPTABLE) {

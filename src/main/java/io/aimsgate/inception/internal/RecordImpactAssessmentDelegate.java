@@ -1,14 +1,16 @@
 package io.aimsgate.inception.internal;
 
+import static io.aimsgate.inception.InceptionVariables.*;
+
+import io.aimsgate.gate.GateVariables;
+
 import static io.aimsgate.gate.LifecycleDecisions.*;
 
-import io.aimsgate.gate.GateActors;
 import io.aimsgate.inception.IdentifiedRisk;
 import io.aimsgate.inception.ImpactAssessment;
 import io.aimsgate.inception.InceptionService;
 import io.aimsgate.inventory.LifecycleStage;
-import io.aimsgate.shared.FormValues;
-import io.aimsgate.shared.ProcessVariables;
+import io.aimsgate.shared.Actors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,9 +18,6 @@ import org.springframework.stereotype.Component;
 /** Stores the six-part impact assessment of a high-risk system and registers a risk it identified. */
 @Component("recordImpactAssessment")
 class RecordImpactAssessmentDelegate implements JavaDelegate {
-
-    static final int MIN_PART = 20;
-    static final int MAX_PART = 8000;
 
     private final InceptionService inception;
 
@@ -28,18 +27,16 @@ class RecordImpactAssessmentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Long systemId = ProcessVariables.requiredLong(execution, SYSTEM_ID);
-        String actor = GateActors.actingUser(execution);
-        ImpactAssessment.Parts parts = new ImpactAssessment.Parts(part(execution, "systemContext"),
-                part(execution, "stakeholdersAffected"), part(execution, "ethicsAndBias"),
-                part(execution, "recourseAndOversight"), part(execution, "safetyGovernance"),
-                part(execution, "performanceThresholds"));
-        inception.recordAssessment(ProcessVariables.requiredLong(execution, GATE_ID), systemId, parts, actor);
-        inception.registerRisk(systemId, IdentifiedRisk.from(execution, LifecycleStage.INCEPTION), actor);
+        Long systemId = GateVariables.SYSTEM_ID.get(execution);
+        String actor = Actors.acting(execution);
+        inception.recordAssessment(GateVariables.GATE_ID.get(execution), systemId, fromForm(execution), actor);
+        inception.registerRisk(systemId, IdentifiedRisk.fromForm(execution), LifecycleStage.INCEPTION, actor);
         IdentifiedRisk.clear(execution);
     }
 
-    private static String part(DelegateExecution execution, String field) {
-        return FormValues.text(execution, field, MIN_PART, MAX_PART);
+    static ImpactAssessment.Parts fromForm(DelegateExecution execution) {
+        return new ImpactAssessment.Parts(SYSTEM_CONTEXT.orNull(execution), STAKEHOLDERS_AFFECTED.orNull(execution),
+                ETHICS_AND_BIAS.orNull(execution), RECOURSE_AND_OVERSIGHT.orNull(execution),
+                SAFETY_GOVERNANCE.orNull(execution), PERFORMANCE_THRESHOLDS.orNull(execution));
     }
 }

@@ -1,17 +1,19 @@
 package io.aimsgate.inception.internal;
 
+import io.aimsgate.gate.GateVariables;
+import io.aimsgate.inception.InceptionVariables;
+import io.aimsgate.inception.ScreeningAnswers;
+
 import static io.aimsgate.gate.LifecycleDecisions.*;
 
-import io.aimsgate.gate.GateActors;
+import io.aimsgate.inventory.LifecycleStage;
+import io.aimsgate.shared.Actors;
 import io.aimsgate.inception.AnnexIIIArea;
 import io.aimsgate.inception.IdentifiedRisk;
 import io.aimsgate.inception.InceptionScreening;
 import io.aimsgate.inception.InceptionService;
 import io.aimsgate.inception.ProhibitedPractice;
 import io.aimsgate.inventory.AiType;
-import io.aimsgate.inventory.LifecycleStage;
-import io.aimsgate.shared.FormValues;
-import io.aimsgate.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -28,23 +30,16 @@ class RecordInceptionScreeningDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Long gateId = ProcessVariables.requiredLong(execution, GATE_ID);
-        Long systemId = ProcessVariables.requiredLong(execution, SYSTEM_ID);
-        String actor = GateActors.actingUser(execution);
-        InceptionScreening screening = new InceptionScreening(gateId, systemId,
-                FormValues.text(execution, "intendedUse", 10, 4000),
-                FormValues.text(execution, "affectedPeople", 3, 4000),
-                FormValues.choice(execution, "aiType", AiType.class),
-                FormValues.choice(execution, "prohibitedPractice", ProhibitedPractice.class),
-                FormValues.choice(execution, "annexIIIArea", AnnexIIIArea.class),
-                FormValues.flag(execution, "safetyComponent"), FormValues.flag(execution, "interactsWithPeople"),
-                FormValues.flag(execution, "generatesSyntheticContent"), actor, inception.now());
-        inception.recordScreening(screening);
-        inception.registerRisk(systemId, IdentifiedRisk.from(execution, LifecycleStage.INCEPTION), actor);
+        Long gateId = GateVariables.GATE_ID.get(execution);
+        Long systemId = GateVariables.SYSTEM_ID.get(execution);
+        String actor = Actors.acting(execution);
+        InceptionScreening screening = inception.recordScreening(gateId, systemId,
+                ScreeningAnswers.fromForm(execution), actor);
+        inception.registerRisk(systemId, IdentifiedRisk.fromForm(execution), LifecycleStage.INCEPTION, actor);
         IdentifiedRisk.clear(execution);
         // The DMN reads booleans; a form that left a checkbox untouched may not have sent it.
-        execution.setVariable("safetyComponent", screening.isSafetyComponent());
-        execution.setVariable("interactsWithPeople", screening.isInteractsWithPeople());
-        execution.setVariable("generatesSyntheticContent", screening.isGeneratesSyntheticContent());
+        InceptionVariables.SAFETY_COMPONENT.set(execution, screening.isSafetyComponent());
+        InceptionVariables.INTERACTS_WITH_PEOPLE.set(execution, screening.isInteractsWithPeople());
+        InceptionVariables.GENERATES_SYNTHETIC_CONTENT.set(execution, screening.isGeneratesSyntheticContent());
     }
 }

@@ -1,5 +1,6 @@
 package io.aimsgate.operation.internal;
 
+import io.aimsgate.shared.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.aimsgate.operation.MonitoringReading;
 import io.aimsgate.operation.MonitoringService;
@@ -72,13 +73,9 @@ class MonitoringController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasAnyAuthority('ml-engineers', 'ai-product-owners', 'governance-board')")
     java.util.Map<String, Object> requestReevaluation(@PathVariable Long systemId,
-            @Valid @RequestBody ReevaluationRequest request) {
+            @RequestBody MonitoringService.ReevaluationRequest request) {
         return java.util.Map.of("systemId", systemId, "reevaluation",
-                monitoring.requestReevaluation(systemId, request.reason().strip(), currentUser.id()));
-    }
-
-    record ReevaluationRequest(@MultiLine @NotBlank(message = "is required") @jakarta.validation.constraints.Size(min = 10,
-            max = 2000) String reason) {
+                monitoring.requestReevaluation(systemId, request, currentUser.id()));
     }
 
     record ReadingFields(

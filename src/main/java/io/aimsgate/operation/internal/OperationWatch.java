@@ -10,14 +10,21 @@ import io.aimsgate.shared.EngineSystemCalls;
 import io.aimsgate.validation.LifecycleProperties;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * A system whose version is approved for deployment enters operation: unless it is already watched, its
  * re-evaluation instance starts (message {@code OperationStarted}) and waits for the yearly timer or a monitoring
  * breach. So every system in operation has exactly one yearly re-evaluation, whoever approved it, however many
  * approvals run at once (the unique row in {@code reevaluation_watch}, {@link ReevaluationWatches}).
+ * <p>
+ * It runs after the approval's transaction has committed, in a transaction of its own: the approval is one short
+ * transaction and stands even when starting the watch fails. The event is stored with the approval (Spring
+ * Modulith's event publication registry, table {@code event_publication}) and marked complete when this listener
+ * succeeded; an incomplete one is delivered again at the next start, so no approved system stays unwatched.
  */
 @Component
 class OperationWatch {
@@ -37,8 +44,9 @@ class OperationWatch {
         this.engine = engine;
     }
 
-    @EventListener
-    void deploymentApproved(DeploymentApproved approved) {
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void deploymentApproved(DeploymentApproved approved) {
         AiSystem system = inventory.requireSystem(approved.systemId());
         // The platform starts the watch, not the approver: a board member may approve without starting processes.
         engine.withoutUserAuthorization(() -> {

@@ -1,16 +1,18 @@
 package io.aimsgate.operation.internal;
 
+import io.aimsgate.gate.GateVariables;
+import io.aimsgate.operation.OperationVariables;
+import io.aimsgate.operation.ReevaluationFindings;
+
 import static io.aimsgate.gate.LifecycleDecisions.*;
 
+import io.aimsgate.shared.Actors;
 import io.aimsgate.gate.ElementProperties;
-import io.aimsgate.gate.GateActors;
 import io.aimsgate.gate.LifecycleDecision;
 import io.aimsgate.gate.LifecycleGate;
 import io.aimsgate.gate.LifecycleGateKind;
 import io.aimsgate.gate.LifecycleGateService;
 import io.aimsgate.operation.OperationService;
-import io.aimsgate.shared.FormValues;
-import io.aimsgate.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,23 +23,17 @@ import org.springframework.stereotype.Component;
  */
 final class ReevaluationDelegates {
 
-    static final String FINDINGS = "findings";
-    static final String RECOMMENDATION = "recommendation";
-
-    /** What the Responsible engineer may recommend; the Accountable's decision offers the same three. */
-    enum Recommendation {
-        CONTINUE, SUSPEND, RETIRE
-    }
+    static final String FINDINGS = OperationVariables.FINDINGS.name();
+    static final String RECOMMENDATION = OperationVariables.RECOMMENDATION.name();
 
     private ReevaluationDelegates() {
     }
 
     static Long recordAssessment(DelegateExecution execution, LifecycleGateService gates, OperationService operation) {
-        Long gateId = ProcessVariables.requiredLong(execution, GATE_ID);
+        Long gateId = GateVariables.GATE_ID.get(execution);
         String assessedBy = gates.decisionsOf(gateId).stream().filter(d -> SUBMIT.equals(d.getDecision()))
-                .map(LifecycleDecision::getDecidedBy).reduce((first, second) -> second).orElse(GateActors.PLATFORM);
-        operation.recordAssessment(gateId, FormValues.text(execution, FINDINGS, 20, 8000),
-                FormValues.choice(execution, RECOMMENDATION, Recommendation.class).name(), assessedBy);
+                .map(LifecycleDecision::getDecidedBy).reduce((first, second) -> second).orElse(Actors.PLATFORM);
+        operation.recordAssessment(gateId, ReevaluationFindings.fromForm(execution), assessedBy);
         return gateId;
     }
 
@@ -57,13 +53,15 @@ final class ReevaluationDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            String detail = "Yearly re-evaluation due (interval " + execution.getVariable(REEVALUATION_INTERVAL) + ")";
+            String detail = "Yearly re-evaluation due (interval "
+                    + OperationVariables.REEVALUATION_INTERVAL.orNull(execution) + ")";
             LifecycleGate gate = gates.open(execution.getProcessInstanceId(), LifecycleGateKind.RE_EVALUATION,
-                    ProcessVariables.requiredLong(execution, SYSTEM_ID), GateActors.PLATFORM, "YEARLY", detail);
-            execution.setVariable(TRIGGER, "YEARLY");
-            execution.setVariable(TRIGGER_DETAIL, detail);
-            execution.setVariable(GATE_ID, gate.getId());
-            execution.removeVariables(java.util.List.of(FINDINGS, RECOMMENDATION));
+                    GateVariables.SYSTEM_ID.get(execution), Actors.PLATFORM, "YEARLY", detail);
+            OperationVariables.TRIGGER.set(execution, "YEARLY");
+            GateVariables.TRIGGER_DETAIL.set(execution, detail);
+            GateVariables.GATE_ID.set(execution, gate.getId());
+            OperationVariables.FINDINGS.remove(execution);
+            OperationVariables.RECOMMENDATION.remove(execution);
         }
     }
 

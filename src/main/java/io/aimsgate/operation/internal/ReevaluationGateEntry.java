@@ -2,7 +2,8 @@ package io.aimsgate.operation.internal;
 
 import static io.aimsgate.gate.LifecycleDecisions.*;
 
-import io.aimsgate.gate.GateActors;
+import io.aimsgate.gate.GateVariables;
+import io.aimsgate.shared.Actors;
 import io.aimsgate.gate.LifecycleGateEntry;
 import io.aimsgate.gate.LifecycleGateKind;
 import io.aimsgate.inventory.AiSystem;
@@ -10,7 +11,7 @@ import io.aimsgate.inventory.InventoryService;
 import io.aimsgate.operation.MonitoringService;
 import io.aimsgate.shared.ConflictException;
 import io.aimsgate.shared.EngineSystemCalls;
-import io.aimsgate.shared.ProcessVariables;
+import io.aimsgate.shared.ProcessVariable;
 import io.aimsgate.validation.LifecycleProperties;
 import java.util.List;
 import java.util.Objects;
@@ -48,7 +49,7 @@ class ReevaluationGateEntry implements LifecycleGateEntry {
 
     @Override
     public boolean handOver(DelegateExecution execution, Long systemId) {
-        String trigger = ProcessVariables.optionalString(execution, TRIGGER);
+        String trigger = ProcessVariable.text(TRIGGER).orNull(execution);
         if (trigger == null) {
             trigger = MANUAL;
             execution.setVariable(TRIGGER, trigger);
@@ -57,8 +58,8 @@ class ReevaluationGateEntry implements LifecycleGateEntry {
         if (!hasOtherWatch(execution, systemId)) {
             return false;
         }
-        String detail = "Requested by " + GateActors.actingUser(execution) + ": "
-                + Objects.requireNonNullElse(ProcessVariables.optionalString(execution, TRIGGER_DETAIL), "");
+        String detail = "Requested by " + Actors.acting(execution) + ": "
+                + Objects.requireNonNullElse(GateVariables.TRIGGER_DETAIL.orNull(execution), "");
         if (monitoring.wakeWatch(systemId, trigger, detail)) {
             AiSystem system = inventory.requireSystem(systemId);
             execution.setVariable(SYSTEM_NAME, system.getName());

@@ -1,13 +1,14 @@
 package io.aimsgate.operation.internal;
 
+import io.aimsgate.gate.GateVariables;
+import io.aimsgate.operation.PlannedRetirement;
+
 import static io.aimsgate.gate.LifecycleDecisions.*;
 
+import io.aimsgate.shared.Actors;
 import io.aimsgate.gate.ElementProperties;
-import io.aimsgate.gate.GateActors;
 import io.aimsgate.operation.OperationService;
 import io.aimsgate.operation.RetirementPlan;
-import io.aimsgate.shared.FormValues;
-import io.aimsgate.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -29,17 +30,8 @@ final class RetirementDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            RetirementPlan.Reason reason = FormValues.choice(execution, "retirementReason", RetirementPlan.Reason.class);
-            String replacedBy = FormValues.optionalText(execution, "replacedBy", 200);
-            if (reason == RetirementPlan.Reason.REPLACED && replacedBy == null) {
-                throw new org.camunda.bpm.engine.BadUserRequestException(
-                        "'replacedBy' is required when the system is retired because it was replaced");
-            }
-            operation.recordPlan(new RetirementPlan(ProcessVariables.requiredLong(execution, GATE_ID), reason,
-                    replacedBy, FormValues.text(execution, "dataRetentionPlan", 10, 4000),
-                    FormValues.text(execution, "deletionPlan", 10, 4000),
-                    FormValues.text(execution, "dependentSystems", 2, 4000), GateActors.actingUser(execution),
-                    operation.now()));
+            operation.recordPlan(GateVariables.GATE_ID.get(execution), PlannedRetirement.fromForm(execution),
+                    Actors.acting(execution));
         }
     }
 
@@ -54,7 +46,7 @@ final class RetirementDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            operation.retire(ProcessVariables.requiredLong(execution, GATE_ID),
+            operation.retire(GateVariables.GATE_ID.get(execution),
                     ElementProperties.required(execution.getBpmnModelElementInstance(), RACI_ACTIVITY_PROPERTY));
         }
     }

@@ -1,7 +1,6 @@
 package io.aimsgate.validation.internal;
 
-import io.aimsgate.gate.GateActors;
-import io.aimsgate.shared.ProcessVariables;
+import io.aimsgate.shared.Actors;
 import io.aimsgate.validation.ValidationService;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,8 +11,8 @@ import org.springframework.stereotype.Component;
 @Component("evaluateValidationThresholds")
 class EvaluateValidationThresholdsDelegate implements JavaDelegate {
 
-    static final String BREACH_COUNT = "thresholdBreachCount";
-    static final String BREACH_SUMMARY = "thresholdBreachSummary";
+    static final String BREACH_COUNT = ValidationVariables.BREACH_COUNT.name();
+    static final String BREACH_SUMMARY = ValidationVariables.BREACH_SUMMARY.name();
 
     private final ValidationService validations;
 
@@ -24,9 +23,8 @@ class EvaluateValidationThresholdsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         List<ValidationService.Breach> breaches = validations.evaluate(
-                ProcessVariables.requiredLong(execution, RecordValidationResultsDelegate.VALIDATION_ID),
-                GateActors.actingUser(execution));
-        execution.setVariable(BREACH_COUNT, (long) breaches.size());
-        execution.setVariable(BREACH_SUMMARY, ValidationService.summary(breaches));
+                ValidationVariables.VALIDATION_ID.get(execution), Actors.acting(execution));
+        ValidationVariables.BREACH_COUNT.set(execution, (long) breaches.size());
+        ValidationVariables.BREACH_SUMMARY.set(execution, ValidationService.summary(breaches));
     }
 }

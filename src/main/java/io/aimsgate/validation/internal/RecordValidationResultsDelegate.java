@@ -1,29 +1,33 @@
 package io.aimsgate.validation.internal;
 
+import static io.aimsgate.validation.internal.ValidationVariables.*;
+
+import io.aimsgate.gate.GateVariables;
+import io.aimsgate.validation.ValidationSubmission;
+
 import static io.aimsgate.gate.LifecycleDecisions.*;
 
-import io.aimsgate.gate.GateActors;
-import io.aimsgate.shared.FormValues;
-import io.aimsgate.shared.ProcessVariables;
+import io.aimsgate.shared.Actors;
+import io.aimsgate.shared.InvalidCommandException;
+import io.aimsgate.shared.ProcessVariable;
 import io.aimsgate.validation.MetricKind;
 import io.aimsgate.validation.ValidationRun;
 import io.aimsgate.validation.ValidationService;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * Takes the validation results into the gate: a run a pipeline already posted (variable validationId), or the
- * Tasklist start form's fields stored as a new run.
+ * Tasklist start form's fields as a {@link ValidationSubmission}, stored by the same {@link ValidationService#submit}
+ * (and so under the same rules) as the REST API's.
  */
 @Component("recordValidationResults")
 class RecordValidationResultsDelegate implements JavaDelegate {
-
-    static final String VALIDATION_ID = "validationId";
-    static final String VERSION_LABEL = "versionLabel";
-    static final int MAX_NOTES = 4000;
 
     private final ValidationService validations;
 
@@ -33,49 +37,62 @@ class RecordValidationResultsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Long systemId = ProcessVariables.requiredLong(execution, SYSTEM_ID);
-        Long gateId = ProcessVariables.requiredLong(execution, GATE_ID);
-        Long validationId = execution.getVariable(VALIDATION_ID) == null ? null
-                : ProcessVariables.requiredLong(execution, VALIDATION_ID);
+        Long systemId = GateVariables.SYSTEM_ID.get(execution);
+        Long gateId = GateVariables.GATE_ID.get(execution);
+        Long validationId = VALIDATION_ID.orNull(execution);
         ValidationRun run = validationId != null ? validations.require(systemId, validationId)
-                : validations.submit(systemId, fromForm(execution), GateActors.actingUser(execution));
+                : submitForm(execution, systemId);
         validations.attach(run.getId(), systemId, gateId);
-        execution.setVariable(VALIDATION_ID, run.getId());
-        execution.setVariable(VERSION_LABEL, run.getVersionLabel());
+        VALIDATION_ID.set(execution, run.getId());
+        VERSION_LABEL.set(execution, run.getVersionLabel());
     }
 
-    /** The start form's fixed fields: three performance metrics, two fairness metrics on one attribute, one robustness. */
-    static ValidationService.Submission fromForm(DelegateExecution execution) {
-        List<ValidationService.Measurement> metrics = new ArrayList<>();
-        metric(execution, metrics, MetricKind.PERFORMANCE, "accuracy", null, true);
-        metric(execution, metrics, MetricKind.PERFORMANCE, "precision", null, false);
-        metric(execution, metrics, MetricKind.PERFORMANCE, "recall", null, false);
-        String attribute = FormValues.optionalText(execution, "protectedAttribute", 100);
-        int fairness = metrics.size();
-        metric(execution, metrics, MetricKind.FAIRNESS, "demographicParityDifference", attribute, false);
-        metric(execution, metrics, MetricKind.FAIRNESS, "equalOpportunityDifference", attribute, false);
-        if (metrics.size() > fairness && attribute == null) {
-            throw new org.camunda.bpm.engine.BadUserRequestException(
-                    "'protectedAttribute' is required with fairness metrics: name the attribute they were measured on");
+    private ValidationRun submitForm(DelegateExecution execution, Long systemId) {
+        Map<String, String> formNames = new LinkedHashMap<>(FORM_NAMES);
+        ValidationSubmission submission = fromForm(execution, formNames);
+        try {
+            return validations.submit(systemId, submission, Actors.acting(execution));
+        } catch (InvalidCommandException refused) {
+            throw refused.renamed(formNames);
         }
-        metric(execution, metrics, MetricKind.ROBUSTNESS, "adversarialAccuracy", null, false);
-        return new ValidationService.Submission(FormValues.text(execution, VERSION_LABEL, 1, 64), metrics,
-                FormValues.text(execution, "robustnessNotes", 10, MAX_NOTES),
-                FormValues.text(execution, "explainabilityNotes", 10, MAX_NOTES),
-                new ValidationRun.ModelCard(FormValues.text(execution, "cardIntendedUse", 10, MAX_NOTES),
-                        FormValues.text(execution, "cardLimitations", 10, MAX_NOTES),
-                        FormValues.text(execution, "cardFailureCases", 10, MAX_NOTES),
-                        FormValues.text(execution, "cardTrainingData", 10, MAX_NOTES)));
     }
 
-    private static void metric(DelegateExecution execution, List<ValidationService.Measurement> metrics,
-            MetricKind kind, String name, String attribute, boolean required) {
-        Double value = FormValues.optionalDouble(execution, name, 0, 1);
-        if (value == null && required) {
-            throw new org.camunda.bpm.engine.BadUserRequestException("'" + name + "' is required");
+    static ValidationSubmission fromForm(DelegateExecution execution) {
+        return fromForm(execution, new LinkedHashMap<>());
+    }
+
+    /**
+     * The start form's fixed fields as the command: three performance metrics, two fairness metrics on one
+     * attribute, one robustness metric, the notes and the model card. Records which form field filled which metric,
+     * so that a refusal names the field the user sees.
+     */
+    static ValidationSubmission fromForm(DelegateExecution execution, Map<String, String> formNames) {
+        List<ValidationSubmission.Measurement> metrics = new ArrayList<>();
+        String attribute = PROTECTED_ATTRIBUTE.orNull(execution);
+        metric(execution, metrics, formNames, MetricKind.PERFORMANCE, ACCURACY, null, true);
+        metric(execution, metrics, formNames, MetricKind.PERFORMANCE, PRECISION, null, false);
+        metric(execution, metrics, formNames, MetricKind.PERFORMANCE, RECALL, null, false);
+        metric(execution, metrics, formNames, MetricKind.FAIRNESS, DEMOGRAPHIC_PARITY, attribute, false);
+        metric(execution, metrics, formNames, MetricKind.FAIRNESS, EQUAL_OPPORTUNITY, attribute, false);
+        metric(execution, metrics, formNames, MetricKind.ROBUSTNESS, ADVERSARIAL_ACCURACY, null, false);
+        return new ValidationSubmission(VERSION_LABEL.orNull(execution), metrics, ROBUSTNESS_NOTES.orNull(execution),
+                EXPLAINABILITY_NOTES.orNull(execution), new ValidationSubmission.ModelCard(
+                        CARD_INTENDED_USE.orNull(execution), CARD_LIMITATIONS.orNull(execution),
+                        CARD_FAILURE_CASES.orNull(execution), CARD_TRAINING_DATA.orNull(execution)));
+    }
+
+    /** A metric field left empty is not measured; accuracy is always measured (the form requires it). */
+    private static void metric(DelegateExecution execution, List<ValidationSubmission.Measurement> metrics,
+            Map<String, String> formNames, MetricKind kind, ProcessVariable<Double> field, String attribute,
+            boolean required) {
+        Double value = field.orNull(execution);
+        if (value == null && !required) {
+            return;
         }
-        if (value != null) {
-            metrics.add(new ValidationService.Measurement(kind, name, attribute, value));
-        }
+        String path = "metrics[" + metrics.size() + "]";
+        formNames.put(path + ".value", field.name());
+        formNames.put(path, field.name());
+        formNames.put(path + ".protectedAttribute", PROTECTED_ATTRIBUTE.name());
+        metrics.add(new ValidationSubmission.Measurement(kind, field.name(), attribute, value));
     }
 }

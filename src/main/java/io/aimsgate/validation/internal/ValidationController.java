@@ -1,5 +1,8 @@
 package io.aimsgate.validation.internal;
 
+import io.aimsgate.validation.ValidationSubmission;
+
+import io.aimsgate.shared.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.aimsgate.gate.LifecycleDecisions;
 import io.aimsgate.gate.LifecycleGateKind;
@@ -14,11 +17,8 @@ import io.aimsgate.validation.ValidationService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/systems/{systemId}")
 public class ValidationController {
 
-    static final String METRIC_NAME = ValidationMetric.NAME_PATTERN;
+    static final String METRIC_NAME = ValidationSubmission.METRIC_NAME;
 
     private final ValidationService validations;
     private final Objectives objectives;
@@ -67,11 +67,11 @@ public class ValidationController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('ml-engineers')")
     @Transactional
-    ValidationView submit(@PathVariable Long systemId, @Valid @RequestBody ValidationFields fields) {
-        ValidationRun run = validations.submit(systemId, fields.toSubmission(), currentUser.id());
+    ValidationView submit(@PathVariable Long systemId, @RequestBody ValidationSubmission submission) {
+        ValidationRun run = validations.submit(systemId, submission, currentUser.id());
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(LifecycleGateKind.VERIFICATION_AND_VALIDATION
                 .processKey(), Variables.createVariables().putValue(LifecycleDecisions.SYSTEM_ID, systemId)
-                .putValue(RecordValidationResultsDelegate.VALIDATION_ID, run.getId()));
+                .putValue(ValidationVariables.VALIDATION_ID.name(), run.getId()));
         return ValidationView.of(validations.require(systemId, run.getId()), instance.getId());
     }
 
@@ -105,36 +105,6 @@ public class ValidationController {
     record ObjectiveFields(@NotNull(message = "is required") MetricKind kind,
             @NotNull(message = "is required") MetricBound bound,
             @NotNull(message = "is required") @DecimalMin("-1000000") @DecimalMax("1000000") Double threshold) {
-    }
-
-    record MetricFields(@NotNull(message = "is required") MetricKind kind,
-            @NotBlank(message = "is required") @Pattern(regexp = METRIC_NAME) String metric,
-            @Size(max = 100) String protectedAttribute,
-            @NotNull(message = "is required") @DecimalMin("-1000000") @DecimalMax("1000000") Double value) {
-    }
-
-    record ModelCardFields(@MultiLine @NotBlank(message = "is required") @Size(max = 4000) String intendedUse,
-            @MultiLine @NotBlank(message = "is required") @Size(max = 4000) String limitations,
-            @MultiLine @NotBlank(message = "is required") @Size(max = 4000) String failureCases,
-            @MultiLine @NotBlank(message = "is required") @Size(max = 4000) String trainingData) {
-    }
-
-    record ValidationFields(
-            @NotBlank(message = "is required") @Size(max = 64) String versionLabel,
-            @NotEmpty(message = "needs at least one metric") @Size(max = 200) List<@Valid @NotNull MetricFields> metrics,
-            @MultiLine @NotBlank(message = "is required") @Size(max = 4000) String robustnessNotes,
-            @MultiLine @NotBlank(message = "is required") @Size(max = 4000) String explainabilityNotes,
-            @NotNull(message = "is required") @Valid ModelCardFields modelCard) {
-
-        ValidationService.Submission toSubmission() {
-            return new ValidationService.Submission(versionLabel, metrics.stream()
-                    .map(m -> new ValidationService.Measurement(m.kind(), m.metric(),
-                            m.protectedAttribute() == null || m.protectedAttribute().isBlank() ? null
-                                    : m.protectedAttribute().strip(), m.value()))
-                    .toList(), robustnessNotes, explainabilityNotes, new ValidationRun.ModelCard(
-                            modelCard.intendedUse(), modelCard.limitations(), modelCard.failureCases(),
-                            modelCard.trainingData()));
-        }
     }
 
     record MetricView(MetricKind kind, String metric, String protectedAttribute, double value, boolean breached,

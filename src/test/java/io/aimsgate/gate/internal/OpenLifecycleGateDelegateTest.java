@@ -16,7 +16,6 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.aimsgate.gate.GateActors;
 import io.aimsgate.gate.LifecycleGateEntry;
 import io.aimsgate.gate.LifecycleGateKind;
 import io.aimsgate.gate.LifecycleGateService;
@@ -78,10 +77,11 @@ class OpenLifecycleGateDelegateTest {
     }
 
     @Test
-    void withoutAnAuthenticatedUserTheInitiatorStartedIt() {
+    void withoutAnAuthenticatedUserAVariableNamingSomeoneIsNotTrusted() {
+        // The engine sets "initiator" from the authenticated user; without one, a variable of that name names nobody.
         delegate.execute(execution("inception", variables(SYSTEM_ID, 7L, INITIATOR, "pat"), null));
 
-        verify(gates).open(PI, LifecycleGateKind.INCEPTION, 7L, "pat", null, null);
+        verify(gates).open(PI, LifecycleGateKind.INCEPTION, 7L, io.aimsgate.shared.Actors.PLATFORM, null, null);
     }
 
     @Test
@@ -89,7 +89,7 @@ class OpenLifecycleGateDelegateTest {
         delegate.execute(execution("retirement", variables(SYSTEM_ID, 7L, TRIGGER_DETAIL, "Re-evaluation 40 decided"),
                 null));
 
-        verify(gates).open(PI, LifecycleGateKind.RETIREMENT, 7L, GateActors.PLATFORM, null,
+        verify(gates).open(PI, LifecycleGateKind.RETIREMENT, 7L, io.aimsgate.shared.Actors.PLATFORM, null,
                 "Re-evaluation 40 decided");
     }
 

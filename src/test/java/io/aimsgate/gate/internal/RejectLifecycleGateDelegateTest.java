@@ -13,7 +13,6 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.aimsgate.gate.GateActors;
 import io.aimsgate.gate.LifecycleDecision;
 import io.aimsgate.gate.LifecycleGateService;
 import io.aimsgate.gate.LifecycleGateStatus;
@@ -72,7 +71,7 @@ class RejectLifecycleGateDelegateTest {
 
         run(variables(GATE_ID, 42L, REJECTION_REASON, "Prohibited AI practice under the EU AI Act: Art. 5(1)(a)"));
 
-        verify(gates).end(42L, LifecycleGateStatus.REJECTED, GateActors.PLATFORM,
+        verify(gates).end(42L, LifecycleGateStatus.REJECTED, io.aimsgate.shared.Actors.PLATFORM,
                 "Prohibited AI practice under the EU AI Act: Art. 5(1)(a)", "design-approval");
     }
 
@@ -82,7 +81,7 @@ class RejectLifecycleGateDelegateTest {
 
         run(variables(GATE_ID, 42L));
 
-        verify(gates).end(42L, LifecycleGateStatus.REJECTED, GateActors.PLATFORM, "Rejected", "design-approval");
+        verify(gates).end(42L, LifecycleGateStatus.REJECTED, io.aimsgate.shared.Actors.PLATFORM, "Rejected", "design-approval");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.aimsgate.inception.internal;
 
+import io.aimsgate.inception.IdentifiedRisk;
+
 import static io.aimsgate.gate.LifecycleDecisions.GATE_ID;
 import static io.aimsgate.gate.LifecycleDecisions.SYSTEM_ID;
 import static io.aimsgate.gate.LifecycleFixtures.execution;
@@ -11,6 +13,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import io.aimsgate.inception.IdentifiedRiskTest;
 import io.aimsgate.inception.ImpactAssessment;
@@ -32,6 +35,15 @@ class RecordImpactAssessmentDelegateTest {
     InceptionService inception = mock(InceptionService.class);
     RecordImpactAssessmentDelegate delegate = new RecordImpactAssessmentDelegate(inception);
 
+    /** The service applies the parts' rules, as {@link InceptionService#recordAssessment} does. */
+    @org.junit.jupiter.api.BeforeEach
+    void setUp() {
+        when(inception.recordAssessment(any(), any(), any(), any())).thenAnswer(call -> {
+            io.aimsgate.shared.Commands.validate(call.<ImpactAssessment.Parts>getArgument(2));
+            return null;
+        });
+    }
+
     static Map<String, Object> assessment() {
         return variables(SYSTEM_ID, 7L, GATE_ID, 42L,
                 "systemContext", "Scores consumer loan applications.",
@@ -52,7 +64,9 @@ class RecordImpactAssessmentDelegateTest {
                 "Applicants, credit officers, regulators.", "Disparate impact checked per protected group.",
                 "Applicants may request a human review.", "Monthly model risk committee review.",
                 "Accuracy at least 0.80, DPD below 0.10."));
-        verify(inception).registerRisk(7L, Optional.empty(), "rita");
+        ArgumentCaptor<IdentifiedRisk> risk = ArgumentCaptor.forClass(IdentifiedRisk.class);
+        verify(inception).registerRisk(eq(7L), risk.capture(), eq(LifecycleStage.INCEPTION), eq("rita"));
+        assertThat(risk.getValue().identified()).isFalse();
     }
 
     @ParameterizedTest
@@ -64,8 +78,8 @@ class RecordImpactAssessmentDelegateTest {
 
         assertThatThrownBy(() -> delegate.execute(execution(variables, "rita")))
                 .isInstanceOf(BadUserRequestException.class)
-                .hasMessage("'" + part + "' is required (at least 20 characters)");
-        verify(inception, never()).recordAssessment(any(), any(), any(), any());
+                .hasMessage("'" + part + "' is required (20 to 8000 characters)");
+        verify(inception, never()).registerRisk(any(), any(), any(), any());
     }
 
     @Test
@@ -85,10 +99,10 @@ class RecordImpactAssessmentDelegateTest {
 
         delegate.execute(execution);
 
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<Optional<RiskDetails>> risk = ArgumentCaptor.forClass(Optional.class);
-        verify(inception).registerRisk(eq(7L), risk.capture(), eq("rita"));
-        assertThat(risk.getValue()).get().extracting(RiskDetails::lifecycleStage).isEqualTo(LifecycleStage.INCEPTION);
+        ArgumentCaptor<IdentifiedRisk> risk = ArgumentCaptor.forClass(IdentifiedRisk.class);
+        verify(inception).registerRisk(eq(7L), risk.capture(), eq(LifecycleStage.INCEPTION), eq("rita"));
+        assertThat(risk.getValue().details(LifecycleStage.INCEPTION)).get().extracting(RiskDetails::lifecycleStage)
+                .isEqualTo(LifecycleStage.INCEPTION);
         assertThat(execution.getVariable("riskTitle")).isNull();
         assertThat(execution.getVariable("riskLikelihood")).isNull();
     }

@@ -1,5 +1,8 @@
 package io.aimsgate.inception.internal;
 
+import io.aimsgate.inception.ScreeningAnswers;
+import io.aimsgate.inception.IdentifiedRisk;
+
 import static io.aimsgate.gate.LifecycleDecisions.GATE_ID;
 import static io.aimsgate.gate.LifecycleDecisions.INITIATOR;
 import static io.aimsgate.gate.LifecycleDecisions.SYSTEM_ID;
@@ -21,6 +24,8 @@ import io.aimsgate.inception.InceptionScreening;
 import io.aimsgate.inception.InceptionService;
 import io.aimsgate.inception.ProhibitedPractice;
 import io.aimsgate.inventory.AiType;
+import io.aimsgate.inventory.LifecycleStage;
+import io.aimsgate.shared.Commands;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -34,40 +39,45 @@ class RecordInceptionScreeningDelegateTest {
 
     InceptionService inception = mock(InceptionService.class);
     RecordInceptionScreeningDelegate delegate = new RecordInceptionScreeningDelegate(inception);
+    ArgumentCaptor<ScreeningAnswers> answers = ArgumentCaptor.forClass(ScreeningAnswers.class);
+    ArgumentCaptor<IdentifiedRisk> risk = ArgumentCaptor.forClass(IdentifiedRisk.class);
 
+    /** The service applies the answers' rules (as {@link InceptionService#recordScreening} does) and stores them. */
     @BeforeEach
     void setUp() {
-        when(inception.now()).thenReturn(NOW);
+        when(inception.recordScreening(any(), any(), any(), any())).thenAnswer(call -> {
+            ScreeningAnswers a = Commands.validate(call.<ScreeningAnswers>getArgument(2));
+            return new InceptionScreening(call.getArgument(0), call.getArgument(1), a.intendedUse(),
+                    a.affectedPeople(), a.aiType(), a.prohibitedPractice(), a.annexIIIArea(), a.safetyComponent(),
+                    a.interactsWithPeople(), a.generatesSyntheticContent(), call.getArgument(3), NOW);
+        });
     }
 
     static Map<String, Object> screening() {
         return variables(SYSTEM_ID, 7L, GATE_ID, 42L, INITIATOR, "olivia",
-                "intendedUse", "Scores consumer loan applications.", "affectedPeople", "Loan applicants",
+                "intendedUse", "Scores consumer loan applications.", "affectedPeople", "Loan applicants in the EU",
                 "aiType", "PREDICTIVE", "prohibitedPractice", "NONE", "annexIIIArea", "ESSENTIAL_SERVICES");
     }
 
     @Test
     void storesTheAnswersAndDefaultsUntouchedCheckboxesToFalse() {
-        DelegateExecution execution = execution(screening());
+        DelegateExecution execution = execution(screening(), "olivia");
 
         delegate.execute(execution);
 
-        ArgumentCaptor<InceptionScreening> stored = ArgumentCaptor.forClass(InceptionScreening.class);
-        verify(inception).recordScreening(stored.capture());
-        InceptionScreening screening = stored.getValue();
-        assertThat(screening.getGateId()).isEqualTo(42L);
-        assertThat(screening.getSystemId()).isEqualTo(7L);
-        assertThat(screening.getAiType()).isEqualTo(AiType.PREDICTIVE);
-        assertThat(screening.getProhibitedPractice()).isEqualTo(ProhibitedPractice.NONE);
-        assertThat(screening.getAnnexIiiArea()).isEqualTo(AnnexIIIArea.ESSENTIAL_SERVICES);
-        assertThat(screening.getScreenedBy()).isEqualTo("olivia");
-        assertThat(screening.getScreenedAt()).isEqualTo(NOW);
-        assertThat(screening.isSafetyComponent()).isFalse();
+        verify(inception).recordScreening(eq(42L), eq(7L), answers.capture(), eq("olivia"));
+        ScreeningAnswers screening = answers.getValue();
+        assertThat(screening.intendedUse()).isEqualTo("Scores consumer loan applications.");
+        assertThat(screening.aiType()).isEqualTo(AiType.PREDICTIVE);
+        assertThat(screening.prohibitedPractice()).isEqualTo(ProhibitedPractice.NONE);
+        assertThat(screening.annexIIIArea()).isEqualTo(AnnexIIIArea.ESSENTIAL_SERVICES);
+        assertThat(screening.safetyComponent()).isFalse();
         // the DMN reads booleans, never null
         assertThat(execution.getVariable("safetyComponent")).isEqualTo(false);
         assertThat(execution.getVariable("interactsWithPeople")).isEqualTo(false);
         assertThat(execution.getVariable("generatesSyntheticContent")).isEqualTo(false);
-        verify(inception).registerRisk(7L, Optional.empty(), "olivia");
+        verify(inception).registerRisk(eq(7L), risk.capture(), eq(LifecycleStage.INCEPTION), eq("olivia"));
+        assertThat(risk.getValue().identified()).isFalse();
     }
 
     @Test
@@ -82,9 +92,7 @@ class RecordInceptionScreeningDelegateTest {
         assertThat(execution.getVariable("interactsWithPeople")).isEqualTo(true);
         assertThat(execution.getVariable("safetyComponent")).isEqualTo(true);
         assertThat(execution.getVariable("generatesSyntheticContent")).isEqualTo(false);
-        ArgumentCaptor<InceptionScreening> stored = ArgumentCaptor.forClass(InceptionScreening.class);
-        verify(inception).recordScreening(stored.capture());
-        assertThat(stored.getValue().getScreenedBy()).as("the authenticated user, not the initiator").isEqualTo("pat");
+        verify(inception).recordScreening(eq(42L), eq(7L), any(), eq("pat"));
     }
 
     @Test
@@ -94,7 +102,7 @@ class RecordInceptionScreeningDelegateTest {
 
         assertThatThrownBy(() -> delegate.execute(execution(variables)))
                 .isInstanceOf(BadUserRequestException.class).hasMessageContaining("'prohibitedPractice'");
-        verify(inception, never()).recordScreening(any());
+        verify(inception, never()).registerRisk(any(), any(), any(), any());
     }
 
     @Test
@@ -112,19 +120,35 @@ class RecordInceptionScreeningDelegateTest {
         variables.put("intendedUse", "Loans");
 
         assertThatThrownBy(() -> delegate.execute(execution(variables)))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("'intendedUse'");
+                .isInstanceOf(BadUserRequestException.class).hasMessage("'intendedUse' must be 10 to 4000 characters");
+    }
+
+    @Test
+    void aShortDescriptionOfTheAffectedPeopleIsRefused() {
+        Map<String, Object> variables = screening();
+        variables.put("affectedPeople", "Users");
+
+        assertThatThrownBy(() -> delegate.execute(execution(variables)))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("'affectedPeople'");
+    }
+
+    @Test
+    void withoutAnAuthenticatedUserThePlatformIsNamedNotTheInitiatorVariable() {
+        delegate.execute(execution(screening()));
+
+        verify(inception).recordScreening(eq(42L), eq(7L), any(), eq(io.aimsgate.shared.Actors.PLATFORM));
     }
 
     @Test
     void anIdentifiedRiskIsRegisteredAndConsumed() {
         Map<String, Object> variables = screening();
         variables.putAll(IdentifiedRiskTest.riskBlock());
-        DelegateExecution execution = execution(variables);
+        DelegateExecution execution = execution(variables, "olivia");
 
         delegate.execute(execution);
 
-        verify(inception).registerRisk(eq(7L), org.mockito.ArgumentMatchers.argThat(Optional::isPresent),
-                eq("olivia"));
+        verify(inception).registerRisk(eq(7L), risk.capture(), eq(LifecycleStage.INCEPTION), eq("olivia"));
+        assertThat(risk.getValue().identified()).isTrue();
         assertThat(execution.getVariable("riskTitle")).isNull();
     }
 }

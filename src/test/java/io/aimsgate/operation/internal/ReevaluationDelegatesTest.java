@@ -1,5 +1,7 @@
 package io.aimsgate.operation.internal;
 
+import io.aimsgate.operation.ReevaluationFindings;
+
 import static io.aimsgate.gate.LifecycleDecisions.*;
 import static io.aimsgate.gate.LifecycleFixtures.PI;
 import static io.aimsgate.gate.LifecycleFixtures.decision;
@@ -18,7 +20,6 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.aimsgate.gate.GateActors;
 import io.aimsgate.gate.LifecycleFixtures;
 import io.aimsgate.gate.LifecycleGate;
 import io.aimsgate.gate.LifecycleGateKind;
@@ -26,6 +27,7 @@ import io.aimsgate.gate.LifecycleGateService;
 import io.aimsgate.gate.LifecycleGateStatus;
 import io.aimsgate.operation.OperationService;
 import io.aimsgate.raci.RaciRole;
+import io.aimsgate.shared.Actors;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -48,6 +50,15 @@ class ReevaluationDelegatesTest {
                 decision(2, 42L, RaciRole.ACCOUNTABLE, SUSPEND, "Drift is too high now.", "oscar")));
     }
 
+    static final ReevaluationFindings FINDINGS = new ReevaluationFindings("KL divergence 0.4 for three weeks.", ReevaluationFindings.Recommendation.SUSPEND);
+
+    /** The service applies the findings' rules, as {@link OperationService#recordAssessment} does. */
+    @org.junit.jupiter.api.BeforeEach
+    void rulesOfTheService() {
+        org.mockito.Mockito.doAnswer(call -> io.aimsgate.shared.Commands.validate(call.getArgument(1)))
+                .when(operation).recordAssessment(any(), any(), any());
+    }
+
     static Map<String, Object> assessed() {
         return variables(SYSTEM_ID, 7L, GATE_ID, 42L, "findings", "KL divergence 0.4 for three weeks.",
                 "recommendation", "SUSPEND");
@@ -59,9 +70,9 @@ class ReevaluationDelegatesTest {
 
     @Test
     void theYearlyTimerOpensANewRunAndForgetsTheLastFindings() {
-        when(gates.open(PI, LifecycleGateKind.RE_EVALUATION, 7L, GateActors.PLATFORM, "YEARLY",
+        when(gates.open(PI, LifecycleGateKind.RE_EVALUATION, 7L, Actors.PLATFORM, "YEARLY",
                 "Yearly re-evaluation due (interval P1Y)"))
-                .thenReturn(gate(43L, 7L, LifecycleGateKind.RE_EVALUATION, PI, GateActors.PLATFORM));
+                .thenReturn(gate(43L, 7L, LifecycleGateKind.RE_EVALUATION, PI, Actors.PLATFORM));
         Map<String, Object> variables = assessed();
         variables.put(REEVALUATION_INTERVAL, "P1Y");
         DelegateExecution execution = execution(variables);
@@ -80,7 +91,7 @@ class ReevaluationDelegatesTest {
         new ReevaluationDelegates.ContinueOperation(gates, operation).execute(atDecision(assessed()));
 
         InOrder order = inOrder(operation);
-        order.verify(operation).recordAssessment(42L, "KL divergence 0.4 for three weeks.", "SUSPEND", "mia");
+        order.verify(operation).recordAssessment(42L, FINDINGS, "mia");
         order.verify(operation).continueOperation(42L, "reevaluation-decision");
     }
 
@@ -89,7 +100,7 @@ class ReevaluationDelegatesTest {
         new ReevaluationDelegates.SuspendSystem(gates, operation).execute(atDecision(assessed()));
 
         InOrder order = inOrder(operation);
-        order.verify(operation).recordAssessment(42L, "KL divergence 0.4 for three weeks.", "SUSPEND", "mia");
+        order.verify(operation).recordAssessment(42L, FINDINGS, "mia");
         order.verify(operation).suspend(42L, "reevaluation-decision");
     }
 
@@ -99,7 +110,7 @@ class ReevaluationDelegatesTest {
 
         new ReevaluationDelegates.SuspendSystem(gates, operation).execute(atDecision(assessed()));
 
-        verify(operation).recordAssessment(42L, "KL divergence 0.4 for three weeks.", "SUSPEND", GateActors.PLATFORM);
+        verify(operation).recordAssessment(42L, FINDINGS, Actors.PLATFORM);
     }
 
     @Test
@@ -109,13 +120,13 @@ class ReevaluationDelegatesTest {
 
         assertThatThrownBy(() -> new ReevaluationDelegates.SuspendSystem(gates, operation)
                 .execute(atDecision(variables))).isInstanceOf(BadUserRequestException.class)
-                .hasMessageContaining("'findings'");
+                .hasMessage("'findings' must be 20 to 8000 characters");
         verify(operation, never()).suspend(any(), any());
     }
 
     @Test
     void retireEndsTheRunAndStartsTheRetirementGate() {
-        LifecycleGate ended = gate(42L, 7L, LifecycleGateKind.RE_EVALUATION, PI, GateActors.PLATFORM);
+        LifecycleGate ended = gate(42L, 7L, LifecycleGateKind.RE_EVALUATION, PI, Actors.PLATFORM);
         ended.close(LifecycleGateStatus.RETIREMENT_REQUESTED, "oscar", "Replaced by the new scoring model.",
                 LifecycleFixtures.NOW);
         when(operation.requestRetirement(42L, "reevaluation-decision")).thenReturn(ended);
@@ -126,7 +137,7 @@ class ReevaluationDelegatesTest {
 
         new ReevaluationDelegates.RequestRetirement(gates, operation, LifecycleFixtures.directEngineCalls()).execute(execution);
 
-        verify(operation).recordAssessment(42L, "KL divergence 0.4 for three weeks.", "SUSPEND", "mia");
+        verify(operation).recordAssessment(42L, FINDINGS, "mia");
         verify(execution.getProcessEngineServices().getRuntimeService())
                 .createMessageCorrelation(MESSAGE_RETIREMENT_REQUESTED);
         verify(correlation).setVariable(SYSTEM_ID, 7L);

@@ -1,5 +1,7 @@
 package io.aimsgate.operation.internal;
 
+import io.aimsgate.operation.PlannedRetirement;
+
 import static io.aimsgate.gate.LifecycleDecisions.GATE_ID;
 import static io.aimsgate.gate.LifecycleFixtures.NOW;
 import static io.aimsgate.gate.LifecycleFixtures.execution;
@@ -8,11 +10,13 @@ import static io.aimsgate.gate.LifecycleFixtures.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.aimsgate.shared.Commands;
 import io.aimsgate.operation.OperationService;
 import io.aimsgate.operation.RetirementPlan;
 import java.util.Map;
@@ -26,28 +30,31 @@ class RetirementDelegatesTest {
 
     OperationService operation = mock(OperationService.class);
 
+    /** The service applies the plan's rules and stores it, as {@link OperationService#recordPlan} does. */
     @BeforeEach
     void setUp() {
-        when(operation.now()).thenReturn(NOW);
+        when(operation.recordPlan(any(), any(), any())).thenAnswer(call -> {
+            PlannedRetirement p = Commands.validate(call.<PlannedRetirement>getArgument(1));
+            return new RetirementPlan(call.getArgument(0), p.retirementReason(), p.replacedBy(), p.dataRetentionPlan(),
+                    p.deletionPlan(), p.dependentSystems(), call.getArgument(2), NOW);
+        });
     }
 
     static Map<String, Object> plan() {
         return variables(GATE_ID, 42L, "retirementReason", "REPLACED", "replacedBy", "Credit scoring v2",
                 "dataRetentionPlan", "Decision logs kept 10 years.", "deletionPlan", "Features deleted after 90 days.",
-                "dependentSystems", "Loan origination UI");
+                "dependentSystems", "Loan origination UI and the reporting mart");
     }
 
     @Test
     void storesThePlanInTheNameOfThePlanner() {
         new RetirementDelegates.RecordRetirementPlan(operation).execute(execution(plan(), "olivia"));
 
-        ArgumentCaptor<RetirementPlan> stored = ArgumentCaptor.forClass(RetirementPlan.class);
-        verify(operation).recordPlan(stored.capture());
-        assertThat(stored.getValue().getGateId()).isEqualTo(42L);
-        assertThat(stored.getValue().getRetirementReason()).isEqualTo(RetirementPlan.Reason.REPLACED);
-        assertThat(stored.getValue().getReplacedBy()).isEqualTo("Credit scoring v2");
-        assertThat(stored.getValue().getPlannedBy()).isEqualTo("olivia");
-        assertThat(stored.getValue().getPlannedAt()).isEqualTo(NOW);
+        ArgumentCaptor<PlannedRetirement> stored = ArgumentCaptor.forClass(PlannedRetirement.class);
+        verify(operation).recordPlan(eq(42L), stored.capture(), eq("olivia"));
+        assertThat(stored.getValue().retirementReason()).isEqualTo(RetirementPlan.Reason.REPLACED);
+        assertThat(stored.getValue().replacedBy()).isEqualTo("Credit scoring v2");
+        assertThat(stored.getValue().dependentSystems()).isEqualTo("Loan origination UI and the reporting mart");
     }
 
     @Test
@@ -57,8 +64,17 @@ class RetirementDelegatesTest {
 
         assertThatThrownBy(() -> new RetirementDelegates.RecordRetirementPlan(operation)
                 .execute(execution(variables, "olivia"))).isInstanceOf(BadUserRequestException.class)
-                .hasMessageContaining("'replacedBy'");
-        verify(operation, never()).recordPlan(any());
+                .hasMessage("'replacedBy' is required when the system is retired because it was replaced");
+    }
+
+    @Test
+    void aDependentSystemsPartShorterThanTheFormAsksIsRefused() {
+        Map<String, Object> variables = plan();
+        variables.put("dependentSystems", "None");
+
+        assertThatThrownBy(() -> new RetirementDelegates.RecordRetirementPlan(operation)
+                .execute(execution(variables, "olivia"))).isInstanceOf(BadUserRequestException.class)
+                .hasMessage("'dependentSystems' must be 20 to 8000 characters");
     }
 
     @Test

@@ -305,7 +305,7 @@ class ReevalRetireModelsTest {
     void theFormsCarryTheFieldsTheDelegatesRelyOn() throws IOException {
         JsonNode reevaluationStart = form("reevaluation-start");
         assertRequiredNumber(reevaluationStart, "systemId");
-        assertRequiredText(reevaluationStart, "triggerDetail", 10, 4000);
+        assertRequiredText(reevaluationStart, "triggerDetail", 10, 2000);
         assertThat(hasField(reevaluationStart, "trigger")).as("the delegate sets MANUAL").isFalse();
 
         JsonNode assessment = form("reevaluation-assessment");

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import io.aimsgate.gate.GateActors;
 import io.aimsgate.validation.MetricBound;
 import io.aimsgate.validation.ValidationService;
 import java.util.List;
@@ -35,7 +34,7 @@ class EvaluateValidationThresholdsDelegateTest {
 
     @Test
     void noBreachIsCountedAsZero() {
-        when(validations.evaluate(900L, GateActors.PLATFORM)).thenReturn(List.of());
+        when(validations.evaluate(900L, io.aimsgate.shared.Actors.PLATFORM)).thenReturn(List.of());
         DelegateExecution execution = execution(variables("validationId", 900L));
 
         delegate.execute(execution);

@@ -1,5 +1,7 @@
 package io.aimsgate.validation.internal;
 
+import io.aimsgate.validation.ValidationSubmission;
+
 import static io.aimsgate.gate.LifecycleDecisions.GATE_ID;
 import static io.aimsgate.gate.LifecycleDecisions.SYSTEM_ID;
 import static io.aimsgate.gate.LifecycleFixtures.execution;
@@ -14,6 +16,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.aimsgate.shared.Commands;
 import io.aimsgate.validation.MetricKind;
 import io.aimsgate.validation.ValidationRun;
 import io.aimsgate.validation.ValidationService;
@@ -29,6 +32,15 @@ class RecordValidationResultsDelegateTest {
     ValidationService validations = mock(ValidationService.class);
     RecordValidationResultsDelegate delegate = new RecordValidationResultsDelegate(validations);
 
+    /** The delegate with a service that applies the real rules ({@link ValidationService#submit} validates so). */
+    void submitThroughTheRules(Map<String, Object> variables) {
+        when(validations.submit(any(), any(), any())).thenAnswer(call -> {
+            Commands.validate(call.<ValidationSubmission>getArgument(1));
+            return ValidationServiceTest.run();
+        });
+        delegate.execute(execution(variables, "mia"));
+    }
+
     static Map<String, Object> form() {
         return variables(SYSTEM_ID, 7L, GATE_ID, 42L, "versionLabel", "1.4.0", "accuracy", 0.91d,
                 "robustnessNotes", "Stable under input noise.", "explainabilityNotes", "SHAP summary attached.",
@@ -38,13 +50,13 @@ class RecordValidationResultsDelegateTest {
 
     @Test
     void accuracyAloneMakesASubmission() {
-        ValidationService.Submission submission = RecordValidationResultsDelegate.fromForm(execution(form()));
+        ValidationSubmission submission = RecordValidationResultsDelegate.fromForm(execution(form()));
 
         assertThat(submission.versionLabel()).isEqualTo("1.4.0");
-        assertThat(submission.metrics()).containsExactly(new ValidationService.Measurement(MetricKind.PERFORMANCE,
+        assertThat(submission.metrics()).containsExactly(new ValidationSubmission.Measurement(MetricKind.PERFORMANCE,
                 "accuracy", null, 0.91));
         assertThat(submission.robustnessNotes()).isEqualTo("Stable under input noise.");
-        assertThat(submission.modelCard()).isEqualTo(new ValidationRun.ModelCard("Consumer loan scoring.",
+        assertThat(submission.modelCard()).isEqualTo(new ValidationSubmission.ModelCard("Consumer loan scoring.",
                 "Not for business loans.", "Thin credit files.", "Loans 2019-2025, EU only."));
     }
 
@@ -54,8 +66,9 @@ class RecordValidationResultsDelegateTest {
         variables.remove("accuracy");
         variables.put("precision", 0.8d);
 
-        assertThatThrownBy(() -> RecordValidationResultsDelegate.fromForm(execution(variables)))
+        assertThatThrownBy(() -> submitThroughTheRules(variables))
                 .isInstanceOf(BadUserRequestException.class).hasMessage("'accuracy' is required");
+        verify(validations).submit(any(), any(), any());
     }
 
     @Test
@@ -65,15 +78,15 @@ class RecordValidationResultsDelegateTest {
                 "demographicParityDifference", 0.04d, "equalOpportunityDifference", 0.06d,
                 "adversarialAccuracy", 0.65d));
 
-        ValidationService.Submission submission = RecordValidationResultsDelegate.fromForm(execution(variables));
+        ValidationSubmission submission = RecordValidationResultsDelegate.fromForm(execution(variables));
 
         assertThat(submission.metrics()).containsExactly(
-                new ValidationService.Measurement(MetricKind.PERFORMANCE, "accuracy", null, 0.91),
-                new ValidationService.Measurement(MetricKind.PERFORMANCE, "precision", null, 0.8),
-                new ValidationService.Measurement(MetricKind.PERFORMANCE, "recall", null, 0.75),
-                new ValidationService.Measurement(MetricKind.FAIRNESS, "demographicParityDifference", "gender", 0.04),
-                new ValidationService.Measurement(MetricKind.FAIRNESS, "equalOpportunityDifference", "gender", 0.06),
-                new ValidationService.Measurement(MetricKind.ROBUSTNESS, "adversarialAccuracy", null, 0.65));
+                new ValidationSubmission.Measurement(MetricKind.PERFORMANCE, "accuracy", null, 0.91),
+                new ValidationSubmission.Measurement(MetricKind.PERFORMANCE, "precision", null, 0.8),
+                new ValidationSubmission.Measurement(MetricKind.PERFORMANCE, "recall", null, 0.75),
+                new ValidationSubmission.Measurement(MetricKind.FAIRNESS, "demographicParityDifference", "gender", 0.04),
+                new ValidationSubmission.Measurement(MetricKind.FAIRNESS, "equalOpportunityDifference", "gender", 0.06),
+                new ValidationSubmission.Measurement(MetricKind.ROBUSTNESS, "adversarialAccuracy", null, 0.65));
     }
 
     @Test
@@ -81,8 +94,8 @@ class RecordValidationResultsDelegateTest {
         Map<String, Object> variables = form();
         variables.put("equalOpportunityDifference", 0.06d);
 
-        assertThatThrownBy(() -> RecordValidationResultsDelegate.fromForm(execution(variables)))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("'protectedAttribute' is required");
+        assertThatThrownBy(() -> submitThroughTheRules(variables))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("'protectedAttribute' is required for a fairness metric");
     }
 
     @Test
@@ -90,7 +103,7 @@ class RecordValidationResultsDelegateTest {
         Map<String, Object> variables = form();
         variables.put("recall", 1.2d);
 
-        assertThatThrownBy(() -> RecordValidationResultsDelegate.fromForm(execution(variables)))
+        assertThatThrownBy(() -> submitThroughTheRules(variables))
                 .isInstanceOf(BadUserRequestException.class).hasMessageContaining("'recall'");
     }
 
@@ -99,7 +112,7 @@ class RecordValidationResultsDelegateTest {
         Map<String, Object> variables = form();
         variables.put("cardLimitations", "None");
 
-        assertThatThrownBy(() -> RecordValidationResultsDelegate.fromForm(execution(variables)))
+        assertThatThrownBy(() -> submitThroughTheRules(variables))
                 .isInstanceOf(BadUserRequestException.class).hasMessageContaining("'cardLimitations'");
     }
 

@@ -254,9 +254,11 @@ class VerificationValidationProcessTest {
         JsonNode attribute = DesignVvModels.field(start, "protectedAttribute");
         Assertions.assertThat(attribute.get("type").asText()).isEqualTo("textfield");
         Assertions.assertThat(attribute.path("validate").path("required").asBoolean()).isFalse();
+        Assertions.assertThat(attribute.path("validate").path("maxLength").asInt()).isEqualTo(100);
         for (String text : List.of("robustnessNotes", "explainabilityNotes", "cardIntendedUse", "cardLimitations",
                 "cardFailureCases", "cardTrainingData")) {
-            DesignVvModels.assertRequiredText(start, text, "textarea", 0, 4000);
+            // the command's rule (ValidationSubmission), shown by the form too
+            DesignVvModels.assertRequiredText(start, text, "textarea", 10, 4000);
         }
         // nothing the recorder would not know what to do with
         Assertions.assertThat(DesignVvModels.components(start).stream().filter(c -> c.has("key"))
