@@ -117,6 +117,7 @@ class DemoData implements ApplicationRunner {
         inventory.registerVersion(credit.getId(), "2.2.0-rc1", sha('b'), "mia");
         lifecycle.passGatesBeforeDeployment(credit.getId(), credit.getIntendedUse(), "ESSENTIAL_SERVICES", false, true,
                 "2.1.0");
+        lifecycle.reviseModelCard(credit.getId(), "2.1.0");
         risks.record(credit.getId(), new RiskDetails(LifecycleStage.DESIGN_AND_DEVELOPMENT, StrideCategory.TAMPERING,
                 "Training data poisoning through the third-party bureau feed",
                 "The bureau feed is ingested without integrity checks; poisoned records could shift scores.",
@@ -133,6 +134,7 @@ class DemoData implements ApplicationRunner {
         inventory.registerVersion(chat.getId(), "1.4.0", sha('c'), "mia");
         inventory.registerVersion(chat.getId(), "1.5.0", sha('d'), "mia");
         lifecycle.passGatesBeforeDeployment(chat.getId(), chat.getIntendedUse(), "NONE", true, true, "1.4.0");
+        lifecycle.attachModelCard(chat.getId(), "1.5.0");
         var injection = risks.record(chat.getId(), new RiskDetails(LifecycleStage.OPERATION_AND_MONITORING,
                 StrideCategory.ELEVATION_OF_PRIVILEGE, "Prompt injection exposes internal instructions",
                 "Crafted prompts reveal the system prompt and internal links.", 3, 4, RiskTreatment.MITIGATE, "mia",

@@ -1,8 +1,11 @@
 package io.aimsgate.demo;
 
+import io.aimsgate.evidence.EvidenceKind;
+import io.aimsgate.evidence.EvidenceService;
+import io.aimsgate.evidence.EvidenceSubjectType;
 import io.aimsgate.validation.ValidationSubmission;
-
 import io.aimsgate.gate.DeploymentSubmissions;
+import io.aimsgate.inventory.InventoryService;
 import io.aimsgate.datagovernance.DatasetDetails;
 import io.aimsgate.datagovernance.DatasetPurpose;
 import io.aimsgate.datagovernance.DatasetService;
@@ -12,6 +15,9 @@ import io.aimsgate.operation.MonitoringService;
 import io.aimsgate.datagovernance.PersonalDataTreatment;
 import io.aimsgate.validation.ValidationRun;
 import io.aimsgate.validation.ValidationService;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +32,14 @@ class DemoLifecycle {
     private final ValidationService validations;
     private final MonitoringService monitoring;
     private final DeploymentSubmissions submissions;
+    private final EvidenceService evidence;
+    private final InventoryService inventory;
 
     DemoLifecycle(DemoWalk walk, DatasetService datasets, ValidationService validations, MonitoringService monitoring,
-            DeploymentSubmissions submissions) {
+            DeploymentSubmissions submissions, EvidenceService evidence, InventoryService inventory) {
         this.walk = walk;
+        this.evidence = evidence;
+        this.inventory = inventory;
         this.datasets = datasets;
         this.validations = validations;
         this.monitoring = monitoring;
@@ -48,6 +58,12 @@ class DemoLifecycle {
         answers.put("safetyComponent", false);
         answers.put("interactsWithPeople", interactsWithPeople);
         answers.put("generatesSyntheticContent", false);
+        if (!"NONE".equals(annexIIIArea)) {
+            // An Annex III area makes the system high-risk: its inception passes only with an impact assessment.
+            attach("olivia", EvidenceSubjectType.SYSTEM, systemId, EvidenceKind.IMPACT_ASSESSMENT,
+                    "impact-assessment.md", DemoEvidence.impactAssessment(inventory.requireSystem(systemId).getName(),
+                            intendedUse), null);
+        }
         return walk.start("olivia", "inception", answers);
     }
 
@@ -88,6 +104,13 @@ class DemoLifecycle {
 
     /** Submits validation results as mia (a pipeline would post them); returns the V&V instance. */
     String submitValidation(Long systemId, String versionLabel, double accuracy, double parity) {
+        String system = inventory.requireSystem(systemId).getName();
+        long versionId = inventory.requireVersion(systemId, versionLabel).getId();
+        attach("mia", EvidenceSubjectType.SYSTEM, systemId, EvidenceKind.VALIDATION_REPORT,
+                "validation-report-" + versionLabel + ".md", DemoEvidence.validationReport(system, versionLabel,
+                        accuracy, parity), null);
+        attach("mia", EvidenceSubjectType.MODEL_VERSION, versionId, EvidenceKind.MODEL_CARD, "model-card.md",
+                DemoEvidence.modelCard(system, versionLabel, false), LocalDate.now().plusYears(1));
         ValidationRun run = walk.as("mia", () -> validations.submit(systemId, new ValidationSubmission(
                 versionLabel, List.of(
                         new ValidationSubmission.Measurement(MetricKind.PERFORMANCE, "accuracy", null, accuracy),
@@ -128,7 +151,31 @@ class DemoLifecycle {
         walk.as("mia", () -> monitoring.record(systemId, "klDivergence", klDivergence, null, "mia"));
     }
 
+    /** A version's model card, written before it is submitted to the deployment gate (which requires it). */
+    void attachModelCard(Long systemId, String versionLabel) {
+        attach("mia", EvidenceSubjectType.MODEL_VERSION, inventory.requireVersion(systemId, versionLabel).getId(),
+                EvidenceKind.MODEL_CARD, "model-card.md", DemoEvidence.modelCard(
+                        inventory.requireSystem(systemId).getName(), versionLabel, false), LocalDate.now().plusYears(1));
+    }
+
+    /** The model card revised after review: a second revision of the same file (the first stays retrievable). */
+    void reviseModelCard(Long systemId, String versionLabel) {
+        attach("mia", EvidenceSubjectType.MODEL_VERSION, inventory.requireVersion(systemId, versionLabel).getId(),
+                EvidenceKind.MODEL_CARD, "model-card.md", DemoEvidence.modelCard(
+                        inventory.requireSystem(systemId).getName(), versionLabel, true), LocalDate.now().plusYears(1));
+    }
+
+    private void attach(String user, EvidenceSubjectType type, long subjectId, EvidenceKind kind, String fileName,
+            String markdown, LocalDate expiresOn) {
+        // As the uploader, so whoever records the upload (the decision ledger) sees the same person.
+        walk.as(user, () -> evidence.upload(new EvidenceService.Upload(type, subjectId, kind, fileName, expiresOn,
+                "text/markdown"), new ByteArrayInputStream(markdown.getBytes(StandardCharsets.UTF_8)), user));
+    }
+
     void retire(Long systemId, String replacedBy) {
+        attach("olivia", EvidenceSubjectType.SYSTEM, systemId, EvidenceKind.DATA_DISPOSAL_RECORD,
+                "data-disposal-record.md", DemoEvidence.dataDisposal(inventory.requireSystem(systemId).getName(),
+                        replacedBy), null);
         String pid = walk.start("olivia", "retirement", Map.of("systemId", systemId, "retirementReason", "REPLACED",
                 "triggerDetail", "Replaced by " + replacedBy));
         walk.complete("olivia", pid, "task_retirement_plan", Map.of("retirementReason", "REPLACED", "replacedBy",

@@ -2,6 +2,8 @@ package io.aimsgate.gate;
 
 import io.aimsgate.audit.DecisionLedger;
 import io.aimsgate.audit.LedgerRecord;
+import io.aimsgate.evidence.EvidenceSubject;
+import io.aimsgate.evidence.RequiredEvidence;
 import io.aimsgate.inventory.AiSystem;
 import io.aimsgate.inventory.EuAiActTier;
 import io.aimsgate.inventory.InventoryService;
@@ -44,15 +46,17 @@ public class DeploymentGateService {
     private final List<DeploymentPrerequisite> prerequisites;
     private final InformedParties informed;
     private final ApplicationEventPublisher publisher;
+    private final RequiredEvidence requiredEvidence;
     private final Clock clock;
     private final DecisionLedger ledger;
 
     DeploymentGateService(DeploymentRequestRepository requests, GateDecisions decisions,
             GateEventRepository events, InventoryService inventory, RiskAssessmentService riskAssessment,
             List<DeploymentBlocker> blockers, List<DeploymentPrerequisite> prerequisites, InformedParties informed,
-            ApplicationEventPublisher publisher, Clock clock, DecisionLedger ledger) {
+            ApplicationEventPublisher publisher, RequiredEvidence requiredEvidence, Clock clock, DecisionLedger ledger) {
         this.ledger = ledger;
         this.publisher = publisher;
+        this.requiredEvidence = requiredEvidence;
         this.blockers = List.copyOf(blockers);
         this.prerequisites = List.copyOf(prerequisites);
         this.informed = informed;
@@ -150,6 +154,13 @@ public class DeploymentGateService {
         GateDecision accountable = accountableApprovals.get(accountableApprovals.size() - 1);
         String approver = accountable.getDecidedBy();
         String rationale = accountable.getRationale();
+        // The gate's required evidence (evidence.RequiredEvidence): the version's current model card.
+        List<String> missing = requiredEvidence.missing("DEPLOYMENT",
+                EvidenceSubject.ofVersion(request.getSystemId(), request.getVersionId()));
+        if (!missing.isEmpty()) {
+            throw new ConflictException("evidence", "The deployment gate cannot approve without its required "
+                    + "evidence.", missing);
+        }
         request.decide(DeploymentRequestStatus.APPROVED, approver, rationale, clock.instant());
         decisions.close(request.getGateRunId(), GateRunStatus.PASSED, approver, rationale);
         inventory.changeVersionStatus(request.getVersionId(), VersionStatus.APPROVED);
@@ -275,6 +286,7 @@ public class DeploymentGateService {
         for (DeploymentBlocker blocker : blockers) {
             reasons.addAll(blocker.blockingReasons(version.getId()));
         }
+        reasons.addAll(requiredEvidence.missing("DEPLOYMENT", EvidenceSubject.ofVersion(systemId, version.getId())));
         RiskAssessment assessment = riskAssessment.assess(systemId);
         reasons.addAll(assessment.reasons());
         DeploymentRequest approval = requests.findFirstByVersionIdAndStatusOrderByDecidedAtDesc(version.getId(),

@@ -1,5 +1,7 @@
 package io.aimsgate.gate;
 
+import io.aimsgate.evidence.EvidenceSubject;
+import io.aimsgate.evidence.RequiredEvidence;
 import io.aimsgate.gate.DeploymentPrerequisite;
 import io.aimsgate.gate.GateDecision;
 import io.aimsgate.gate.GateDecisions;
@@ -50,9 +52,12 @@ public class LifecycleGateService implements DeploymentPrerequisite {
     private final GateDecisions runs;
     private final InventoryService inventory;
     private final InformedParties informed;
+    private final RequiredEvidence requiredEvidence;
 
-    LifecycleGateService(GateDecisions runs, InventoryService inventory, InformedParties informed) {
+    LifecycleGateService(GateDecisions runs, InventoryService inventory, InformedParties informed,
+            RequiredEvidence requiredEvidence) {
         this.runs = runs;
+        this.requiredEvidence = requiredEvidence;
         this.inventory = inventory;
         this.informed = informed;
     }
@@ -148,6 +153,15 @@ public class LifecycleGateService implements DeploymentPrerequisite {
 
     /** Passes the gate in the name of its last Accountable decider, moves the system on and tells the Informed. */
     public GateRun pass(Long gateId, String informedActivity) {
+        GateRun run = runs.require(gateId);
+        // The gate's required evidence (evidence.RequiredEvidence): missing or expired, the pass is refused (409) and
+        // the approval that led here is not completed.
+        List<String> missing = requiredEvidence.missing(run.getKind().name(),
+                EvidenceSubject.ofGateRun(run.getSystemId(), run.getId()));
+        if (!missing.isEmpty()) {
+            throw new ConflictException("evidence", "The " + run.getKind().label() + " gate cannot pass without its "
+                    + "required evidence.", missing);
+        }
         GateDecision accountable = runs.lastAccountableDecision(gateId);
         GateRun gate = runs.close(gateId, GateRunStatus.PASSED, accountable.getDecidedBy(), accountable.getRationale());
         if (gate.getKind() == GateKind.RE_EVALUATION || gate.getKind() == GateKind.RETIREMENT) {

@@ -37,6 +37,11 @@ public class CommittedChanges implements HibernatePropertiesCustomizer {
         return generation.get();
     }
 
+    /** For a committed change written without JPA (the evidence store's JDBC writes): call after the commit. */
+    public void changed() {
+        generation.incrementAndGet();
+    }
+
     @Override
     public void customize(Map<String, Object> properties) {
         properties.put("hibernate.integrator_provider", (IntegratorProvider) () -> List.of(new ChangeIntegrator()));

@@ -872,8 +872,13 @@ abstract class AbstractApiScenarios {
                 "application/json").expect(expected).json(), LifecycleWalk.Cast.DEMO);
     }
 
+    /** Registers the version with its model card in the evidence store: the deployment gate approves no version without. */
     void registerVersion(long system, String label, String digest) {
-        mia.post(versionsPath(system), Map.of("versionLabel", label, "artifactSha256", digest)).expect(201);
+        long version = mia.post(versionsPath(system), Map.of("versionLabel", label, "artifactSha256", digest))
+                .expect(201).json().get("id").asLong();
+        mia.sendBytes("POST", "/api/evidence?subjectType=MODEL_VERSION&subjectId=" + version
+                + "&kind=MODEL_CARD&fileName=model-card.md", ("# Model card " + label + "\n").getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8), "text/markdown").expect(201);
     }
 
     Response recordRisk(Caller caller, long system, int likelihood, int impact, String title) {

@@ -572,9 +572,11 @@ abstract class AbstractGateIntegrityScenarios {
         return id;
     }
 
+    /** Registers the version with its model card in the evidence store: the deployment gate approves no version without. */
     void registerVersion(long system, String label) {
-        mia.post("/api/systems/" + system + "/versions", Map.of("versionLabel", label, "artifactSha256",
-                AbstractApiScenarios.sha256())).expect(201);
+        long version = mia.post("/api/systems/" + system + "/versions", Map.of("versionLabel", label, "artifactSha256",
+                AbstractApiScenarios.sha256())).expect(201).json().get("id").asLong();
+        io.aimsgate.support.EvidenceFixtures.attach(mia, "MODEL_VERSION", version, "MODEL_CARD", "model-card.md");
     }
 
     /** A user of its own, in these groups (password {@code <name>-password-1}), created by the administrator. */

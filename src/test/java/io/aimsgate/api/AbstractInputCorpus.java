@@ -61,7 +61,8 @@ abstract class AbstractInputCorpus {
             "nonconformity", "corrective_case", "corrective_action", "dataset", "gate_run",
             "metric_objective", "monitoring_reading", "validation_run", "validation_metric", "reevaluation_assessment",
             "retirement_plan", "impact_assessment", "inception_screening", "notification", "admin_repair",
-            "audit_entry", "audit_checkpoint", "act_hi_procinst");
+            "audit_entry", "audit_checkpoint", "evidence_file", "evidence_revision", "evidence_chunk",
+            "act_hi_procinst");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String HOLE = "\"@@corpus@@\"";
@@ -224,6 +225,8 @@ abstract class AbstractInputCorpus {
         // An on-demand ledger checkpoint: a refused request neither records the request nor signs the head.
         endpoints.add(new Endpoint("ledger checkpoint", "POST", "/api/audit/checkpoints", "grace",
                 map("reason", "Sample for the quarterly internal audit."), fields("reason", Kind.TEXT), null));
+        // An evidence upload: the file is the body, what it is goes in the query (see evidenceUploadCases).
+        endpoints.add(new Endpoint("upload evidence", "POST", EVIDENCE_UPLOAD, "mia", map(), List.of(), null));
         return endpoints;
     }
 
@@ -235,6 +238,12 @@ abstract class AbstractInputCorpus {
         List<Case> cases = new ArrayList<>();
         for (Endpoint endpoint : endpoints()) {
             List<Case> own = new ArrayList<>();
+            if (endpoint.path().equals(EVIDENCE_UPLOAD)) {
+                own.addAll(evidenceUploadCases(endpoint));
+                SIZES.put(endpoint.method() + " " + endpoint.path(), own.size());
+                cases.addAll(own);
+                continue;
+            }
             String valid = json(endpoint.body());
             for (Field field : endpoint.fields()) {
                 for (Map.Entry<String, String> mutation : mutations(field.kind()).entrySet()) {
@@ -272,6 +281,51 @@ abstract class AbstractInputCorpus {
             cases.addAll(own);
         }
         return cases.stream().map(Arguments::of);
+    }
+
+    static final String EVIDENCE_UPLOAD = "/api/evidence";
+
+    /**
+     * The evidence upload's query parameters, each in turn missing, empty, misspelt or out of range, with a valid file
+     * as the body: refused naming the parameter, and no evidence row or chunk written.
+     */
+    static List<Case> evidenceUploadCases(Endpoint endpoint) {
+        Map<String, String> valid = new LinkedHashMap<>();
+        valid.put("subjectType", "SYSTEM");
+        valid.put("subjectId", "{systemId}");
+        valid.put("kind", "MODEL_CARD");
+        valid.put("fileName", "model-card.md");
+        valid.put("expiresOn", "2099-12-31");
+        Map<String, List<String>> wrong = new LinkedHashMap<>();
+        wrong.put("subjectType", List.of("", "system", "%20SYSTEM", "SYSTEM%20", "0", "CONTROL", "AI_SYSTEM"));
+        wrong.put("subjectId", List.of("", "0{systemId}", "%20{systemId}", "{systemId}.0", "1e3", "-{systemId}",
+                "0x{systemId}#hex", "{systemId}#fullwidth", "99999999999999999999", "0"));
+        wrong.put("kind", List.of("", "model_card", "MODEL_CARD%20", "0", "MODEL%20CARD", "CARD"));
+        wrong.put("fileName", List.of("", "a%2Fb.md", "a%5Cb.md", "..", ".hidden", "a%07b.md", "a%0Ab.md",
+                "%20card.md", "card.md%20", "x".repeat(256)));
+        wrong.put("expiresOn", List.of("2020-01-01", "2099-02-30", "20991231", "4102358400", "tomorrow", "2099-1-1",
+                "31.12.2099"));
+        List<Case> cases = new ArrayList<>();
+        String body = "# Corpus model card\n\nIntended use: test input only.\n";
+        for (Map.Entry<String, List<String>> parameter : wrong.entrySet()) {
+            List<String> values = new ArrayList<>(parameter.getValue());
+            if (!parameter.getKey().equals("expiresOn")) {
+                values.add(null);
+            }
+            for (String value : values) {
+                StringBuilder query = new StringBuilder();
+                valid.forEach((name, good) -> {
+                    String chosen = name.equals(parameter.getKey()) ? value : good;
+                    if (chosen != null) {
+                        query.append(query.length() == 0 ? "?" : "&").append(name).append('=').append(chosen);
+                    }
+                });
+                String description = parameter.getKey() + (value == null ? " missing" : " = '" + value + "'");
+                cases.add(new Case(endpoint.name(), description, endpoint.method(), endpoint.path() + query,
+                        endpoint.user(), body, parameter.getKey()));
+            }
+        }
+        return cases;
     }
 
     /** Replacements of one field's value, as raw JSON, by the field's kind. */

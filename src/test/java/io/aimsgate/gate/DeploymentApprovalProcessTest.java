@@ -1239,7 +1239,8 @@ class DeploymentApprovalProcessTest {
                 GateEventRepository events, InventoryService inventory, RiskAssessmentService riskAssessment,
                 ScriptedHolds holds, ApplicationEventPublisher publisher, Clock clock) {
             return new DeploymentGateService(requests, decisions, events, inventory, riskAssessment, List.of(holds),
-                    List.of(), mock(InformedParties.class), publisher, clock, mock(io.aimsgate.audit.DecisionLedger.class));
+                    List.of(), mock(InformedParties.class), publisher, mock(io.aimsgate.evidence.RequiredEvidence.class), clock,
+                    mock(io.aimsgate.audit.DecisionLedger.class));
         }
     }
 }

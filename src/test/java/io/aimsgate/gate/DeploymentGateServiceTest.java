@@ -48,7 +48,8 @@ class DeploymentGateServiceTest {
             mock(io.aimsgate.audit.DecisionLedger.class));
     DeploymentGateService gate = new DeploymentGateService(requests, decisions, events, inventory,
             mock(RiskAssessmentService.class), java.util.List.of(), java.util.List.of(), informed(),
-            published::add, Clock.fixed(NOW, ZoneOffset.UTC), mock(io.aimsgate.audit.DecisionLedger.class));
+            published::add, mock(io.aimsgate.evidence.RequiredEvidence.class), Clock.fixed(NOW, ZoneOffset.UTC),
+            mock(io.aimsgate.audit.DecisionLedger.class));
 
     AiSystem system = mock(AiSystem.class);
 

@@ -35,7 +35,8 @@ final class GateOverMockedTables {
                 mock(io.aimsgate.audit.DecisionLedger.class));
         service = new DeploymentGateService(requests, decisions, mock(GateEventRepository.class), inventory,
                 mock(RiskAssessmentService.class), List.of(), List.of(), mock(InformedParties.class),
-                published::add, clock, mock(io.aimsgate.audit.DecisionLedger.class));
+                published::add, mock(io.aimsgate.evidence.RequiredEvidence.class), clock,
+                mock(io.aimsgate.audit.DecisionLedger.class));
     }
 
     /** Request {@code id} of {@code processInstanceId}, in review, with its open run of the same id. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aimsgate.support.Api;
 import io.aimsgate.support.Api.Caller;
 import io.aimsgate.support.Api.Response;
+import io.aimsgate.support.EvidenceFixtures;
 import io.aimsgate.support.H2DemoApp;
 import io.aimsgate.support.LifecycleWalk;
 import java.util.ArrayList;
@@ -95,6 +96,8 @@ class LifecycleApiTest {
         // Inception: EMPLOYMENT is an Annex III area, so HIGH: impact assessment, ethics and legal, board.
         String inception = startInception(olivia, system, "NONE", "EMPLOYMENT");
         complete(olivia, inception, "task_impact_assessment", impactAssessment());
+        // The assessment as a document in the evidence store: a high-risk inception passes only with one.
+        EvidenceFixtures.attach(olivia, "SYSTEM", system, "IMPACT_ASSESSMENT", "impact-assessment.md");
 
         JsonNode during = lifecycle(system);
         assertThat(during.at("/gates/INCEPTION").asText()).isEqualTo("IN_PROGRESS");
@@ -164,6 +167,7 @@ class LifecycleApiTest {
         assertThat(risk.path("title").asText()).contains("demographicParityDifference").contains("age");
 
         String validationGate = validation.path("processInstanceId").asText();
+        EvidenceFixtures.attach(mia, "SYSTEM", system, "VALIDATION_REPORT", "validation-report-1.0.0.md");
         assertThat(taskVariable(oscar, task(oscar, validationGate, "task_accountable_approval"),
                 "thresholdBreachSummary").asText()).contains("demographicParityDifference").contains("risk " + riskId);
         complete(oscar, validationGate, "task_accountable_approval", decision("APPROVE"));
@@ -447,6 +451,7 @@ class LifecycleApiTest {
         plan.put("dependentSystems", "Shop front end (switches to Recommender 2)");
         plan.put("rationale", "Replaced by Recommender 2 after its own gates.");
         complete(olivia, pid, "task_retirement_plan", plan);
+        EvidenceFixtures.attach(olivia, "SYSTEM", system, "DATA_DISPOSAL_RECORD", "data-disposal-record.md");
         complete(lena, pid, "task_legal_review", decision("APPROVE"));
         // The product owner who started and planned the retirement cannot approve it.
         olivia.post(taskPath(task(olivia, pid, "task_accountable_approval").path("id").asText()) + "/complete",
@@ -520,9 +525,11 @@ class LifecycleApiTest {
         return olivia.post("/api/systems", body).expect(201).json().path("id").asLong();
     }
 
+    /** Registers the version with its model card in the evidence store: the deployment gate approves no version without. */
     void registerVersion(long system, String label) {
-        mia.post("/api/systems/" + system + "/versions", Map.of("versionLabel", label, "artifactSha256",
-                "c".repeat(64))).expect(201);
+        long version = mia.post("/api/systems/" + system + "/versions", Map.of("versionLabel", label, "artifactSha256",
+                "c".repeat(64))).expect(201).json().get("id").asLong();
+        io.aimsgate.support.EvidenceFixtures.attach(mia, "MODEL_VERSION", version, "MODEL_CARD", "model-card.md");
     }
 
     /** Through the deployment gate: submitted by olivia, reviewed by mia and sam, approved by oscar. */

@@ -1,5 +1,6 @@
 package io.aimsgate.gate;
 
+import io.aimsgate.evidence.RequiredEvidence;
 import io.aimsgate.gate.GateDecision;
 import io.aimsgate.gate.GateRun;
 import io.aimsgate.gate.GateRunStatus;
@@ -54,7 +55,8 @@ class LifecycleGateServiceTest {
     InformedParties informed = mock(InformedParties.class);
     io.aimsgate.audit.DecisionLedger ledger = mock(io.aimsgate.audit.DecisionLedger.class);
     GateDecisions runs = new GateDecisions(gates, decisions, event -> { }, CLOCK, ledger);
-    LifecycleGateService service = new LifecycleGateService(runs, inventory, informed);
+    RequiredEvidence requiredEvidence = mock(RequiredEvidence.class);
+    LifecycleGateService service = new LifecycleGateService(runs, inventory, informed, requiredEvidence);
 
     AiSystem system = mock(AiSystem.class);
 
@@ -251,6 +253,22 @@ class LifecycleGateServiceTest {
 
         assertThatThrownBy(() -> service.pass(GATE, "inception-approval")).isInstanceOf(IllegalStateException.class);
         assertThat(gate.getStatus()).isEqualTo(GateRunStatus.IN_PROGRESS);
+        verify(informed, never()).tell(anyString(), anyString(), anyString());
+    }
+
+    @Test
+    void withoutItsRequiredEvidenceNoGatePassesAndTheRefusalNamesWhatIsMissing() {
+        GateRun gate = running(VERIFICATION_AND_VALIDATION);
+        recorded(decision(1, GATE, RaciRole.ACCOUNTABLE, "APPROVE", "Approved by the owner.", "oscar"));
+        when(requiredEvidence.missing(eq("VERIFICATION_AND_VALIDATION"), any())).thenReturn(
+                List.of("Required evidence missing: model card (MODEL_CARD)."));
+
+        assertThatThrownBy(() -> service.pass(GATE, "validation-approval")).isInstanceOf(ConflictException.class)
+                .satisfies(e -> assertThat(((ConflictException) e).reasons())
+                        .containsExactly("Required evidence missing: model card (MODEL_CARD)."))
+                .satisfies(e -> assertThat(((ConflictException) e).field()).isEqualTo("evidence"));
+        assertThat(gate.getStatus()).isEqualTo(GateRunStatus.IN_PROGRESS);
+        verify(inventory, never()).advanceToStage(any(), any());
         verify(informed, never()).tell(anyString(), anyString(), anyString());
     }
 

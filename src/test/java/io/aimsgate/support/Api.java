@@ -138,6 +138,44 @@ public final class Api {
             }
         }
 
+        /** A raw body (a file upload) with the given Content-Type, or none when it is null. */
+        public Response sendBytes(String method, String path, byte[] body, String contentType) {
+            HttpRequest.Builder request = authorised(HttpRequest.newBuilder(URI.create(base + path)))
+                    .timeout(Duration.ofSeconds(120))
+                    .header("Accept", "application/json, application/problem+json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
+            HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(method, path, response.statusCode(), response.headers(), response.body());
+        }
+
+        /** A download: the body as bytes, with the response's status and headers. */
+        public HttpResponse<byte[]> download(String path) {
+            return exchange(authorised(HttpRequest.newBuilder(URI.create(base + path))).timeout(Duration.ofSeconds(120))
+                    .GET(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+
+        private HttpRequest.Builder authorised(HttpRequest.Builder request) {
+            if (userId != null) {
+                request.header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((userId + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            }
+            return request;
+        }
+
+        private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
+            try {
+                return CLIENT.send(request.build(), handler);
+            } catch (IOException e) {
+                throw new UncheckedIOException("request failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("request interrupted", e);
+            }
+        }
+
         @Override
         public String toString() {
             return userId == null ? "anonymous" : userId;

@@ -54,6 +54,8 @@ public final class LifecycleWalk {
         answers.put("generatesSyntheticContent", false);
         String pid = start(cast.owner(), "inception", answers);
         if ("HIGH".equals(tier)) {
+            // A high-risk system passes inception only with an impact assessment in the evidence store.
+            attach(cast.owner(), "SYSTEM", systemId, "IMPACT_ASSESSMENT", "impact-assessment.md");
             Map<String, Object> assessment = new LinkedHashMap<>();
             for (String part : List.of("systemContext", "stakeholdersAffected", "ethicsAndBias", "recourseAndOversight",
                     "safetyGovernance", "performanceThresholds")) {
@@ -91,8 +93,11 @@ public final class LifecycleWalk {
     /** Validates {@code versionLabel} (registered first when the system does not have it) with metrics that pass. */
     public void passValidation(long systemId, String versionLabel) {
         String versions = "/api/systems/" + systemId + "/versions";
-        calls.call(cast.engineer(), "POST", versions, Map.of("versionLabel", versionLabel, "artifactSha256",
-                "a".repeat(64)), 201);
+        long versionId = calls.call(cast.engineer(), "POST", versions, Map.of("versionLabel", versionLabel,
+                "artifactSha256", "a".repeat(64)), 201).get("id").asLong();
+        // V&V passes only with a validation report and a model card; the version's model card also lets it deploy.
+        attach(cast.engineer(), "SYSTEM", systemId, "VALIDATION_REPORT", "validation-report-" + versionLabel + ".md");
+        attach(cast.engineer(), "MODEL_VERSION", versionId, "MODEL_CARD", "model-card.md");
         Map<String, Object> card = Map.of("intendedUse", "Product suggestions", "limitations", "New products cold start",
                 "failureCases", "Sparse histories", "trainingData", "Order history 2023-2025");
         Map<String, Object> results = new LinkedHashMap<>();
@@ -106,6 +111,16 @@ public final class LifecycleWalk {
         String pid = calls.call(cast.engineer(), "POST", "/api/systems/" + systemId + "/validations", results, 201)
                 .get("processInstanceId").asText();
         complete(cast.approver(), pid, "task_accountable_approval", decision("APPROVE"));
+    }
+
+    /**
+     * Uploads a small Markdown document to the evidence store (POST /api/evidence, the file as the body). The body
+     * goes as the caller sends text; whatever text type it declares, Markdown content agrees with it.
+     */
+    public JsonNode attach(String user, String subjectType, long subjectId, String kind, String fileName) {
+        return calls.call(user, "POST", "/api/evidence?subjectType=" + subjectType + "&subjectId=" + subjectId
+                + "&kind=" + kind + "&fileName=" + fileName, "# " + kind + " for " + subjectType + " " + subjectId
+                + "\n\nWritten for the test walk by " + user + ".\n", 201);
     }
 
     public String start(String user, String processKey, Map<String, Object> variables) {

@@ -1,0 +1,92 @@
+package io.aimsgate.evidence;
+
+import io.aimsgate.inventory.EuAiActTier;
+import io.aimsgate.inventory.InventoryService;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one declaration of the evidence each gate needs before it may pass (issue 16), and the check the gates call:
+ * <ul>
+ *   <li>inception of a high-risk system (EU AI Act tier HIGH): an impact assessment;</li>
+ *   <li>verification &amp; validation: a validation report and a model card;</li>
+ *   <li>deployment: a model card of the version being deployed (its current one);</li>
+ *   <li>retirement: a data disposal record.</li>
+ * </ul>
+ * For the life-cycle gates a file counts when it is attached to the system, one of its model versions or the gate
+ * run; its latest revision counts, and a latest revision whose expiry date has passed blocks like a missing file.
+ */
+@Service
+@Transactional(readOnly = true)
+public class RequiredEvidence {
+
+    /** Gate kinds by name: the life-cycle gates' kinds and the deployment gate. */
+    static final Map<String, Set<EvidenceKind>> REQUIRED = Map.of(
+            "INCEPTION", EnumSet.of(EvidenceKind.IMPACT_ASSESSMENT),
+            "VERIFICATION_AND_VALIDATION", EnumSet.of(EvidenceKind.VALIDATION_REPORT, EvidenceKind.MODEL_CARD),
+            "DEPLOYMENT", EnumSet.of(EvidenceKind.MODEL_CARD),
+            "RETIREMENT", EnumSet.of(EvidenceKind.DATA_DISPOSAL_RECORD));
+
+    private final EvidenceService evidence;
+    private final InventoryService inventory;
+    private final Clock clock;
+
+    RequiredEvidence(EvidenceService evidence, InventoryService inventory, Clock clock) {
+        this.evidence = evidence;
+        this.inventory = inventory;
+        this.clock = clock;
+    }
+
+    /** The kinds the gate requires of this system (inception only of a high-risk one); empty when none. */
+    public Set<EvidenceKind> requiredKinds(String gateKind, long systemId) {
+        Set<EvidenceKind> kinds = REQUIRED.getOrDefault(gateKind, Set.of());
+        if ("INCEPTION".equals(gateKind) && inventory.requireSystem(systemId).getEuAiActTier() != EuAiActTier.HIGH) {
+            return Set.of();
+        }
+        return kinds;
+    }
+
+    /** What keeps the gate from passing: one sentence per required kind that is missing or expired; empty when none. */
+    public List<String> missing(String gateKind, EvidenceSubject subject) {
+        Set<EvidenceKind> required = requiredKinds(gateKind, subject.systemId());
+        if (required.isEmpty()) {
+            return List.of();
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<EvidenceRevision> attached = evidence.currentRevisions(subject.systemId()).stream()
+                .filter(revision -> counts(revision, subject)).toList();
+        List<String> reasons = new ArrayList<>();
+        for (EvidenceKind kind : required) {
+            List<EvidenceRevision> ofKind = attached.stream().filter(r -> r.kind().equals(kind.name())).toList();
+            if (ofKind.isEmpty()) {
+                reasons.add("Required evidence missing: " + kind.label() + " (" + kind.name() + ")"
+                        + (subject.versionId() != null ? " of this model version." : "."));
+            } else if (ofKind.stream().allMatch(r -> r.expiresOn() != null && !r.expiresOn().isAfter(today))) {
+                EvidenceRevision last = ofKind.get(ofKind.size() - 1);
+                reasons.add("Required evidence expired: " + kind.label() + " (" + kind.name() + ") '"
+                        + last.fileName() + "' expired on " + last.expiresOn() + ".");
+            }
+        }
+        return reasons;
+    }
+
+    private static boolean counts(EvidenceRevision revision, EvidenceSubject subject) {
+        EvidenceSubjectType type = EvidenceSubjectType.valueOf(revision.subjectType());
+        if (subject.versionId() != null) {
+            return type == EvidenceSubjectType.MODEL_VERSION
+                    && revision.subjectId().equals(subject.versionId().toString());
+        }
+        return switch (type) {
+            case SYSTEM, MODEL_VERSION -> true;
+            case GATE_RUN -> subject.gateRunId() != null && revision.subjectId().equals(subject.gateRunId().toString());
+            default -> false;
+        };
+    }
+}
