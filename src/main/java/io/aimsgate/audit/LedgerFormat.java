@@ -1,5 +1,7 @@
 package io.aimsgate.audit;
 
+import io.aimsgate.shared.ledger.LedgerEntryView;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,7 +38,7 @@ import org.erdtman.jcs.JsonCanonicalizer;
  */
 public final class LedgerFormat {
 
-    public static final String TIME_PATTERN = "yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'";
+    public static final String TIME_PATTERN = LedgerEntryView.TIME_PATTERN;
     public static final String GENESIS_HASH = "0".repeat(64);
     public static final String ED25519 = "Ed25519";
     public static final String ECDSA_P256 = "SHA256withECDSA";

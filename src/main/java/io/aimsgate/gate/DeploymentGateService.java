@@ -1,7 +1,7 @@
 package io.aimsgate.gate;
 
-import io.aimsgate.audit.DecisionLedger;
-import io.aimsgate.audit.LedgerRecord;
+import io.aimsgate.shared.ledger.DecisionLedger;
+import io.aimsgate.shared.ledger.LedgerRecord;
 import io.aimsgate.evidence.EvidenceSubject;
 import io.aimsgate.evidence.RequiredEvidence;
 import io.aimsgate.inventory.AiSystem;

@@ -1,7 +1,7 @@
 package io.aimsgate.gate;
 
-import io.aimsgate.audit.DecisionLedger;
-import io.aimsgate.audit.LedgerRecord;
+import io.aimsgate.shared.ledger.DecisionLedger;
+import io.aimsgate.shared.ledger.LedgerRecord;
 import io.aimsgate.raci.RaciRole;
 import io.aimsgate.shared.Actors;
 import io.aimsgate.shared.ConflictException;

@@ -1,7 +1,7 @@
 package io.aimsgate.incident;
 
-import io.aimsgate.audit.DecisionLedger;
-import io.aimsgate.audit.LedgerRecord;
+import io.aimsgate.shared.ledger.DecisionLedger;
+import io.aimsgate.shared.ledger.LedgerRecord;
 import io.aimsgate.shared.ConflictException;
 import io.aimsgate.shared.NotFoundException;
 import java.time.Clock;
@@ -52,13 +52,13 @@ public class CorrectiveActionService {
 
     public void recordCorrection(CorrectiveCase correctiveCase, String correction) {
         correctiveCase.correction(requireText("correction", correction, 4000));
-        log("CORRECTIVE_CORRECTION", correctiveCase, correction.strip(), io.aimsgate.audit.Snapshots.of());
+        log("CORRECTIVE_CORRECTION", correctiveCase, correction.strip(), io.aimsgate.shared.ledger.Snapshots.of());
     }
 
     public void recordRootCause(CorrectiveCase correctiveCase, String method, String causes, String factors) {
         correctiveCase.rootCause(requireText("rootCauseMethod", method, 16), requireText("rootCauses", causes, 4000),
                 factors == null ? null : factors.strip());
-        log("CORRECTIVE_ROOT_CAUSE", correctiveCase, causes.strip(), io.aimsgate.audit.Snapshots.of("method", method.strip()));
+        log("CORRECTIVE_ROOT_CAUSE", correctiveCase, causes.strip(), io.aimsgate.shared.ledger.Snapshots.of("method", method.strip()));
     }
 
     /**
@@ -96,7 +96,7 @@ public class CorrectiveActionService {
             throw new BadUserRequestException("Plan between 1 and " + MAX_ACTIONS + " corrective actions");
         }
         List<CorrectiveAction> saved = actions.saveAll(parsed);
-        log("CORRECTIVE_ACTIONS_PLANNED", correctiveCase, null, io.aimsgate.audit.Snapshots.of("actionIds",
+        log("CORRECTIVE_ACTIONS_PLANNED", correctiveCase, null, io.aimsgate.shared.ledger.Snapshots.of("actionIds",
                 saved.stream().map(CorrectiveAction::getId).toList()));
         return saved;
     }
@@ -114,13 +114,13 @@ public class CorrectiveActionService {
         }
         action.progress(status, clock.instant());
         cases.findById(action.getCaseId()).ifPresent(correctiveCase -> log("CORRECTIVE_ACTION_PROGRESSED",
-                correctiveCase, null, io.aimsgate.audit.Snapshots.of("actionId", action.getId(), "status", status.name())));
+                correctiveCase, null, io.aimsgate.shared.ledger.Snapshots.of("actionId", action.getId(), "status", status.name())));
         return action;
     }
 
     public void recordEffectiveness(CorrectiveCase correctiveCase, boolean effective, String evidence) {
         correctiveCase.effectiveness(effective, requireText("effectivenessEvidence", evidence, 4000));
-        log("CORRECTIVE_EFFECTIVENESS_CHECKED", correctiveCase, evidence.strip(), io.aimsgate.audit.Snapshots.of("effective",
+        log("CORRECTIVE_EFFECTIVENESS_CHECKED", correctiveCase, evidence.strip(), io.aimsgate.shared.ledger.Snapshots.of("effective",
                 effective));
     }
 
@@ -129,7 +129,7 @@ public class CorrectiveActionService {
             throw new BadUserRequestException("Corrective actions are still open");
         }
         correctiveCase.close(by, requireText("closureNote", note, 4000), clock.instant());
-        log("CORRECTIVE_CLOSED", correctiveCase, note.strip(), io.aimsgate.audit.Snapshots.of("recordedFor", by));
+        log("CORRECTIVE_CLOSED", correctiveCase, note.strip(), io.aimsgate.shared.ledger.Snapshots.of("recordedFor", by));
     }
 
     /** The decision ledger entry of a corrective-action step, in this transaction. */

@@ -1,7 +1,7 @@
 package io.aimsgate.incident;
 
-import io.aimsgate.audit.DecisionLedger;
-import io.aimsgate.audit.LedgerRecord;
+import io.aimsgate.shared.ledger.DecisionLedger;
+import io.aimsgate.shared.ledger.LedgerRecord;
 import io.aimsgate.gate.DeploymentBlocker;
 import io.aimsgate.inventory.AiSystem;
 import io.aimsgate.inventory.EuAiActTier;
@@ -93,7 +93,7 @@ public class IncidentService implements DeploymentBlocker {
                 system.getEuAiActTier() == EuAiActTier.HIGH, reporter, clock.instant()));
         versions.stream().map(ModelVersion::getId).distinct()
                 .forEach(versionId -> affected.save(new IncidentVersion(incident.getId(), versionId)));
-        log("INCIDENT_REPORTED", null, incident, incident.getTitle(), io.aimsgate.audit.Snapshots.of("reportedBy", reporter));
+        log("INCIDENT_REPORTED", null, incident, incident.getTitle(), io.aimsgate.shared.ledger.Snapshots.of("reportedBy", reporter));
         return incident;
     }
 
@@ -164,7 +164,7 @@ public class IncidentService implements DeploymentBlocker {
         }
         Incident incident = require(incidentId);
         incident.contained(by, actions.strip(), clock.instant());
-        log("INCIDENT_CONTAINED", "RESPONSIBLE", incident, actions.strip(), io.aimsgate.audit.Snapshots.of("recordedFor", by));
+        log("INCIDENT_CONTAINED", "RESPONSIBLE", incident, actions.strip(), io.aimsgate.shared.ledger.Snapshots.of("recordedFor", by));
     }
 
     public void recordRegulatorNotification(Long incidentId, String reference) {
@@ -173,7 +173,7 @@ public class IncidentService implements DeploymentBlocker {
         }
         Incident incident = require(incidentId);
         incident.regulatorNotified(reference.strip(), clock.instant());
-        log("INCIDENT_REGULATOR_NOTIFIED", "RESPONSIBLE", incident, null, io.aimsgate.audit.Snapshots.of("reference",
+        log("INCIDENT_REGULATOR_NOTIFIED", "RESPONSIBLE", incident, null, io.aimsgate.shared.ledger.Snapshots.of("reference",
                 reference.strip()));
     }
 
@@ -197,7 +197,7 @@ public class IncidentService implements DeploymentBlocker {
         }
         Incident incident = require(incidentId);
         incident.resumptionDecided("RESUME", by);
-        log("INCIDENT_RESUMPTION_DECIDED", "ACCOUNTABLE", incident, null, io.aimsgate.audit.Snapshots.of("decision", "RESUME",
+        log("INCIDENT_RESUMPTION_DECIDED", "ACCOUNTABLE", incident, null, io.aimsgate.shared.ledger.Snapshots.of("decision", "RESUME",
                 "recordedFor", by));
         for (IncidentVersion link : affected.findByIncidentId(incidentId)) {
             if (!link.isSuspended()) {
@@ -213,7 +213,7 @@ public class IncidentService implements DeploymentBlocker {
     public void keepSuspended(Long incidentId, String by) {
         Incident incident = require(incidentId);
         incident.resumptionDecided("KEEP_SUSPENDED", by);
-        log("INCIDENT_RESUMPTION_DECIDED", "ACCOUNTABLE", incident, null, io.aimsgate.audit.Snapshots.of("decision",
+        log("INCIDENT_RESUMPTION_DECIDED", "ACCOUNTABLE", incident, null, io.aimsgate.shared.ledger.Snapshots.of("decision",
                 "KEEP_SUSPENDED", "recordedFor", by));
     }
 
@@ -227,7 +227,7 @@ public class IncidentService implements DeploymentBlocker {
         }
         Incident incident = require(incidentId);
         incident.close(by, lessonsLearned.strip(), clock.instant());
-        log("INCIDENT_CLOSED", "ACCOUNTABLE", incident, lessonsLearned.strip(), io.aimsgate.audit.Snapshots.of("recordedFor", by));
+        log("INCIDENT_CLOSED", "ACCOUNTABLE", incident, lessonsLearned.strip(), io.aimsgate.shared.ledger.Snapshots.of("recordedFor", by));
     }
 
     /** The decision ledger entry of an incident step, in this transaction. */

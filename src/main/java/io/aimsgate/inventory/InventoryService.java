@@ -1,7 +1,7 @@
 package io.aimsgate.inventory;
 
-import io.aimsgate.audit.DecisionLedger;
-import io.aimsgate.audit.LedgerRecord;
+import io.aimsgate.shared.ledger.DecisionLedger;
+import io.aimsgate.shared.ledger.LedgerRecord;
 import io.aimsgate.shared.ConflictException;
 import io.aimsgate.shared.PlatformEngineAccess;
 import io.aimsgate.shared.InvalidInputException;
@@ -52,7 +52,7 @@ public class InventoryService {
         system.describe(details, clock.instant());
         AiSystem created = systems.save(system);
         log("SYSTEM_REGISTERED", "SYSTEM", created.getId(), created.getId(), null,
-                io.aimsgate.audit.Snapshots.of("name", created.getName(), "stage", String.valueOf(stage)));
+                io.aimsgate.shared.ledger.Snapshots.of("name", created.getName(), "stage", String.valueOf(stage)));
         publisher.publishEvent(new SystemCreated(created.getId()));
         return created;
     }
@@ -159,7 +159,7 @@ public class InventoryService {
         List<ModelVersion> suspended = versions.findBySystemIdAndStatusIn(systemId,
                 List.of(VersionStatus.APPROVED, VersionStatus.IN_REVIEW, VersionStatus.HALTED));
         suspended.forEach(version -> version.suspend(clock.instant()));
-        log("SYSTEM_SUSPENDED", "SYSTEM", systemId, systemId, null, io.aimsgate.audit.Snapshots.of("suspendedVersions",
+        log("SYSTEM_SUSPENDED", "SYSTEM", systemId, systemId, null, io.aimsgate.shared.ledger.Snapshots.of("suspendedVersions",
                 suspended.stream().map(ModelVersion::getVersionLabel).toList()));
         return suspended;
     }
@@ -170,12 +170,12 @@ public class InventoryService {
         versions.findBySystemIdAndStatusIn(systemId, List.of(VersionStatus.values()))
                 .forEach(version -> version.retire(clock.instant()));
         system.moveTo(LifecycleStage.RETIREMENT, clock.instant());
-        log("SYSTEM_RETIRED", "SYSTEM", systemId, systemId, null, io.aimsgate.audit.Snapshots.of("stage",
+        log("SYSTEM_RETIRED", "SYSTEM", systemId, systemId, null, io.aimsgate.shared.ledger.Snapshots.of("stage",
                 LifecycleStage.RETIREMENT.name()));
     }
 
     private static java.util.Map<String, Object> versionSnapshot(ModelVersion version) {
-        return io.aimsgate.audit.Snapshots.of("versionLabel", version.getVersionLabel(), "status", version.getStatus().name());
+        return io.aimsgate.shared.ledger.Snapshots.of("versionLabel", version.getVersionLabel(), "status", version.getStatus().name());
     }
 
     /** The decision ledger entry of an inventory change, in this transaction. */

@@ -1,7 +1,7 @@
 package io.aimsgate.risk;
 
-import io.aimsgate.audit.DecisionLedger;
-import io.aimsgate.audit.LedgerRecord;
+import io.aimsgate.shared.ledger.DecisionLedger;
+import io.aimsgate.shared.ledger.LedgerRecord;
 import io.aimsgate.inventory.InventoryService;
 import io.aimsgate.raci.RaciGroups;
 import io.aimsgate.shared.ConflictException;

@@ -1,5 +1,11 @@
 package io.aimsgate.audit;
 
+import io.aimsgate.shared.ledger.LedgerEntryView;
+
+import io.aimsgate.shared.ledger.LedgerRecord;
+
+import io.aimsgate.shared.ledger.DecisionLedger;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package io.aimsgate.audit;
 
+import io.aimsgate.shared.ledger.LedgerEntryView;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -59,7 +59,7 @@ class GateDecisionListenerTest {
     GateRunRepository runTable = mock(GateRunRepository.class);
     GateDecisionRepository decisionTable = mock(GateDecisionRepository.class);
     GateDecisions gates = spy(new GateDecisions(runTable, decisionTable, event -> { }, LifecycleFixtures.CLOCK,
-            org.mockito.Mockito.mock(io.aimsgate.audit.DecisionLedger.class)));
+            org.mockito.Mockito.mock(io.aimsgate.shared.ledger.DecisionLedger.class)));
     GateDecisionListener listener = new GateDecisionListener(gates);
     GateRun run = gate(GATE, 7L, GateKind.INCEPTION, PI, "olivia");
 

@@ -32,11 +32,11 @@ final class GateOverMockedTables {
     GateOverMockedTables() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         GateDecisions decisions = new GateDecisions(runs, decisionTable, published::add, clock,
-                mock(io.aimsgate.audit.DecisionLedger.class));
+                mock(io.aimsgate.shared.ledger.DecisionLedger.class));
         service = new DeploymentGateService(requests, decisions, mock(GateEventRepository.class), inventory,
                 mock(RiskAssessmentService.class), List.of(), List.of(), mock(InformedParties.class),
                 published::add, mock(io.aimsgate.evidence.RequiredEvidence.class), clock,
-                mock(io.aimsgate.audit.DecisionLedger.class));
+                mock(io.aimsgate.shared.ledger.DecisionLedger.class));
     }
 
     /** Request {@code id} of {@code processInstanceId}, in review, with its open run of the same id. */

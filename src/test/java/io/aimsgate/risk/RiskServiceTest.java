@@ -44,7 +44,7 @@ class RiskServiceTest {
     RiskSeverityService severities = mock(RiskSeverityService.class);
     InventoryService inventory = mock(InventoryService.class);
     RiskService service = new RiskService(risks, tally, severities, inventory, Clock.fixed(NOW, ZoneOffset.UTC),
-            mock(io.aimsgate.audit.DecisionLedger.class));
+            mock(io.aimsgate.shared.ledger.DecisionLedger.class));
 
     @BeforeEach
     void setUp() {

@@ -1,7 +1,7 @@
 package io.aimsgate.audit.internal;
 
-import io.aimsgate.audit.DecisionLedger;
-import io.aimsgate.audit.LedgerRecord;
+import io.aimsgate.shared.ledger.DecisionLedger;
+import io.aimsgate.shared.ledger.LedgerRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

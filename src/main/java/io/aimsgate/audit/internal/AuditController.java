@@ -2,10 +2,11 @@ package io.aimsgate.audit.internal;
 
 import io.aimsgate.audit.ChainCheck;
 import io.aimsgate.audit.CheckpointView;
-import io.aimsgate.audit.LedgerEntryView;
+import io.aimsgate.shared.ledger.LedgerEntryView;
 import io.aimsgate.audit.PublicKeyView;
 import io.aimsgate.audit.SigningKeys;
 import io.aimsgate.shared.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -59,6 +60,10 @@ class AuditController {
     }
 
     /** Newest first. {@code from} and {@code to} are dates (UTC), {@code to} inclusive. */
+    @Operation(summary = "List decision ledger entries",
+            description = "Entries of the tamper-evident decision ledger, newest first, filtered by system, actor, kind and "
+                    + "period, with paging. Each entry carries its sequence, canonical snapshot, previous hash and hash "
+                    + "(docs/ledger.md).")
     @GetMapping
     @PreAuthorize("hasAnyAuthority('governance-board', 'auditors', 'camunda-admin')")
     @Transactional(readOnly = true)
@@ -92,12 +97,18 @@ class AuditController {
         return new EntryPage(store.find(filter, page, size), new PageInfo(size, page, total, (total + size - 1) / size));
     }
 
+    @Operation(summary = "Verify the decision ledger",
+            description = "Recomputes every entry's hash and the chain links, and checks every signed checkpoint against "
+                    + "the organisation's public keys; names the first broken link (docs/ledger.md).")
     @GetMapping("/verify")
     @PreAuthorize("hasAnyAuthority('governance-board', 'auditors', 'camunda-admin')")
     ChainCheck.Result verify() {
         return verification.verify();
     }
 
+    @Operation(summary = "Public keys of the organisation's signing keys",
+            description = "The public keys (X.509 SubjectPublicKeyInfo, Base64) that sign ledger checkpoints and evidence "
+                    + "packs, with their validity periods, so anyone can check a signature offline.")
     @GetMapping("/keys")
     @PreAuthorize("@access.isParticipant()")
     List<PublicKeyView> keys() {
@@ -105,6 +116,9 @@ class AuditController {
     }
 
     /** Records who asks for a checkpoint and why, and signs the chain head with that entry. */
+    @Operation(summary = "Sign a ledger checkpoint now",
+            description = "Signs the current head of the chain (sequence, hash, time) on demand, e.g. before an audit "
+                    + "sample; the request with its reason is itself a ledger entry.")
     @PostMapping("/checkpoints")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyAuthority('governance-board', 'camunda-admin')")

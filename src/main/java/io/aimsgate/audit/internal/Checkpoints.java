@@ -1,10 +1,10 @@
 package io.aimsgate.audit.internal;
 
 import io.aimsgate.audit.CheckpointView;
-import io.aimsgate.audit.DecisionLedger;
+import io.aimsgate.shared.ledger.DecisionLedger;
 import io.aimsgate.audit.LedgerFormat;
-import io.aimsgate.audit.LedgerRecord;
-import io.aimsgate.audit.Snapshots;
+import io.aimsgate.shared.ledger.LedgerRecord;
+import io.aimsgate.shared.ledger.Snapshots;
 import io.aimsgate.audit.SigningKeys;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package io.aimsgate.audit.internal;
 
 import io.aimsgate.shared.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -23,6 +24,11 @@ class EvidencePackController {
         this.currentUser = currentUser;
     }
 
+    @Operation(summary = "Download the evidence pack of an AI system",
+            description = "A ZIP an auditor can check offline (java -jar aims-gate.jar verify-pack pack.zip): a signed "
+                    + "MANIFEST of SHA-256 sums, the system's ledger entries with the chain links to a signed checkpoint, "
+                    + "the public keys, the gate history from the engine, the risk register and every evidence "
+                    + "revision (docs/ledger.md).")
     @GetMapping("/api/systems/{systemId}/evidence-pack")
     @PreAuthorize("hasAnyAuthority('governance-board', 'auditors')")
     ResponseEntity<StreamingResponseBody> pack(@PathVariable long systemId) {

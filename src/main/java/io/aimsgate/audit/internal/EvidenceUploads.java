@@ -1,8 +1,8 @@
 package io.aimsgate.audit.internal;
 
-import io.aimsgate.audit.DecisionLedger;
-import io.aimsgate.audit.LedgerRecord;
-import io.aimsgate.audit.Snapshots;
+import io.aimsgate.shared.ledger.DecisionLedger;
+import io.aimsgate.shared.ledger.LedgerRecord;
+import io.aimsgate.shared.ledger.Snapshots;
 import io.aimsgate.evidence.EvidenceRevision;
 import io.aimsgate.evidence.EvidenceRevisionStored;
 import org.springframework.context.event.EventListener;

@@ -1,7 +1,7 @@
 package io.aimsgate.audit.internal;
 
 import io.aimsgate.audit.CheckpointView;
-import io.aimsgate.audit.LedgerEntryView;
+import io.aimsgate.shared.ledger.LedgerEntryView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.aimsgate.audit;
+package io.aimsgate.shared.ledger;
 
 /**
  * The one ledger of decisions (docs/ledger.md). {@link #append} joins the caller's transaction, so an entry exists

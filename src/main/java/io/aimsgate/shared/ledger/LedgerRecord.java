@@ -1,4 +1,4 @@
-package io.aimsgate.audit;
+package io.aimsgate.shared.ledger;
 
 import java.util.Map;
 
