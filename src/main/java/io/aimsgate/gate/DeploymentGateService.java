@@ -140,6 +140,7 @@ public class DeploymentGateService {
         request.halt(text);
         inventory.changeVersionStatus(request.getVersionId(), VersionStatus.HALTED);
         event(request, GateEvent.Type.HALTED, null, actor, text);
+        publisher.publishEvent(new DeploymentHalted(request.getId(), request.getSystemId(), request.getVersionId()));
     }
 
     /** Records the approval in the name of the last Accountable approver, as recorded by the approval tasks. */

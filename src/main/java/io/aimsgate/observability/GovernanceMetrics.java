@@ -1,9 +1,14 @@
 package io.aimsgate.observability;
 
+import io.aimsgate.evidence.EvidenceRevisionStored;
+import io.aimsgate.gate.DeploymentHalted;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -28,13 +33,42 @@ public class GovernanceMetrics {
     public static final String TASK_WAIT = "aims.tasks.wait";
     /** Entries appended to the decision ledger, by kind. */
     public static final String LEDGER_APPENDS = "aims.ledger.appends";
+    /** 1 when the last verification of the decision ledger found the chain and its checkpoints intact, else 0. */
+    public static final String LEDGER_VERIFICATION_OK = "aims.ledger.verification.ok";
     /** Bytes of evidence stored (every revision). */
     public static final String EVIDENCE_BYTES = "aims.evidence.stored.bytes";
 
     private final MeterRegistry registry;
+    private final AtomicInteger ledgerIntact = new AtomicInteger(-1);
+
+    /** The deployment gate halted a request (a risk or an incident hold). */
+    @EventListener
+    void on(DeploymentHalted halted) {
+        gateHalted("deployment-approval");
+    }
+
+    /** An evidence revision was stored (counted when its upload commits). */
+    @EventListener
+    void on(EvidenceRevisionStored stored) {
+        evidenceStored(stored.revision().size());
+    }
 
     GovernanceMetrics(MeterRegistry registry) {
         this.registry = registry;
+        Gauge.builder(LEDGER_VERIFICATION_OK, ledgerIntact, value -> value.get() < 0 ? Double.NaN : value.get())
+                .description("1 when the last verification of the decision ledger found it intact, 0 when broken")
+                .register(registry);
+        // Series an alert uses exist from the start (at 0), so increase() sees their first event.
+        registry.counter(GATES_HALTED, "kind", "deployment-approval");
+        for (String answer : new String[] {"approved", "blocked", "unknown", "refused"}) {
+            Counter.builder(PIPELINE_DECISIONS).tag("answer", answer).register(registry);
+        }
+        Counter.builder(EVIDENCE_BYTES).baseUnit("bytes").register(registry);
+    }
+
+    /** The result of a verification of the decision ledger (scheduled or GET /api/audit/verify). */
+    public void ledgerVerified(boolean intact) {
+        ledgerIntact.set(intact ? 1 : 0);
     }
 
     public void gateStarted(String kind) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aimsgate.support.Api;
 import io.aimsgate.support.Api.Caller;
+import io.aimsgate.support.EvidenceFixtures;
 import io.aimsgate.support.H2DemoApp;
 import io.aimsgate.support.LifecycleWalk;
 import java.io.IOException;
@@ -131,6 +132,45 @@ class H2MetricsTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void haltsLedgerAppendsEvidenceAndLedgerVerificationAreCounted() {
+        String kind = "kind=\"deployment-approval\"";
+        double halted = value("aims_gates_halted_total", kind);
+        double appends = value("aims_ledger_appends_total");
+        double evidence = value("aims_evidence_stored_bytes_total");
+
+        Caller olivia = api.as("olivia");
+        Caller mia = api.as("mia");
+        long system = olivia.post("/api/systems", system("Metrics halt " + UUID.randomUUID())).expect(201).json()
+                .get("id").asLong();
+        new LifecycleWalk((user, method, path, body, expected) -> api.as(user).send(method, path, body,
+                "application/json").expect(expected).json(), LifecycleWalk.Cast.DEMO)
+                .passGatesBeforeDeployment(system, "MINIMAL", "0.0.1-validated");
+        mia.post("/api/systems/" + system + "/versions", Map.of("versionLabel", "1.0.0", "artifactSha256",
+                "cd".repeat(32))).expect(201);
+        EvidenceFixtures.attach(mia, "SYSTEM", system, "OTHER", "metrics-probe.md");
+        Map<String, Object> risk = new LinkedHashMap<>();
+        risk.put("lifecycleStage", "VERIFICATION_AND_VALIDATION");
+        risk.put("strideCategory", "TAMPERING");
+        risk.put("title", "Unmitigated model tampering");
+        risk.put("description", "Found during the release review.");
+        risk.put("likelihood", 5);
+        risk.put("impact", 5);
+        risk.put("treatment", "MITIGATE");
+        risk.put("treatmentOwner", "mia");
+        risk.put("dueDate", "2030-01-31");
+        api.as("sam").post("/api/systems/" + system + "/risks", risk).expect(201);
+        JsonNode request = olivia.post("/api/systems/" + system + "/versions/1.0.0/deployment-requests",
+                Map.of("note", "Metrics probe of a halt")).expect(201).json();
+        assertThat(request.get("status").asText()).isEqualTo("HALTED");
+
+        assertThat(value("aims_gates_halted_total", kind)).isEqualTo(halted + 1);
+        assertThat(value("aims_ledger_appends_total")).isGreaterThan(appends);
+        assertThat(value("aims_evidence_stored_bytes_total")).isGreaterThan(evidence);
+        admin.get("/api/audit/verify").expect(200);
+        assertThat(value("aims_ledger_verification_ok")).isEqualTo(1.0);
     }
 
     private String scrape() {

@@ -1,5 +1,6 @@
 package io.aimsgate.audit.internal;
 
+import io.aimsgate.observability.GovernanceMetrics;
 import io.aimsgate.shared.Actors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,9 +39,12 @@ class JdbcDecisionLedger implements DecisionLedger {
     private final ObjectMapper snapshots = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    JdbcDecisionLedger(JdbcTemplate jdbc, Clock clock) {
+    private final GovernanceMetrics metrics;
+
+    JdbcDecisionLedger(JdbcTemplate jdbc, Clock clock, GovernanceMetrics metrics) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -71,6 +75,7 @@ class JdbcDecisionLedger implements DecisionLedger {
                 entry.rationale(), entry.processInstanceId(), entry.taskId(), entry.snapshot(), entry.previousHash(),
                 entry.hash());
         jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", entry.sequence(), entry.hash());
+        metrics.ledgerAppended(record.kind());
         return entry;
     }
 
