@@ -1,5 +1,7 @@
 package io.aimsgate.security;
 
+import io.aimsgate.raci.PlatformProcesses;
+
 import io.aimsgate.raci.RaciGroups;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -83,11 +85,11 @@ final class EngineApiAllowlist {
             "corrective-action");
 
     /**
-     * Governed processes a role starts by hand (Tasklist's "Start process" or engine REST); engine authorisation
-     * (CREATE_INSTANCE) then decides which group. corrective-action is started by its incident or nonconformity only.
+     * Governed processes a role starts by hand (Tasklist's "Start process" or engine REST): the models that declare
+     * {@code camunda:candidateStarterGroups}; engine authorisation (CREATE_INSTANCE, granted from the same
+     * declaration) then decides which group. corrective-action declares none: its incident or nonconformity starts it.
      */
-    static final Set<String> STARTABLE_PROCESSES = Set.of("deployment-approval", "inception", "design-development",
-            "verification-validation", "re-evaluation", "retirement", "incident-escalation", "nonconformity");
+    static final Set<String> STARTABLE_PROCESSES = PlatformProcesses.startableByHand();
 
     /** One allowed operation. */
     record Rule(Api api, String method, String pattern, Audience audience, Check check, PathPattern parsed) {
