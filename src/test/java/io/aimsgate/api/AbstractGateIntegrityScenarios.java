@@ -386,10 +386,11 @@ abstract class AbstractGateIntegrityScenarios {
         long versionId = jdbc.queryForObject("select id from model_version where system_id = ? and version_label = ?",
                 Long.class, system, "1.0.0");
         String gone = "gone-" + UUID.randomUUID();
-        // Behind the application's back: a version put in review with no gate, and a request pointed at an
-        // instance that does not exist (so its real instance has no open run either).
+        // Behind the application's back: a version put in review with no gate, and a request with its gate run
+        // pointed at an instance that does not exist (so its real instance has no open run either).
         jdbc.update("update model_version set status = 'IN_REVIEW' where id = ?", versionId);
         jdbc.update("update deployment_request set process_instance_id = ? where process_instance_id = ?", gone, pid);
+        jdbc.update("update gate_run set process_instance_id = ? where process_instance_id = ?", gone, pid);
         try {
             mia.get("/api/admin/consistency").expect(403);
             api.anonymous().get("/api/admin/consistency").expect(401);
@@ -405,6 +406,7 @@ abstract class AbstractGateIntegrityScenarios {
         } finally {
             jdbc.update("update deployment_request set process_instance_id = ? where process_instance_id = ?", pid,
                     gone);
+            jdbc.update("update gate_run set process_instance_id = ? where process_instance_id = ?", pid, gone);
             jdbc.update("update model_version set status = 'DRAFT' where id = ?", versionId);
         }
         String after = admin.get("/api/admin/consistency").expect(200).json().get("findings").toString();
@@ -490,6 +492,8 @@ abstract class AbstractGateIntegrityScenarios {
         }
         assessment.put("rationale", "High-risk employment use; assessed in full.");
         walk.complete("olivia", pid, "task_impact_assessment", assessment);
+        // The high-risk inception's required evidence (issue 16): the impact assessment as a document.
+        walk.attach("olivia", "SYSTEM", system, "IMPACT_ASSESSMENT", "impact-assessment.md");
         walk.complete("ethan", pid, "task_ethics_review", LifecycleWalk.decision("APPROVE"));
         walk.complete("lena", pid, "task_legal_review", LifecycleWalk.decision("APPROVE"));
         completeReview(kiraCaller, pid, "task_accountable_approval", "APPROVE");
@@ -525,6 +529,8 @@ abstract class AbstractGateIntegrityScenarios {
         plan.put("dependentSystems", "Shop front end (switches to the newer model)");
         plan.put("rationale", "Replaced by a newer model after its own gates.");
         walk.complete("olivia", pid, "task_retirement_plan", plan);
+        // The retirement's required evidence (issue 16): how the data was disposed of.
+        walk.attach("olivia", "SYSTEM", system, "DATA_DISPOSAL_RECORD", "data-disposal.md");
         completeReview(lexCaller, pid, "task_legal_review", "APPROVE");
 
         String approval = taskId(admin, pid, "task_accountable_approval");

@@ -47,7 +47,7 @@ abstract class AbstractTwoDoorScenarios {
         VALIDATION("mia", "verification-validation", "validation_run"),
         INCIDENT("mia", "incident-escalation", "incident"),
         NONCONFORMITY("olivia", "nonconformity", "nonconformity"),
-        REEVALUATION_REQUEST("mia", "re-evaluation", "lifecycle_gate");
+        REEVALUATION_REQUEST("mia", "re-evaluation", "gate_run");
 
         final String user;
         final String processKey;

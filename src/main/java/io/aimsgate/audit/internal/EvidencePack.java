@@ -152,7 +152,7 @@ class EvidencePack {
                 FROM ACT_HI_TASKINST t
                 WHERE t.ROOT_PROC_INST_ID_ IN (
                   SELECT process_instance_id FROM deployment_request WHERE system_id = ?
-                  UNION SELECT process_instance_id FROM lifecycle_gate WHERE system_id = ?
+                  UNION SELECT process_instance_id FROM gate_run WHERE system_id = ?
                   UNION SELECT process_instance_id FROM incident WHERE system_id = ?)
                 ORDER BY t.START_TIME_, t.ID_""", plan.systemId(), plan.systemId(), plan.systemId()));
         entry(zip, digests, "risk-register.csv", out -> csv(out,
