@@ -50,7 +50,14 @@ public class ExampleSecretGuard implements EnvironmentPostProcessor, Ordered {
         }
         List<String> examples = new ArrayList<>();
         SECRETS.forEach((property, variable) -> {
-            String value = environment.getProperty(property);
+            String value;
+            try {
+                value = environment.getProperty(property);
+            } catch (IllegalArgumentException unresolved) {
+                // ${VARIABLE} without a value yet: the property source that sets it comes later (or start-up fails
+                // on it with Spring's own message); no example value to refuse.
+                return;
+            }
             if (value != null && isExample(value)) {
                 examples.add(property + " (" + variable + ")");
             }

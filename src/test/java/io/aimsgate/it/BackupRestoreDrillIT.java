@@ -53,8 +53,12 @@ class BackupRestoreDrillIT {
                     "businessUnit", "QA", "supplierType", "IN_HOUSE", "euAiActTier", "MINIMAL", "dataCategories",
                     List.of("synthetic"), "processesPersonalData", false)).json().path("id").asLong();
             walk(http).passGatesBeforeDeployment(systemId, "MINIMAL", "0.0.1-validated");
-            assertThat(basic(http, "e1").post("/api/systems/" + systemId + "/versions",
-                    Map.of("versionLabel", "1.0.0", "artifactSha256", "ef".repeat(32))).status()).isEqualTo(201);
+            Http.Response version = basic(http, "e1").post("/api/systems/" + systemId + "/versions",
+                    Map.of("versionLabel", "1.0.0", "artifactSha256", "ef".repeat(32)));
+            assertThat(version.status()).isEqualTo(201);
+            // The deployment gate requires the version's own model card; the restored database carries it.
+            walk(http).attach("e1", "MODEL_VERSION", version.json().path("id").asLong(), "MODEL_CARD",
+                    "model-card.md");
             Http.Response risk = basic(http, "s1").post("/api/systems/" + systemId + "/risks", Map.of(
                     "lifecycleStage", "VERIFICATION_AND_VALIDATION", "strideCategory", "TAMPERING", "title", riskTitle,
                     "description", "Recorded before the backup", "likelihood", 2, "impact", 2, "treatment", "MITIGATE",

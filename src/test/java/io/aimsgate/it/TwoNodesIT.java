@@ -117,8 +117,11 @@ class TwoNodesIT {
                 "supplierType", "IN_HOUSE", "euAiActTier", "MINIMAL", "dataCategories", List.of("synthetic"),
                 "processesPersonalData", false)).json().path("id").asLong();
         walk(a).passGatesBeforeDeployment(systemId, "MINIMAL", "0.0.1-validated");
-        assertThat(basic(b, "p1").post("/api/systems/" + systemId + "/versions",
-                Map.of("versionLabel", "1.0.0", "artifactSha256", "cd".repeat(32))).status()).isEqualTo(201);
+        Http.Response version = basic(b, "p1").post("/api/systems/" + systemId + "/versions",
+                Map.of("versionLabel", "1.0.0", "artifactSha256", "cd".repeat(32)));
+        assertThat(version.status()).isEqualTo(201);
+        // The deployment gate requires the version's own model card (issue 16).
+        walk(b).attach("e1", "MODEL_VERSION", version.json().path("id").asLong(), "MODEL_CARD", "model-card.md");
         JsonNode request = basic(a, "p1").post("/api/systems/" + systemId + "/versions/1.0.0/deployment-requests",
                 Map.of()).json();
         String instance = request.path("processInstanceId").asText();

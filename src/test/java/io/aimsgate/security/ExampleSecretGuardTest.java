@@ -55,6 +55,17 @@ class ExampleSecretGuardTest {
     }
 
     @Test
+    void aSecretWhosePlaceholderIsNotYetResolvableIsLeftToSpring() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("plugin.identity.keycloak.client-secret", "${AIMS_IDENTITY_CLIENT_SECRET}")
+                .withProperty("spring.datasource.password", "change-me");
+        environment.setActiveProfiles("keycloak");
+        assertThatThrownBy(() -> guard.postProcessEnvironment(environment, new SpringApplication()))
+                .isInstanceOfSatisfying(ExampleSecretGuard.ExampleSecretException.class,
+                        e -> assertThat(e.secrets()).containsExactly("spring.datasource.password (AIMS_DB_PASSWORD)"));
+    }
+
+    @Test
     void theApplicationStopsBeforeItConnectsAnywhere() {
         // As docker-compose.yml's defaults would: the variable the postgres profile reads the password from.
         SpringApplicationBuilder app = new SpringApplicationBuilder(AimsGateApplication.class).profiles("postgres");
