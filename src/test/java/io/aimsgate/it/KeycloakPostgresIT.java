@@ -317,6 +317,9 @@ class KeycloakPostgresIT {
         String label = nextLabel();
         Http.Response created = as(Who.OWNER).post("/api/systems/" + systemId + "/versions", versionBody(label));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        // The deployment gate requires the version's own model card (issue 16), written by the ML engineer.
+        walk().attach(Who.ENGINEER.username, "MODEL_VERSION", created.json().path("id").asLong(), "MODEL_CARD",
+                "model-card.md");
         return label;
     }
 
