@@ -55,10 +55,10 @@ class KeycloakSecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain bearerApiChain(HttpSecurity http, Converter<Jwt, AbstractAuthenticationToken> tokenConverter)
-            throws Exception {
+    SecurityFilterChain bearerApiChain(HttpSecurity http, Converter<Jwt, AbstractAuthenticationToken> tokenConverter,
+            org.camunda.bpm.engine.IdentityService identityService) throws Exception {
         var entryPoint = SecurityConfig.unauthorised("Bearer realm=\"AIMS Gate\"");
-        SecurityConfig.apiDefaults(http, entryPoint).oauth2ResourceServer(oauth -> oauth
+        SecurityConfig.apiDefaults(http, entryPoint, identityService).oauth2ResourceServer(oauth -> oauth
                 .authenticationEntryPoint(entryPoint)
                 .accessDeniedHandler(SecurityConfig.forbidden())
                 .jwt(jwt -> jwt.jwtAuthenticationConverter(tokenConverter)));

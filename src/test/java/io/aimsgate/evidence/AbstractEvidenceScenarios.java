@@ -7,6 +7,7 @@ import io.aimsgate.support.Api;
 import io.aimsgate.support.Api.Caller;
 import io.aimsgate.support.Api.Response;
 import io.aimsgate.support.LifecycleWalk;
+import io.aimsgate.support.WebappSession;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -242,6 +243,67 @@ abstract class AbstractEvidenceScenarios {
         oscar.post("/engine-rest/task/" + task + "/complete", approve()).expect(204);
         assertThat(ben.get("/api/systems/" + system).expect(200).json().get("lifecycleStage").asText())
                 .isEqualTo("DEPLOYMENT");
+    }
+
+    @Test
+    void theGateFormListsTheAttachedEvidenceWithLinksATasklistSessionCanFollow() {
+        long system = newSystem("MINIMAL");
+        LifecycleWalk walk = walk();
+        walk.passInception(system, "MINIMAL");
+        walk.passDesign(system);
+        mia.post("/api/systems/" + system + "/versions", Map.of("versionLabel", "1.0.0", "artifactSha256",
+                "f".repeat(64))).expect(201);
+        byte[] report = "# Validation report\n".getBytes(StandardCharsets.UTF_8);
+        JsonNode stored = upload(mia, "SYSTEM", system, "VALIDATION_REPORT", "vv_report.md", report, "text/markdown")
+                .expect(201).json();
+        String pid = mia.post("/api/systems/" + system + "/validations", validationResults("1.0.0")).expect(201)
+                .json().get("processInstanceId").asText();
+        String task = claim(oscar, pid, "task_accountable_approval");
+
+        // What Tasklist loads for the form: the task's variables, with the display-only Markdown summary.
+        String shown = oscar.get("/engine-rest/task/" + task + "/form-variables").expect(200).json()
+                .get("attachedEvidence").get("value").asText();
+        String link = stored.get("contentUrl").asText();
+        assertThat(shown).contains("- Validation report: [vv\\_report\\.md](" + link + "), revision 1, on the "
+                + "system, uploaded by mia")
+                .contains("**This gate cannot pass yet:**")
+                .contains("Required evidence missing: model card \\(MODEL\\_CARD\\)\\.")
+                .contains("[Attach evidence](/evidence.html?subjectType=GATE_RUN&subjectId=")
+                .contains("[to the system](/evidence.html?subjectType=SYSTEM&subjectId=" + system + ")");
+
+        // The link works from the Tasklist session (no Basic credentials), and only for the evidence endpoints.
+        WebappSession tasklist = WebappSession.login(port, "oscar", Api.DEMO_PASSWORD);
+        Response download = tasklist.get(link);
+        assertThat(download.status()).as(download.toString()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo("# Validation report\n");
+        assertThat(tasklist.get(listPath("SYSTEM", system)).expect(200).json().get(0).get("fileName").asText())
+                .isEqualTo("vv_report.md");
+        assertThat(tasklist.get("/api/systems/" + system).status()).isEqualTo(401);
+        assertThat(WebappSession.anonymous(port).get(link).status()).isEqualTo(401);
+
+        // An upload from the session needs the webapps' CSRF token; without it nothing is written.
+        String cardPath = "/api/evidence?subjectType=SYSTEM&subjectId=" + system + "&kind=MODEL_CARD&fileName=card.md";
+        byte[] card = "# Card\n".getBytes(StandardCharsets.UTF_8);
+        WebappSession engineer = WebappSession.login(port, "mia", Api.DEMO_PASSWORD);
+        int files = count("evidence_file");
+        Response forged = engineer.sendBytes("POST", cardPath, card, "text/markdown", false);
+        assertThat(forged.status()).as(forged.toString()).isEqualTo(403);
+        assertThat(forged.json().get("field").asText()).isEqualTo("X-XSRF-TOKEN");
+        assertThat(count("evidence_file")).isEqualTo(files);
+        Response uploaded = engineer.sendBytes("POST", cardPath, card, "text/markdown", true);
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        assertThat(uploaded.json().get("uploadedBy").asText()).isEqualTo("mia");
+        // The endpoint's own rule still decides: an auditor's session lists but does not upload.
+        assertThat(WebappSession.login(port, "ben", Api.DEMO_PASSWORD).sendBytes("POST", cardPath, card,
+                "text/markdown", true).status()).isEqualTo(403);
+
+        // A claim refreshes the summary: the model card is listed and nothing is missing any more.
+        oscar.post("/engine-rest/task/" + task + "/unclaim", null).expect(204);
+        claim(oscar, pid, "task_accountable_approval");
+        assertThat(oscar.get("/engine-rest/task/" + task + "/form-variables").expect(200).json()
+                .get("attachedEvidence").get("value").asText())
+                .contains("- Model card: [card\\.md](").contains("This gate has all the evidence it requires.");
+        oscar.post("/engine-rest/task/" + task + "/complete", approve()).expect(204);
     }
 
     @Test
