@@ -238,6 +238,13 @@ public class EvidenceService implements EvidenceFiles {
                 + "evidence_revision l WHERE l.file_id = f.id) ORDER BY f.id", ROWS, systemId);
     }
 
+    /** The latest revision of the file; NotFoundException (field fileId) when there is none. */
+    public EvidenceRevision latestRevision(long fileId) {
+        return jdbc.query("SELECT " + REVISION_COLUMNS + " FROM evidence_revision r JOIN evidence_file f "
+                + "ON f.id = r.file_id WHERE r.file_id = ? ORDER BY r.revision DESC", ROWS, fileId).stream()
+                .findFirst().orElseThrow(() -> new NotFoundException("fileId", "No evidence file " + fileId + "."));
+    }
+
     public EvidenceRevision requireRevision(long fileId, int revision) {
         return jdbc.query("SELECT " + REVISION_COLUMNS + " FROM evidence_revision r JOIN evidence_file f "
                 + "ON f.id = r.file_id WHERE r.file_id = ? AND r.revision = ?", ROWS, fileId, revision).stream()

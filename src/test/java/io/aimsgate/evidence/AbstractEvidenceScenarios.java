@@ -25,6 +25,9 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,6 +51,9 @@ abstract class AbstractEvidenceScenarios {
 
     @Autowired
     io.aimsgate.shared.CommittedChanges committedChanges;
+
+    @Autowired
+    ProcessEngine engine;
 
     Api api;
     Caller olivia;
@@ -307,6 +313,60 @@ abstract class AbstractEvidenceScenarios {
     }
 
     @Test
+    void expiringEvidenceGivesItsOwnersAReminderThatARenewalOrAnAcknowledgementEnds() {
+        long system = newSystem("MINIMAL");
+        String soon = LocalDate.now().plusDays(10).toString(); // inside the 30-day lead: the reminder is due at once
+        JsonNode card = sendUpload(mia, system, "MODEL_CARD", "card.md", "# Card\n", soon);
+        ProcessInstance reminder = reminderOf(card);
+        Task task = reminderTask(reminder);
+        assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+                .map(link -> link.getGroupId()).toList()).containsExactlyInAnyOrder("ml-engineers",
+                        "ai-product-owners");
+        assertThat(task.getDueDate().toInstant()).isEqualTo(LocalDate.parse(soon)
+                .atStartOfDay(java.time.ZoneId.systemDefault()).toInstant());
+        JsonNode form = mia.get("/engine-rest/task/" + task.getId() + "/form-variables").expect(200).json();
+        assertThat(form.at("/fileName/value").asText()).isEqualTo("card.md");
+        assertThat(form.at("/expiresOn/value").asText()).isEqualTo(soon);
+        assertThat(form.at("/contentUrl/value").asText()).isEqualTo(card.get("contentUrl").asText());
+        assertThat(form.at("/uploadUrl/value").asText()).isEqualTo("/evidence.html?subjectType=SYSTEM&subjectId="
+                + system + "&kind=MODEL_CARD&fileName=card.md");
+
+        // "Renewed" without a newer revision is refused, and the task stays open.
+        mia.post("/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", "mia")).expect(204);
+        Response notRenewed = mia.post("/engine-rest/task/" + task.getId() + "/complete", renewal("RENEWED"));
+        assertThat(notRenewed.status()).as(notRenewed.toString()).isEqualTo(409);
+        assertThat(notRenewed.json().get("field").asText()).isEqualTo("renewalDecision");
+
+        // A new revision (here without an expiry date) starts no other reminder; now "renewed" is confirmed.
+        sendUpload(mia, system, "MODEL_CARD", "card.md", "# Card, revised\n", null);
+        mia.post("/engine-rest/task/" + task.getId() + "/complete", renewal("RENEWED")).expect(204);
+        assertThat(ended(reminder)).isEqualTo("end_renewed");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(
+                "evidence-file-" + card.get("fileId").asLong()).count()).isZero();
+
+        // Renewed before the reminder is due: the reminder ends without a task, the new revision has its own.
+        JsonNode report = sendUpload(mia, system, "VALIDATION_REPORT", "report.md", "# Report\n",
+                LocalDate.now().plusYears(1).toString());
+        ProcessInstance early = reminderOf(report);
+        JsonNode renewed = sendUpload(mia, system, "VALIDATION_REPORT", "report.md", "# Report, revised\n",
+                LocalDate.now().plusYears(2).toString());
+        assertThat(ended(early)).isEqualTo("end_renewed_early");
+        assertThat(engine.getRuntimeService().getVariable(reminderOf(renewed).getId(), "revision")).isEqualTo(2);
+
+        // Another file lapses on purpose: the acknowledgement is a decision in the ledger, by the one who made it.
+        JsonNode lineage = sendUpload(olivia, system, "DATA_LINEAGE", "lineage.md", "# Lineage\n", soon);
+        Task lapse = reminderTask(reminderOf(lineage));
+        olivia.post("/engine-rest/task/" + lapse.getId() + "/claim", Map.of("userId", "olivia")).expect(204);
+        olivia.post("/engine-rest/task/" + lapse.getId() + "/complete", renewal("ACKNOWLEDGED")).expect(204);
+        JsonNode entries = api.as("alex").get("/api/audit?systemId=" + system + "&kind=EVIDENCE_EXPIRY_ACKNOWLEDGED")
+                .expect(200).json();
+        assertThat(entries.at("/page/totalElements").asLong()).isEqualTo(1);
+        assertThat(entries.at("/content/0/actor").asText()).isEqualTo("olivia");
+        assertThat(entries.at("/content/0/snapshot/fileName").asText()).isEqualTo("lineage.md");
+        assertThat(entries.at("/content/0/rationale").asText()).isEqualTo(RENEWAL_RATIONALE);
+    }
+
+    @Test
     void deploymentNeedsTheVersionsOwnModelCardAndExpiredEvidenceBlocksLikeARisk() {
         long system = newSystem("MINIMAL");
         walk().passGatesBeforeDeployment(system, "MINIMAL", "1.0.0");
@@ -338,6 +398,61 @@ abstract class AbstractEvidenceScenarios {
     }
 
     // ---- helpers
+
+    static final String RENEWAL_RATIONALE = "Checked with the team: see the system's plan for this document.";
+
+    JsonNode sendUpload(Caller caller, long system, String kind, String fileName, String markdown, String expiresOn) {
+        return caller.sendBytes("POST", "/api/evidence?subjectType=SYSTEM&subjectId=" + system + "&kind=" + kind
+                + "&fileName=" + fileName + (expiresOn == null ? "" : "&expiresOn=" + expiresOn),
+                markdown.getBytes(StandardCharsets.UTF_8), "text/markdown").expect(201).json();
+    }
+
+    ProcessInstance reminderOf(JsonNode revision) {
+        ProcessInstance reminder = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("evidence-expiry")
+                .processInstanceBusinessKey("evidence-file-" + revision.get("fileId").asLong()).singleResult();
+        assertThat(reminder).as("reminder of %s", revision).isNotNull();
+        return reminder;
+    }
+
+    /** The reminder's task, once its timer has fired (by the job executor, or here if it has not got to it yet). */
+    Task reminderTask(ProcessInstance reminder) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            Task task = engine.getTaskService().createTaskQuery().processInstanceId(reminder.getId())
+                    .taskDefinitionKey("task_renew_evidence").singleResult();
+            if (task != null) {
+                return task;
+            }
+            engine.getManagementService().createJobQuery().processInstanceId(reminder.getId()).timers().list()
+                    .forEach(job -> {
+                        try {
+                            engine.getManagementService().executeJob(job.getId());
+                        } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+                            // The job executor took it first.
+                        }
+                    });
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("No reminder task for " + reminder.getId());
+    }
+
+    String ended(ProcessInstance instance) {
+        var history = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(instance.getId()).singleResult();
+        assertThat(history.getEndTime()).as("ended").isNotNull();
+        return history.getEndActivityId();
+    }
+
+    static Map<String, Object> renewal(String decision) {
+        return Map.of("variables", Map.of("renewalDecision", Map.of("value", decision, "type", "String"),
+                "rationale", Map.of("value", RENEWAL_RATIONALE, "type", "String")));
+    }
 
     Response upload(Caller caller, String subjectType, long subjectId, String kind, String fileName, byte[] body,
             String contentType) {

@@ -72,7 +72,9 @@ public final class RaciFixtures {
                         List.of(LEGAL), null),
                 "retirement-legal-review", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, List.of(LEGAL), null),
                 "retirement-approval", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, List.of(LEGAL),
-                        List.of(BUSINESS_STAKEHOLDERS, GOVERNANCE_BOARD))));
+                        List.of(BUSINESS_STAKEHOLDERS, GOVERNANCE_BOARD)),
+                "evidence-renewal", new RaciProperties.Activity(List.of(ML_ENGINEERS, AI_PRODUCT_OWNERS),
+                        AI_PRODUCT_OWNERS, null, null)));
         return new RaciProperties(activities);
     }
 
