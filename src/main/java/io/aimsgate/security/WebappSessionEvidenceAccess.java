@@ -37,6 +37,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * session), so a removed membership takes effect at once; the endpoint's own rule then decides as for any caller. A
  * state-changing request (the upload) must carry the webapps' CSRF token ({@code X-XSRF-TOKEN} equal to the
  * session's), or it is refused with 403 before anything is read: another site cannot make a logged-in browser upload.
+ * A session's GET answers carry that token in the {@code X-XSRF-TOKEN} response header, for the evidence page.
  */
 final class WebappSessionEvidenceAccess extends OncePerRequestFilter {
 
@@ -79,6 +80,12 @@ final class WebappSessionEvidenceAccess extends OncePerRequestFilter {
                 .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(userId, null, groups));
+        if (SAFE_METHODS.contains(request.getMethod())
+                && session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME) instanceof String token) {
+            // The webapps' XSRF cookie is scoped to /camunda, out of the evidence page's reach: hand the session's
+            // token to same-origin script in a response header, as the webapps do (other origins cannot read it).
+            response.setHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME, token);
+        }
         chain.doFilter(request, response);
     }
 

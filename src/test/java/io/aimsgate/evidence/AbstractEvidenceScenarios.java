@@ -282,8 +282,11 @@ abstract class AbstractEvidenceScenarios {
         Response download = tasklist.get(link);
         assertThat(download.status()).as(download.toString()).isEqualTo(200);
         assertThat(download.body()).isEqualTo("# Validation report\n");
-        assertThat(tasklist.get(listPath("SYSTEM", system)).expect(200).json().get(0).get("fileName").asText())
-                .isEqualTo("vv_report.md");
+        Response listed = tasklist.get(listPath("SYSTEM", system)).expect(200);
+        assertThat(listed.json().get(0).get("fileName").asText()).isEqualTo("vv_report.md");
+        // The session's CSRF token for the evidence page's uploads (the webapps' cookie is scoped to /camunda).
+        assertThat(listed.headers().firstValue("X-XSRF-TOKEN")).isPresent();
+        assertThat(oscar.get(listPath("SYSTEM", system)).expect(200).headers().firstValue("X-XSRF-TOKEN")).isEmpty();
         assertThat(tasklist.get("/api/systems/" + system).status()).isEqualTo(401);
         assertThat(WebappSession.anonymous(port).get(link).status()).isEqualTo(401);
 
