@@ -42,8 +42,9 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Production sign-on with Keycloak: the webapps log in through OpenID Connect, /api and /engine-rest
  * accept Keycloak bearer tokens (the evidence endpoints also the webapps' session, {@link
- * WebappSessionEvidenceAccess}), and the token's {@code groups} claim (Keycloak groups = RACI roles) becomes the user's authorities and the engine's groups. The pipeline client's
- * {@code deployment-decision} scope becomes {@code SCOPE_deployment-decision}.
+ * WebappSessionEvidenceAccess}), and the token's {@code groups} claim (Keycloak groups = RACI roles) becomes
+ * the user's authorities and the engine's groups. The pipeline client's {@code deployment-decision} scope becomes
+ * {@code SCOPE_deployment-decision}.
  */
 @Configuration
 @Profile("keycloak")
