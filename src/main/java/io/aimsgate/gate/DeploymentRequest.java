@@ -40,6 +40,8 @@ public class DeploymentRequest {
     private String submittedBy;
     private Instant submittedAt;
     private String submissionNote;
+    /** The serving image the submitter named ({@code registry/repository@sha256:<hex>}), if any. */
+    private String servingImage;
     private boolean highRiskTier;
     private Instant assessedAt;
     private int blockingRiskCount;
@@ -66,6 +68,10 @@ public class DeploymentRequest {
         this.submissionNote = note;
         this.submittedAt = now;
         this.status = DeploymentRequestStatus.IN_REVIEW;
+    }
+
+    void nameServingImage(String image) {
+        this.servingImage = image;
     }
 
     void assessed(long blockingRisks, Instant at) {
@@ -124,6 +130,10 @@ public class DeploymentRequest {
 
     public Instant getSubmittedAt() {
         return submittedAt;
+    }
+
+    public String getServingImage() {
+        return servingImage;
     }
 
     public String getSubmissionNote() {
