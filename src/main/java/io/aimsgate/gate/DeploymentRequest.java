@@ -49,6 +49,9 @@ public class DeploymentRequest {
     private Instant decidedAt;
     private String decisionRationale;
 
+    /** The approval this request re-approves after a material change invalidated it; null for a first submission. */
+    private Long reapprovalOf;
+
     @Version
     private long rowVersion;
 
@@ -66,6 +69,15 @@ public class DeploymentRequest {
         this.submissionNote = note;
         this.submittedAt = now;
         this.status = DeploymentRequestStatus.IN_REVIEW;
+    }
+
+    /** A re-approval of an invalidated approval, in the name of the submitter of the request that won it. */
+    static DeploymentRequest reapproval(DeploymentApproval invalidated, DeploymentRequest approved,
+            String processInstanceId, Long gateRunId, String reason, boolean highRiskTier, Instant now) {
+        DeploymentRequest request = new DeploymentRequest(approved.getSystemId(), approved.getVersionId(),
+                processInstanceId, gateRunId, approved.getSubmittedBy(), truncate(reason, 2000), highRiskTier, now);
+        request.reapprovalOf = invalidated.getId();
+        return request;
     }
 
     void assessed(long blockingRisks, Instant at) {
@@ -160,5 +172,14 @@ public class DeploymentRequest {
 
     public String getDecisionRationale() {
         return decisionRationale;
+    }
+
+    public Long getReapprovalOf() {
+        return reapprovalOf;
+    }
+
+    /** Whether this request re-approves an invalidated approval. */
+    public boolean isReapproval() {
+        return reapprovalOf != null;
     }
 }
