@@ -31,11 +31,14 @@ class DeploymentAttestationController {
     private final EnvironmentChecks environments;
     private final DeploymentDecisionCache recentAnswers;
     private final DeploymentAttestations attestations;
+    private final DeploymentApprovals approvals;
     private final InventoryService inventory;
     private final Clock clock;
 
     DeploymentAttestationController(EnvironmentChecks environments, DeploymentDecisionCache recentAnswers,
-            DeploymentAttestations attestations, InventoryService inventory, Clock clock) {
+            DeploymentAttestations attestations, DeploymentApprovals approvals, InventoryService inventory,
+            Clock clock) {
+        this.approvals = approvals;
         this.environments = environments;
         this.recentAnswers = recentAnswers;
         this.attestations = attestations;
@@ -71,9 +74,17 @@ class DeploymentAttestationController {
             throw new ConflictException("digest", refused, decision.blockingReasons());
         }
         Long versionId = inventory.requireVersion(systemId, versionLabel).getId();
+        // A decision is signed under a deployment approval; once that approval no longer stands (a material change
+        // invalidated it), nothing signed under it is served, in any environment.
+        Optional<BoundApproval> current = approvals.currentOf(versionId);
+        if (current.isEmpty()) {
+            String why = approvals.latestOf(systemId, versionLabel).map(BoundApproval::invalidationReason)
+                    .filter(Objects::nonNull).map(reason -> "The deployment approval it was signed under was "
+                            + "invalidated: " + reason).orElse("The version has no deployment approval that stands.");
+            throw new ConflictException("environment", refused, List.of(why));
+        }
         Optional<DeploymentAttestations.Issued> latest = attestations.latest(versionId, environment);
-        if (latest.isEmpty() || (decision.approvalRequestId() != null
-                && !Objects.equals(latest.get().requestId(), decision.approvalRequestId()))) {
+        if (latest.isEmpty() || !Objects.equals(latest.get().requestId(), current.get().requestId())) {
             throw new ConflictException("environment", refused, List.of("No signed decision has been issued for "
                     + "environment '" + environment + "' since the current approval: the platform signs a decision "
                     + "when the deployment gate approves the version."));

@@ -21,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -59,44 +60,51 @@ class DeploymentAttestations {
             String stateDigest, String envelope, long ledgerSequence, Instant issuedAt, Instant expiresAt) {
     }
 
-    /** An approver as the statement names them. */
-    record Approver(String user, String role, String activity, String taskKey) {
-    }
+    /**
+     * The approval being attested: its request and the bound approval (state digest, the state with its approvers,
+     * evidence revisions and risk acceptances, the ledger entry that records it).
+     */
+    record Approval(DeploymentRequest request, BoundApproval bound) {
 
-    /** A current evidence revision the approval relied on. */
-    record Evidence(String kind, String fileName, int revision, String sha256) {
-    }
-
-    /** The approval being attested (from the approving transaction). */
-    record Approval(DeploymentRequest request, String stateDigest, Long approvalLedgerSequence,
-            List<Approver> approvers, List<Evidence> evidence, Instant acceptanceExpiry) {
+        /** The start of the first day on which a risk acceptance the approval relied on no longer stands. */
+        Instant acceptanceExpiry() {
+            return bound.state().risks().stream().map(ApprovalState.RiskEntry::acceptanceExpiresOn)
+                    .filter(java.util.Objects::nonNull).map(day -> LocalDate.parse(day).atStartOfDay(ZoneOffset.UTC)
+                            .toInstant()).min(Comparator.naturalOrder()).orElse(null);
+        }
     }
 
     private final JdbcTemplate jdbc;
     private final PipelineProperties properties;
     private final InventoryService inventory;
     private final GateRunRepository runs;
-    private final ApprovedStates approvedStates;
+    private final DeploymentRequestRepository requests;
+    private final DeploymentApprovals approvals;
     private final SigningKeys keys;
     private final DecisionLedger ledger;
     private final Clock clock;
 
     DeploymentAttestations(JdbcTemplate jdbc, PipelineProperties properties, InventoryService inventory,
-            GateRunRepository runs, ApprovedStates approvedStates, SigningKeys keys, DecisionLedger ledger,
-            Clock clock) {
+            GateRunRepository runs, DeploymentRequestRepository requests, DeploymentApprovals approvals,
+            SigningKeys keys, DecisionLedger ledger, Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.inventory = inventory;
         this.runs = runs;
-        this.approvedStates = approvedStates;
+        this.requests = requests;
+        this.approvals = approvals;
         this.keys = keys;
         this.ledger = ledger;
         this.clock = clock;
     }
 
+    /** In the approving transaction, after the approval was recorded with its state ({@link DeploymentApprovals}). */
     @EventListener
     void onApproval(DeploymentApproved approved) {
-        issue(approvedStates.approvalOf(approved.versionId()));
+        BoundApproval bound = approvals.currentOf(approved.versionId()).orElseThrow(() -> new IllegalStateException(
+                "Version " + approved.versionId() + " was approved without a bound approval"));
+        DeploymentRequest request = requests.findById(bound.requestId()).orElseThrow();
+        issue(new Approval(request, bound));
     }
 
     /** Issues the approval's attestation for every configured environment (running it twice issues nothing new). */
@@ -125,7 +133,7 @@ class DeploymentAttestations {
         snapshot.put("predicateType", PREDICATE_TYPE);
         snapshot.put("versionLabel", version.getVersionLabel());
         snapshot.put("artifactDigest", "sha256:" + version.getArtifactSha256());
-        snapshot.put("stateDigest", approval.stateDigest());
+        snapshot.put("stateDigest", approval.bound().stateDigest());
         snapshot.put("requestId", request.getId());
         snapshot.put("expiresAt", LedgerFormat.time(expiresAt));
         snapshot.put("keyId", keys.current().keyId());
@@ -145,7 +153,8 @@ class DeploymentAttestations {
         jdbc.update("INSERT INTO deployment_attestation (system_id, version_id, deployment_request_id, environment, "
                 + "artifact_sha256, state_digest, statement_sha256, key_id, envelope, ledger_seq, issued_at, "
                 + "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", system.getId(), version.getId(),
-                request.getId(), environment, version.getArtifactSha256(), approval.stateDigest(), sha256(statement),
+                request.getId(), environment, version.getArtifactSha256(), approval.bound().stateDigest(),
+                sha256(statement),
                 envelope.signatures().get(0).keyid(), envelopeJson, entry.sequence(), utc(issuedAt), utc(expiresAt));
         return find(request.getId(), environment).orElseThrow();
     }
@@ -186,7 +195,7 @@ class DeploymentAttestations {
         requestNode.put("submittedBy", request.getSubmittedBy());
         requestNode.put("servingImage", request.getServingImage());
         ArrayNode approvers = predicate.putArray("approvers");
-        for (Approver approver : approval.approvers()) {
+        for (ApprovalState.Approver approver : approval.bound().approvers()) {
             ObjectNode node = approvers.addObject();
             node.put("user", approver.user());
             node.put("role", approver.role());
@@ -197,9 +206,9 @@ class DeploymentAttestations {
         predicate.put("decidedAt", LedgerFormat.time(decidedAt));
         predicate.put("issuedAt", LedgerFormat.time(issuedAt));
         predicate.put("expiresAt", LedgerFormat.time(expiresAt));
-        predicate.put("stateDigest", approval.stateDigest());
+        predicate.put("stateDigest", approval.bound().stateDigest());
         ArrayNode evidence = predicate.putArray("evidence");
-        for (Evidence revision : approval.evidence()) {
+        for (ApprovalState.EvidenceEntry revision : approval.bound().state().evidence()) {
             ObjectNode node = evidence.addObject();
             node.put("kind", revision.kind());
             node.put("fileName", revision.fileName());
@@ -208,9 +217,7 @@ class DeploymentAttestations {
         }
         ObjectNode ledgerNode = predicate.putObject("ledger");
         ledgerNode.put("sequence", ledgerSequence);
-        if (approval.approvalLedgerSequence() != null) {
-            ledgerNode.put("approvalSequence", approval.approvalLedgerSequence());
-        }
+        ledgerNode.put("approvalSequence", approval.bound().ledgerSequence());
         try {
             return new JsonCanonicalizer(JSON.writeValueAsString(statement)).getEncodedUTF8();
         } catch (IOException e) {

@@ -49,12 +49,17 @@ public class DeploymentGateService {
     private final RequiredEvidence requiredEvidence;
     private final Clock clock;
     private final DecisionLedger ledger;
+    private final ApprovalStates states;
+    private final DeploymentApprovals approvals;
 
     DeploymentGateService(DeploymentRequestRepository requests, GateDecisions decisions,
             GateEventRepository events, InventoryService inventory, RiskAssessmentService riskAssessment,
             List<DeploymentBlocker> blockers, List<DeploymentPrerequisite> prerequisites, InformedParties informed,
-            ApplicationEventPublisher publisher, RequiredEvidence requiredEvidence, Clock clock, DecisionLedger ledger) {
+            ApplicationEventPublisher publisher, RequiredEvidence requiredEvidence, Clock clock, DecisionLedger ledger,
+            ApprovalStates states, DeploymentApprovals approvals) {
         this.ledger = ledger;
+        this.states = states;
+        this.approvals = approvals;
         this.publisher = publisher;
         this.requiredEvidence = requiredEvidence;
         this.blockers = List.copyOf(blockers);
@@ -178,12 +183,42 @@ public class DeploymentGateService {
                     + "evidence.", missing);
         }
         request.decide(DeploymentRequestStatus.APPROVED, approver, rationale, clock.instant());
-        decisions.close(request.getGateRunId(), GateRunStatus.PASSED, approver, rationale);
+        // Bound approval: the approval is recorded with the digest of the state its approvers saw, and that state.
+        ApprovalState state = states.approvedIn(request.getVersionId(), request.getGateRunId());
+        Map<String, Object> bound = new LinkedHashMap<>();
+        bound.put("versionId", request.getVersionId());
+        bound.put("reapprovalOf", request.getReapprovalOf());
+        bound.put("artifactSha256", state.artifactSha256());
+        bound.put("stateDigest", state.digest());
+        bound.put("state", ledgerState(state));
+        GateDecisions.ClosedRun closed = decisions.close(request.getGateRunId(), GateRunStatus.PASSED, approver,
+                rationale, bound);
+        approvals.record(request, state, approver, closed.ledgerSequence());
         inventory.changeVersionStatus(request.getVersionId(), VersionStatus.APPROVED);
         inventory.moveToStage(request.getSystemId(), LifecycleStage.DEPLOYMENT);
         event(request, GateEvent.Type.APPROVED, RaciRole.ACCOUNTABLE.name(), approver, rationale);
         tellInformed(request, "approved", approver, rationale);
         publisher.publishEvent(new DeploymentApproved(request.getSystemId(), request.getVersionId(), approver));
+    }
+
+    /** A ledger snapshot holds at most this much of a bound state in full; a larger one is summarised. */
+    static final int LEDGER_STATE_LIMIT = 16_000;
+
+    /**
+     * The state in the ledger entry: in full, or, for a register too large for one entry, everything but the risks
+     * in full and the risks as their count and the SHA-256 of their canonical JSON (the full state is stored with the
+     * approval, and its digest is in the entry either way).
+     */
+    static Object ledgerState(ApprovalState state) {
+        String json = state.canonicalJson();
+        if (json.length() <= LEDGER_STATE_LIMIT) {
+            return state.toMap();
+        }
+        Map<String, Object> summary = new LinkedHashMap<>(state.toMap());
+        ApprovalState risksOnly = new ApprovalState(null, null, null, null, state.risks(), List.of(), List.of(),
+                List.of());
+        summary.put("risks", Map.of("count", state.risks().size(), "digest", risksOnly.digest()));
+        return summary;
     }
 
     /** Records the rejection in the name of whoever rejected last, with their rationale. */

@@ -51,6 +51,9 @@ public class DeploymentRequest {
     private Instant decidedAt;
     private String decisionRationale;
 
+    /** The approval this request re-approves after a material change invalidated it; null for a first submission. */
+    private Long reapprovalOf;
+
     @Version
     private long rowVersion;
 
@@ -72,6 +75,17 @@ public class DeploymentRequest {
 
     void nameServingImage(String image) {
         this.servingImage = image;
+    }
+
+    /** A re-approval of an invalidated approval, in the name of the submitter of the request that won it. */
+    static DeploymentRequest reapproval(DeploymentApproval invalidated, DeploymentRequest approved,
+            String processInstanceId, Long gateRunId, String reason, boolean highRiskTier, Instant now) {
+        DeploymentRequest request = new DeploymentRequest(approved.getSystemId(), approved.getVersionId(),
+                processInstanceId, gateRunId, approved.getSubmittedBy(), truncate(reason, 2000), highRiskTier, now);
+        request.reapprovalOf = invalidated.getId();
+        // The re-approval's signed decision names the same serving image as the approval it renews.
+        request.servingImage = approved.getServingImage();
+        return request;
     }
 
     void assessed(long blockingRisks, Instant at) {
@@ -170,5 +184,14 @@ public class DeploymentRequest {
 
     public String getDecisionRationale() {
         return decisionRationale;
+    }
+
+    public Long getReapprovalOf() {
+        return reapprovalOf;
+    }
+
+    /** Whether this request re-approves an invalidated approval. */
+    public boolean isReapproval() {
+        return reapprovalOf != null;
     }
 }

@@ -166,7 +166,18 @@ abstract class AbstractAttestationScenarios {
         assertThat(predicate.get("evidence")).isNotEmpty();
         assertThat(predicate.at("/evidence/0/kind").asText()).isEqualTo("MODEL_CARD");
         assertThat(predicate.at("/evidence/0/digest/sha256").asText()).matches("[0-9a-f]{64}");
+        // Bound to the state its approvers saw: the approval's state digest, which is the SHA-256 of the stored
+        // canonical state, and the ledger entry that records the approval.
+        Map<String, Object> bound = jdbc.queryForMap("SELECT state_digest, state_json, ledger_sequence FROM "
+                + "deployment_approval WHERE request_id = ?", requestId);
+        assertThat(predicate.get("stateDigest").asText()).isEqualTo(bound.get("state_digest"))
+                .isEqualTo("sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest
+                        .getInstance("SHA-256").digest(((String) bound.get("state_json"))
+                                .getBytes(StandardCharsets.UTF_8))));
+        assertThat(predicate.at("/ledger/approvalSequence").asLong())
+                .isEqualTo(((Number) bound.get("ledger_sequence")).longValue());
         long sequence = predicate.at("/ledger/sequence").asLong();
+        assertThat(sequence).isGreaterThan(predicate.at("/ledger/approvalSequence").asLong());
         Map<String, Object> entry = jdbc.queryForMap("SELECT kind, subject_id FROM audit_entry WHERE seq = ?",
                 sequence);
         assertThat(entry.values()).containsExactly("DEPLOYMENT_ATTESTATION_ISSUED", String.valueOf(requestId));

@@ -1231,7 +1231,7 @@ class DeploymentApprovalProcessTest {
         @Bean
         GateDecisions gateDecisions(GateRunRepository runs, GateDecisionRepository decisions,
                 ApplicationEventPublisher publisher, Clock clock) {
-            return new GateDecisions(runs, decisions, publisher, clock, mock(io.aimsgate.shared.ledger.DecisionLedger.class));
+            return new GateDecisions(runs, decisions, publisher, clock, BoundApprovalFixtures.ledger());
         }
 
         @Bean
@@ -1240,7 +1240,8 @@ class DeploymentApprovalProcessTest {
                 ScriptedHolds holds, ApplicationEventPublisher publisher, Clock clock) {
             return new DeploymentGateService(requests, decisions, events, inventory, riskAssessment, List.of(holds),
                     List.of(), mock(InformedParties.class), publisher, mock(io.aimsgate.evidence.RequiredEvidence.class), clock,
-                    mock(io.aimsgate.shared.ledger.DecisionLedger.class));
+                    mock(io.aimsgate.shared.ledger.DecisionLedger.class), BoundApprovalFixtures.states(),
+                    mock(DeploymentApprovals.class));
         }
     }
 }

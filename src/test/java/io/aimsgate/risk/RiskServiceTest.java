@@ -37,14 +37,19 @@ class RiskServiceTest {
     static final Instant CREATED = Instant.parse("2026-11-01T08:00:00Z");
     static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
     static final String RATIONALE = "Residual risk within appetite, monitored weekly.";
+    /** Within the default twelve months of NOW. */
+    static final java.time.LocalDate EXPIRES = java.time.LocalDate.of(2027, 5, 23);
     static final String TREATED = "Input filter deployed and verified against the attack corpus.";
 
     RiskRepository risks = mock(RiskRepository.class);
     RiskCellTally tally = mock(RiskCellTally.class);
     RiskSeverityService severities = mock(RiskSeverityService.class);
     InventoryService inventory = mock(InventoryService.class);
+    java.util.List<Object> published = new java.util.ArrayList<>();
+    RiskAcceptanceWatch watch = mock(RiskAcceptanceWatch.class);
     RiskService service = new RiskService(risks, tally, severities, inventory, Clock.fixed(NOW, ZoneOffset.UTC),
-            mock(io.aimsgate.shared.ledger.DecisionLedger.class));
+            mock(io.aimsgate.shared.ledger.DecisionLedger.class), new RiskAcceptanceProperties(null, null),
+            published::add, watch);
 
     @BeforeEach
     void setUp() {
@@ -94,7 +99,7 @@ class RiskServiceTest {
     void theGovernanceBoardMayAcceptACriticalRisk() {
         Risk risk = stored(5, 5, null, null); // CRITICAL
 
-        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, "bea", Set.of(GOVERNANCE_BOARD));
+        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, EXPIRES, "bea", Set.of(GOVERNANCE_BOARD));
 
         assertThat(risk.getStatus()).isEqualTo(RiskStatus.ACCEPTED);
         assertThat(risk.isAcceptedByBoard()).isTrue();
@@ -106,7 +111,7 @@ class RiskServiceTest {
     void theGovernanceBoardMayAcceptAHighRisk() {
         Risk risk = stored(3, 4, null, null); // HIGH
 
-        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, "bea", Set.of(GOVERNANCE_BOARD, ML_ENGINEERS));
+        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, EXPIRES, "bea", Set.of(GOVERNANCE_BOARD, ML_ENGINEERS));
 
         assertThat(risk.getStatus()).isEqualTo(RiskStatus.ACCEPTED);
         assertThat(risk.isAcceptedByBoard()).isTrue();
@@ -134,7 +139,7 @@ class RiskServiceTest {
     @Test
     void leavingAcceptedClearsTheAcceptance() {
         Risk risk = stored(4, 4, null, null);
-        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, "bea", Set.of(GOVERNANCE_BOARD));
+        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, EXPIRES, "bea", Set.of(GOVERNANCE_BOARD));
 
         service.transition(SYSTEM, RISK, RiskStatus.OPEN, "New evidence of exploitation", "tom", Set.of(ML_ENGINEERS));
 
@@ -190,7 +195,7 @@ class RiskServiceTest {
     @Test
     void reRatingAnAcceptedRiskReopensItAndClearsTheAcceptance() {
         Risk risk = stored(2, 5, null, null); // HIGH
-        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, "bea", Set.of(GOVERNANCE_BOARD));
+        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, EXPIRES, "bea", Set.of(GOVERNANCE_BOARD));
 
         service.update(SYSTEM, RISK, details(5, 5, null, null)); // now CRITICAL: the board accepted something else
 
@@ -203,7 +208,7 @@ class RiskServiceTest {
     @Test
     void editingAnAcceptedRiskWithoutChangingItsRatingKeepsTheAcceptance() {
         Risk risk = stored(2, 5, null, null);
-        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, "bea", Set.of(GOVERNANCE_BOARD));
+        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, EXPIRES, "bea", Set.of(GOVERNANCE_BOARD));
 
         service.update(SYSTEM, RISK, details(2, 5, null, null));
 
@@ -397,7 +402,7 @@ class RiskServiceTest {
     void acceptanceByTheBoardTakesTheRiskOutOfTheTallyAndReopeningPutsItBack() {
         stored(4, 5, null, null);
 
-        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, "bea", Set.of(GOVERNANCE_BOARD));
+        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, EXPIRES, "bea", Set.of(GOVERNANCE_BOARD));
         verify(tally).move(SYSTEM, new RiskCell(4, 5), null);
 
         service.transition(SYSTEM, RISK, RiskStatus.OPEN, "New evidence of exploitation", "tom", Set.of(ML_ENGINEERS));
