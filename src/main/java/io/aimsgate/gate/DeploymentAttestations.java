@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aimsgate.audit.LedgerFormat;
-import io.aimsgate.audit.SigningKeys;
 import io.aimsgate.inventory.AiSystem;
 import io.aimsgate.inventory.InventoryService;
 import io.aimsgate.inventory.ModelVersion;
 import io.aimsgate.shared.ledger.DecisionLedger;
+import io.aimsgate.shared.signing.OrganisationSignatures;
 import io.aimsgate.shared.ledger.LedgerEntryView;
 import io.aimsgate.shared.ledger.LedgerRecord;
 import java.io.IOException;
@@ -24,6 +23,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -80,13 +81,13 @@ class DeploymentAttestations {
     private final GateRunRepository runs;
     private final DeploymentRequestRepository requests;
     private final DeploymentApprovals approvals;
-    private final SigningKeys keys;
+    private final OrganisationSignatures keys;
     private final DecisionLedger ledger;
     private final Clock clock;
 
     DeploymentAttestations(JdbcTemplate jdbc, PipelineProperties properties, InventoryService inventory,
             GateRunRepository runs, DeploymentRequestRepository requests, DeploymentApprovals approvals,
-            SigningKeys keys, DecisionLedger ledger, Clock clock) {
+            OrganisationSignatures keys, DecisionLedger ledger, Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.inventory = inventory;
@@ -112,7 +113,7 @@ class DeploymentAttestations {
         DeploymentRequest request = approval.request();
         ModelVersion version = inventory.requireVersion(request.getVersionId());
         AiSystem system = inventory.requireSystem(request.getSystemId());
-        Instant issuedAt = LedgerFormat.truncate(clock.instant());
+        Instant issuedAt = truncate(clock.instant());
         return properties.environments().entrySet().stream()
                 .filter(e -> find(request.getId(), e.getKey()).isEmpty())
                 .map(e -> issue(approval, system, version, e.getKey(), e.getValue(), issuedAt))
@@ -135,8 +136,8 @@ class DeploymentAttestations {
         snapshot.put("artifactDigest", "sha256:" + version.getArtifactSha256());
         snapshot.put("stateDigest", approval.bound().stateDigest());
         snapshot.put("requestId", request.getId());
-        snapshot.put("expiresAt", LedgerFormat.time(expiresAt));
-        snapshot.put("keyId", keys.current().keyId());
+        snapshot.put("expiresAt", time(expiresAt));
+        snapshot.put("keyId", keys.currentKeyId());
         LedgerEntryView entry = ledger.append(new LedgerRecord(LEDGER_KIND, null, "DEPLOYMENT_REQUEST",
                 String.valueOf(request.getId()), system.getId(), "Signed deployment decision for environment '"
                 + environment + "'", request.getProcessInstanceId(), null, snapshot));
@@ -203,9 +204,9 @@ class DeploymentAttestations {
             node.put("taskKey", approver.taskKey());
         }
         predicate.put("approvedBy", request.getDecidedBy());
-        predicate.put("decidedAt", LedgerFormat.time(decidedAt));
-        predicate.put("issuedAt", LedgerFormat.time(issuedAt));
-        predicate.put("expiresAt", LedgerFormat.time(expiresAt));
+        predicate.put("decidedAt", time(decidedAt));
+        predicate.put("issuedAt", time(issuedAt));
+        predicate.put("expiresAt", time(expiresAt));
         predicate.put("stateDigest", approval.bound().stateDigest());
         ArrayNode evidence = predicate.putArray("evidence");
         for (ApprovalState.EvidenceEntry revision : approval.bound().state().evidence()) {
@@ -241,7 +242,7 @@ class DeploymentAttestations {
         if (acceptanceExpiry != null && (expiry == null || acceptanceExpiry.isBefore(expiry))) {
             expiry = acceptanceExpiry;
         }
-        return LedgerFormat.truncate(expiry != null ? expiry : issuedAt.plus(UNBOUNDED_ATTESTATION));
+        return truncate(expiry != null ? expiry : issuedAt.plus(UNBOUNDED_ATTESTATION));
     }
 
 
@@ -273,6 +274,18 @@ class DeploymentAttestations {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored attestation is not a DSSE envelope", e);
         }
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern(LedgerEntryView.TIME_PATTERN)
+            .withZone(ZoneOffset.UTC);
+
+    /** Times as the ledger writes them: UTC with exactly six fraction digits (RFC 3339). */
+    static String time(Instant time) {
+        return TIME.format(truncate(time));
+    }
+
+    private static Instant truncate(Instant time) {
+        return time.truncatedTo(ChronoUnit.MICROS);
     }
 
     private static OffsetDateTime utc(Instant time) {

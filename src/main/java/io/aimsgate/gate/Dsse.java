@@ -1,7 +1,7 @@
 package io.aimsgate.gate;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.aimsgate.audit.SigningKeys;
+import io.aimsgate.shared.signing.OrganisationSignatures;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -44,14 +44,14 @@ final class Dsse {
     }
 
     /** Signs the payload with the organisation's current key; the signature's keyid is that key's id. */
-    static Envelope sign(String payloadType, byte[] payload, SigningKeys keys) {
-        SigningKeys.Signed signed = keys.sign(pae(payloadType, payload));
+    static Envelope sign(String payloadType, byte[] payload, OrganisationSignatures keys) {
+        OrganisationSignatures.Signature signed = keys.sign(pae(payloadType, payload));
         return new Envelope(payloadType, Base64.getEncoder().encodeToString(payload),
-                List.of(new Signature(signed.keyId(), signed.signature())));
+                List.of(new Signature(signed.keyId(), signed.value())));
     }
 
     /** Whether at least one signature is a valid one by a key the platform knows (any signature may be checked). */
-    static boolean verify(Envelope envelope, SigningKeys keys) {
+    static boolean verify(Envelope envelope, OrganisationSignatures keys) {
         byte[] pae;
         try {
             pae = pae(envelope.payloadType(), envelope.payloadBytes());

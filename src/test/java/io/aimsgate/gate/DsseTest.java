@@ -3,15 +3,12 @@ package io.aimsgate.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aimsgate.audit.LedgerFormat;
-import io.aimsgate.audit.PublicKeyView;
-import io.aimsgate.audit.SigningKeys;
+import io.aimsgate.shared.signing.OrganisationSignatures;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,19 +32,19 @@ class DsseTest {
     @ParameterizedTest
     @ValueSource(strings = {LedgerFormat.ED25519, LedgerFormat.ECDSA_P256})
     void anEnvelopeVerifiesAndAnyAlterationFails(String algorithm) throws Exception {
-        SigningKeys keys = new TestKeys(algorithm);
+        TestKeys keys = new TestKeys(algorithm);
         byte[] statement = "{\"_type\":\"https://in-toto.io/Statement/v1\"}".getBytes(StandardCharsets.UTF_8);
         Dsse.Envelope envelope = Dsse.sign(Dsse.IN_TOTO, statement, keys);
 
         assertThat(envelope.payloadType()).isEqualTo(Dsse.IN_TOTO);
         assertThat(envelope.payloadBytes()).isEqualTo(statement);
         assertThat(envelope.signatures()).singleElement().satisfies(s -> assertThat(s.keyid())
-                .isEqualTo(keys.current().keyId()));
+                .isEqualTo(keys.currentKeyId()));
         assertThat(Dsse.verify(envelope, keys)).isTrue();
 
         // The signature is over PAE(type, payload), never the bare payload.
-        Signature direct = Signature.getInstance(algorithm);
-        direct.initVerify(LedgerFormat.publicKey(algorithm, Base64.getDecoder().decode(keys.current().publicKey())));
+        java.security.Signature direct = java.security.Signature.getInstance(algorithm);
+        direct.initVerify(keys.pair.getPublic());
         direct.update(Dsse.pae(Dsse.IN_TOTO, statement));
         assertThat(direct.verify(Base64.getDecoder().decode(envelope.signatures().get(0).sig()))).isTrue();
 
@@ -64,11 +61,11 @@ class DsseTest {
     }
 
     /** An in-memory organisation key of either kind the platform accepts. */
-    static final class TestKeys implements SigningKeys {
+    static final class TestKeys implements OrganisationSignatures {
 
         private final String algorithm;
-        private final KeyPair pair;
-        private final PublicKeyView view;
+        final KeyPair pair;
+        private final String keyId;
 
         TestKeys(String algorithm) throws GeneralSecurityException {
             this.algorithm = algorithm;
@@ -79,28 +76,21 @@ class DsseTest {
                 generator.initialize(new ECGenParameterSpec("secp256r1"));
                 pair = generator.generateKeyPair();
             }
-            byte[] der = pair.getPublic().getEncoded();
-            view = new PublicKeyView(LedgerFormat.keyId(der), algorithm, Base64.getEncoder().encodeToString(der),
-                    Instant.EPOCH, null);
+            keyId = LedgerFormat.keyId(pair.getPublic().getEncoded());
         }
 
         @Override
-        public PublicKeyView current() {
-            return view;
+        public String currentKeyId() {
+            return keyId;
         }
 
         @Override
-        public List<PublicKeyView> publicKeys() {
-            return List.of(view);
-        }
-
-        @Override
-        public Signed sign(byte[] data) {
+        public Signature sign(byte[] data) {
             try {
-                Signature signer = Signature.getInstance(algorithm);
+                java.security.Signature signer = java.security.Signature.getInstance(algorithm);
                 signer.initSign(pair.getPrivate());
                 signer.update(data);
-                return new Signed(view.keyId(), algorithm, Base64.getEncoder().encodeToString(signer.sign()));
+                return new Signature(keyId, algorithm, Base64.getEncoder().encodeToString(signer.sign()));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
@@ -108,7 +98,8 @@ class DsseTest {
 
         @Override
         public boolean verify(String keyId, byte[] data, String signature) {
-            return view.keyId().equals(keyId) && LedgerFormat.verify(algorithm, view.publicKey(), data, signature);
+            return this.keyId.equals(keyId) && LedgerFormat.verify(algorithm,
+                    Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()), data, signature);
         }
     }
 }
