@@ -77,6 +77,13 @@ public class DeploymentApprovals {
         return current.stream().reduce((first, last) -> last);
     }
 
+    /** The versions of the system whose approval is current. */
+    @Transactional(readOnly = true)
+    List<Long> currentVersionsOf(Long systemId) {
+        return approvals.findBySystem(systemId, ApprovalStatus.CURRENT).stream().map(DeploymentApproval::getVersionId)
+                .distinct().toList();
+    }
+
     /** The version's latest approval, current or not. */
     @Transactional(readOnly = true)
     Optional<DeploymentApproval> latest(Long versionId) {

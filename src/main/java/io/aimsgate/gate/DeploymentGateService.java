@@ -14,6 +14,7 @@ import io.aimsgate.raci.InformedParties;
 import io.aimsgate.raci.RaciRole;
 import io.aimsgate.risk.RiskAssessment;
 import io.aimsgate.risk.RiskAssessmentService;
+import io.aimsgate.shared.Actors;
 import io.aimsgate.shared.ConflictException;
 import io.aimsgate.shared.NotFoundException;
 import java.time.Clock;
@@ -131,6 +132,11 @@ public class DeploymentGateService {
         return inventory.requireSystem(request.getSystemId());
     }
 
+    @Transactional(readOnly = true)
+    public ModelVersion versionOf(DeploymentRequest request) {
+        return inventory.requireVersion(request.getVersionId());
+    }
+
     /**
      * Assesses the system's risk register and the holds on the version now, records the result on the request, and
      * resumes a halted request that is clear of both.
@@ -146,11 +152,100 @@ public class DeploymentGateService {
         request.assessed(assessment.risk().unresolvedHighRiskCount(), assessment.assessedAt());
         if (!assessment.blocked() && request.getStatus() == DeploymentRequestStatus.HALTED) {
             request.resumeReview();
-            inventory.changeVersionStatus(request.getVersionId(), VersionStatus.IN_REVIEW);
+            inventory.changeVersionStatus(request.getVersionId(), reviewStatus(request));
             event(request, GateEvent.Type.RESUMED, null, actor, "Re-assessed: no unresolved high-severity risk and no"
                     + " incident hold");
         }
         return assessment;
+    }
+
+    /** The version's status while its request is reviewed: IN_REVIEW, or REAPPROVAL_REQUIRED for a re-approval. */
+    private static VersionStatus reviewStatus(DeploymentRequest request) {
+        return request.isReapproval() ? VersionStatus.REAPPROVAL_REQUIRED : VersionStatus.IN_REVIEW;
+    }
+
+    /**
+     * Registers the re-approval of a version whose approval a material change invalidated (the process's message
+     * start): a new run of the deployment gate, in the name of the submitter of the approved request (who therefore
+     * may not decide in it either), with the material change as its trigger. The version stays REAPPROVAL_REQUIRED
+     * while it is reviewed. Refused (409) for a version that is not awaiting re-approval or already has an open
+     * request. Running it twice for a process instance returns the same request.
+     */
+    public DeploymentRequest registerReapproval(String processInstanceId, Long versionId) {
+        return requests.findByProcessInstanceId(processInstanceId).orElseGet(() -> {
+            ModelVersion version = inventory.requireVersion(versionId);
+            VersionStatus status = version.getStatus() == VersionStatus.SUSPENDED ? version.getHeldStatus()
+                    : version.getStatus();
+            if (status != VersionStatus.REAPPROVAL_REQUIRED) {
+                throw new ConflictException("versionId", "Version '" + version.getVersionLabel() + "' is " + status
+                        + "; only a version whose approval was invalidated is re-approved.");
+            }
+            if (requests.existsByVersionIdAndStatusIn(versionId, List.of(DeploymentRequestStatus.IN_REVIEW,
+                    DeploymentRequestStatus.HALTED))) {
+                throw new ConflictException("versionId", "Version '" + version.getVersionLabel()
+                        + "' already has an open deployment request.");
+            }
+            DeploymentApproval invalidated = approvals.latest(versionId)
+                    .filter(approval -> approval.getStatus() == ApprovalStatus.INVALIDATED)
+                    .orElseThrow(() -> new ConflictException("versionId", "Version '" + version.getVersionLabel()
+                            + "' has no invalidated approval to re-approve."));
+            DeploymentRequest approved = require(invalidated.getRequestId());
+            boolean highRiskTier = inventory.requireSystem(version.getSystemId()).getEuAiActTier() == EuAiActTier.HIGH;
+            String note = "Re-approval: " + invalidated.getInvalidationReason();
+            GateRun run = decisions.open(processInstanceId, GateKind.DEPLOYMENT, version.getSystemId(),
+                    approved.getSubmittedBy(), MATERIAL_CHANGE, note);
+            DeploymentRequest request = requests.save(DeploymentRequest.reapproval(invalidated, approved,
+                    processInstanceId, run.getId(), note, highRiskTier, clock.instant()));
+            event(request, GateEvent.Type.SUBMITTED, null, approved.getSubmittedBy(), note);
+            return request;
+        });
+    }
+
+    /** The trigger of a re-approval run: a material change of the state an approval was bound to. */
+    static final String MATERIAL_CHANGE = "MATERIAL_CHANGE";
+
+    /**
+     * A material change invalidates the version's current approval: the approval is INVALIDATED with the reason, the
+     * version leaves APPROVED for REAPPROVAL_REQUIRED (held so while an incident suspends it), the approved request's
+     * history and the ledger ({@code GATE_APPROVAL_INVALIDATED}) say why. The caller starts the re-approval.
+     *
+     * @return whether an approval was invalidated (false when the version has no current approval)
+     */
+    public boolean invalidate(Long versionId, String change, String reason) {
+        ModelVersion version = inventory.requireVersion(versionId);
+        VersionStatus status = version.getStatus() == VersionStatus.SUSPENDED ? version.getHeldStatus()
+                : version.getStatus();
+        if (status != VersionStatus.APPROVED) {
+            return false;
+        }
+        DeploymentApproval approval = approvals.invalidate(versionId, reason).orElse(null);
+        if (approval == null) {
+            return false;
+        }
+        inventory.changeVersionStatus(versionId, VersionStatus.REAPPROVAL_REQUIRED);
+        DeploymentRequest approved = require(approval.getRequestId());
+        events.save(new GateEvent(approved.getId(), GateEvent.Type.INVALIDATED, Actors.acting(), reason,
+                clock.instant()));
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("gate", GateKind.DEPLOYMENT.name());
+        snapshot.put("gateRunId", approval.getGateRunId());
+        snapshot.put("requestId", approval.getRequestId());
+        snapshot.put("versionId", versionId);
+        snapshot.put("versionLabel", version.getVersionLabel());
+        snapshot.put("approvalId", approval.getId());
+        snapshot.put("stateDigest", approval.getStateDigest());
+        snapshot.put("change", change);
+        snapshot.put("versionStatus", VersionStatus.REAPPROVAL_REQUIRED.name());
+        ledger.append(new LedgerRecord("GATE_APPROVAL_INVALIDATED", null, "GATE_RUN",
+                String.valueOf(approval.getGateRunId()), version.getSystemId(), reason,
+                approved.getProcessInstanceId(), null, snapshot));
+        return true;
+    }
+
+    /** The versions of the system whose approval still stands. */
+    @Transactional(readOnly = true)
+    public List<Long> approvedVersionsOf(Long systemId) {
+        return approvals.currentVersionsOf(systemId);
     }
 
     public void halt(Long requestId, List<String> reasons) {
@@ -310,7 +405,8 @@ public class DeploymentGateService {
     /** Versions IN_REVIEW or HALTED that no open deployment request holds: in review with no gate (consistency check). */
     @Transactional(readOnly = true)
     public List<ModelVersion> versionsInReviewWithoutGate() {
-        return requests.versionsWithoutOpenRequest(List.of(VersionStatus.IN_REVIEW, VersionStatus.HALTED),
+        return requests.versionsWithoutOpenRequest(List.of(VersionStatus.IN_REVIEW, VersionStatus.HALTED,
+                VersionStatus.REAPPROVAL_REQUIRED),
                 List.of(DeploymentRequestStatus.IN_REVIEW, DeploymentRequestStatus.HALTED));
     }
 
@@ -334,6 +430,13 @@ public class DeploymentGateService {
         if (version.getStatus() != VersionStatus.APPROVED) {
             reasons.add("Version '" + versionLabel + "' is " + version.getStatus() + ", not APPROVED.");
         }
+        DeploymentApproval latest = approvals.latest(version.getId()).orElse(null);
+        if (latest != null && latest.getStatus() == ApprovalStatus.INVALIDATED
+                && version.getStatus() != VersionStatus.APPROVED) {
+            reasons.add("The approval of " + latest.getApprovedAt() + " (state " + latest.getStateDigest()
+                    + ") was invalidated on " + latest.getInvalidatedAt() + " by a material change: "
+                    + latest.getInvalidationReason() + " A re-approval is required.");
+        }
         for (DeploymentBlocker blocker : blockers) {
             reasons.addAll(blocker.blockingReasons(version.getId()));
         }
@@ -345,6 +448,7 @@ public class DeploymentGateService {
         return new DeploymentDecision(systemId, versionLabel, version.getArtifactSha256(), version.getStatus(),
                 reasons.isEmpty(), List.copyOf(reasons), approval == null ? null : approval.getId(),
                 approval == null ? null : approval.getDecidedBy(), approval == null ? null : approval.getDecidedAt(),
-                assessment.assessedAt());
+                assessment.assessedAt(), latest != null && latest.getStatus() == ApprovalStatus.CURRENT
+                        ? latest.getStateDigest() : null);
     }
 }

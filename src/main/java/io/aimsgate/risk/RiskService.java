@@ -3,6 +3,7 @@ package io.aimsgate.risk;
 import io.aimsgate.shared.ledger.DecisionLedger;
 import io.aimsgate.shared.ledger.LedgerRecord;
 import io.aimsgate.inventory.InventoryService;
+import io.aimsgate.raci.GroupNotifier;
 import io.aimsgate.raci.RaciGroups;
 import io.aimsgate.shared.ConflictException;
 import io.aimsgate.shared.ForbiddenException;
@@ -46,10 +47,12 @@ public class RiskService {
     private final RiskAcceptanceProperties acceptance;
     private final ApplicationEventPublisher publisher;
     private final RiskAcceptanceWatch acceptanceWatch;
+    private final GroupNotifier notifier;
 
     RiskService(RiskRepository risks, RiskCellTally tally, RiskSeverityService severities, InventoryService inventory,
             Clock clock, DecisionLedger ledger, RiskAcceptanceProperties acceptance,
-            ApplicationEventPublisher publisher, RiskAcceptanceWatch acceptanceWatch) {
+            ApplicationEventPublisher publisher, RiskAcceptanceWatch acceptanceWatch, GroupNotifier notifier) {
+        this.notifier = notifier;
         this.ledger = ledger;
         this.publisher = publisher;
         this.acceptanceWatch = acceptanceWatch;
@@ -208,6 +211,34 @@ public class RiskService {
         risk.changeStatus(RiskStatus.OPEN, reason, clock.instant());
         logged("RISK_ACCEPTANCE_EXPIRED", null, tallied(risk, countedIn), reason, RiskStatus.ACCEPTED);
         published(risk, RiskChanged.Change.ACCEPTANCE_EXPIRED, false, countedIn, reason);
+        return true;
+    }
+
+    /**
+     * Ahead of an acceptance's expiry (the risk-acceptance process's reminder timer): tells the risk's owner (its
+     * treatment owner, else the system's business owner) and the governance board, which alone may accept it again.
+     * Nothing is sent for a risk no longer under that acceptance.
+     *
+     * @return whether anyone was told
+     */
+    public boolean remindOwner(Long riskId, String acceptedAt) {
+        Risk risk = risks.findById(riskId).orElse(null);
+        if (risk == null || !RiskAcceptanceWatch.isUnder(risk, acceptedAt)) {
+            return false;
+        }
+        io.aimsgate.inventory.AiSystem system = inventory.requireSystem(risk.getSystemId());
+        String owner = risk.getTreatmentOwner() == null || risk.getTreatmentOwner().isBlank()
+                ? system.getBusinessOwner() : risk.getTreatmentOwner().strip();
+        String subject = "Risk acceptance expires on " + risk.getAcceptanceExpiresOn() + ": risk " + risk.getId()
+                + " of " + system.getName();
+        String body = "The acceptance of " + risk.getCurrentSeverity() + " risk " + risk.getId() + " '"
+                + risk.getTitle() + "' of AI system " + system.getName() + " (accepted by " + risk.getAcceptedBy()
+                + " on " + risk.getAcceptedAt() + ") expires on " + risk.getAcceptanceExpiresOn() + ".\n"
+                + "From that day the risk is unresolved again: deployments of the system halt and approvals bound to "
+                + "its register need re-approval. Treat the risk, or ask the governance board to accept it again "
+                + "with a new expiry, before then.";
+        notifier.notifyUser(owner, subject, body);
+        notifier.notifyGroup(RaciGroups.GOVERNANCE_BOARD, subject, body);
         return true;
     }
 

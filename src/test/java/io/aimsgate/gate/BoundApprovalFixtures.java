@@ -25,12 +25,18 @@ final class BoundApprovalFixtures {
 
     /** States as the version is in now: a fixed artefact and nothing else; approvers of the run as asked. */
     static ApprovalStates states() {
-        ApprovalStates states = mock(ApprovalStates.class);
-        ApprovalState state = new ApprovalState(7L, 70L, "1.4.0", "ab".repeat(32), List.of(), List.of(), List.of(),
-                List.of());
-        when(states.current(any())).thenReturn(state);
-        when(states.approvedIn(any(), any())).thenReturn(state.withApprovers(List.of(
+        return stub(mock(ApprovalStates.class));
+    }
+
+    /** (Re)stubs a mock of the states with {@link #STATE}, approved by oscar as Accountable. */
+    static ApprovalStates stub(ApprovalStates states) {
+        org.mockito.Mockito.reset(states);
+        when(states.current(any())).thenReturn(STATE);
+        when(states.approvedIn(any(), any())).thenReturn(STATE.withApprovers(List.of(
                 new ApprovalState.Approver("oscar", "ACCOUNTABLE", "deployment-approval", "task_accountable_approval"))));
         return states;
     }
+
+    static final ApprovalState STATE = new ApprovalState(7L, 70L, "1.4.0", "ab".repeat(32), List.of(), List.of(),
+            List.of(new ApprovalState.DecisionEntry("risk-severity", 1, "risk-severity:1:1")), List.of());
 }

@@ -49,7 +49,7 @@ class RiskServiceTest {
     RiskAcceptanceWatch watch = mock(RiskAcceptanceWatch.class);
     RiskService service = new RiskService(risks, tally, severities, inventory, Clock.fixed(NOW, ZoneOffset.UTC),
             mock(io.aimsgate.shared.ledger.DecisionLedger.class), new RiskAcceptanceProperties(null, null),
-            published::add, watch);
+            published::add, watch, mock(io.aimsgate.raci.GroupNotifier.class));
 
     @BeforeEach
     void setUp() {
@@ -426,6 +426,88 @@ class RiskServiceTest {
                 Set.of(AI_PRODUCT_OWNERS))).isInstanceOf(ForbiddenException.class);
 
         verifyNoInteractions(tally);
+    }
+
+    // ---- acceptance expiry (issue 17)
+
+    @ParameterizedTest
+    @CsvSource({"4, 4", "5, 5"})
+    void theBoardMustGiveAHighOrCriticalAcceptanceAnExpiry(int likelihood, int impact) {
+        Risk risk = stored(likelihood, impact, null, null);
+
+        assertThatThrownBy(() -> service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, "bea",
+                Set.of(GOVERNANCE_BOARD))).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("expiresOn"));
+        assertThat(risk.getStatus()).isEqualTo(RiskStatus.OPEN);
+        verifyNoInteractions(watch);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-11-23", "2026-11-01", "2027-11-24", "2030-01-01"})
+    void anExpiryMustLieAfterTodayAndWithinTheMaximumValidity(String expiresOn) {
+        Risk risk = stored(4, 4, null, null);
+
+        assertThatThrownBy(() -> service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE,
+                java.time.LocalDate.parse(expiresOn), "bea", Set.of(GOVERNANCE_BOARD)))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("expiresOn"));
+        assertThat(risk.getStatus()).isEqualTo(RiskStatus.OPEN);
+    }
+
+    @Test
+    void theLastDayOfTheMaximumValidityIsAccepted() {
+        Risk risk = stored(4, 4, null, null);
+
+        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, java.time.LocalDate.of(2027, 11, 23), "bea",
+                Set.of(GOVERNANCE_BOARD));
+
+        assertThat(risk.getAcceptanceExpiresOn()).isEqualTo(java.time.LocalDate.of(2027, 11, 23));
+    }
+
+    @Test
+    void onlyAnAcceptanceTakesAnExpiry() {
+        stored(4, 4, null, null);
+
+        assertThatThrownBy(() -> service.transition(SYSTEM, RISK, RiskStatus.CLOSED, RATIONALE, EXPIRES, "bea",
+                Set.of(GOVERNANCE_BOARD))).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("expiresOn"));
+    }
+
+    @Test
+    void anAcceptanceWithAnExpiryIsWatchedAndItsEndEndsTheWatch() {
+        Risk risk = stored(4, 4, null, null);
+
+        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, EXPIRES, "bea", Set.of(GOVERNANCE_BOARD));
+        verify(watch).start(risk);
+        assertThat(risk.getAcceptanceExpiresOn()).isEqualTo(EXPIRES);
+
+        service.transition(SYSTEM, RISK, RiskStatus.OPEN, "New evidence of exploitation", "tom", Set.of(ML_ENGINEERS));
+        verify(watch).end(risk);
+        assertThat(risk.getAcceptanceExpiresOn()).isNull();
+        assertThat(published).last().isEqualTo(new RiskChanged(SYSTEM, null, risk.getTitle(),
+                RiskChanged.Change.TRANSITIONED, Severity.HIGH, RiskStatus.OPEN, false, false, true, null));
+    }
+
+    @Test
+    void atItsExpiryTheAcceptanceLapsesAndTheRiskIsUnresolvedAgain() {
+        Risk risk = stored(4, 4, null, null);
+        when(risks.findById(RISK)).thenReturn(java.util.Optional.of(risk));
+        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, EXPIRES, "bea", Set.of(GOVERNANCE_BOARD));
+        String acceptance = RiskAcceptanceWatch.marker(risk);
+
+        assertThat(service.expireAcceptance(RISK, "2026-01-01T00:00:00Z")).as("another acceptance").isFalse();
+        assertThat(risk.getStatus()).isEqualTo(RiskStatus.ACCEPTED);
+        assertThat(service.expireAcceptance(RISK, acceptance)).isTrue();
+
+        assertThat(risk.getStatus()).isEqualTo(RiskStatus.OPEN);
+        assertThat(risk.getAcceptedBy()).isNull();
+        assertThat(risk.getStatusReason()).contains("bea").contains("2027-05-23");
+        verify(tally).move(SYSTEM, null, new RiskCell(4, 4));
+        RiskChanged lapsed = (RiskChanged) published.get(published.size() - 1);
+        assertThat(lapsed.change()).isEqualTo(RiskChanged.Change.ACCEPTANCE_EXPIRED);
+        assertThat(lapsed.blockingNow()).isTrue();
+        // twice is once: the acceptance is gone
+        assertThat(service.expireAcceptance(RISK, acceptance)).isFalse();
     }
 
     // ---- fixtures
