@@ -98,7 +98,8 @@ class EnvironmentChecks {
         Instant expiresAt = expiry(live.approvedAt(), environment);
         reasons.addAll(expired(name, live.approvedAt(), expiresAt));
         return new EnvironmentDecision(systemId, versionLabel, name, digest, environment.requires(), reasons.isEmpty(),
-                List.copyOf(reasons), live.approvalRequestId(), live.approvedAt(), expiresAt, live.checkedAt());
+                List.copyOf(reasons), live.approvalRequestId(), live.approvedAt(), expiresAt, live.checkedAt(),
+                live.stateDigest());
     }
 
     private EnvironmentDecision afterValidation(Long systemId, String versionLabel, String digest, String name,
@@ -125,7 +126,7 @@ class EnvironmentChecks {
         Instant expiresAt = expiry(decidedAt, environment);
         reasons.addAll(expired(name, decidedAt, expiresAt));
         return new EnvironmentDecision(systemId, versionLabel, name, digest, environment.requires(), reasons.isEmpty(),
-                List.copyOf(reasons), null, decidedAt, expiresAt, clock.instant());
+                List.copyOf(reasons), null, decidedAt, expiresAt, clock.instant(), null);
     }
 
     /** When a decision made at {@code decidedAt} lapses in this environment; null without a configured validity. */

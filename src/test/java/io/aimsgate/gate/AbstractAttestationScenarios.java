@@ -217,10 +217,31 @@ abstract class AbstractAttestationScenarios {
         Response withheld = ben.get(attestation(system, "1.0.0", "sha256:" + digest, "production")).expect(409);
         assertProblem(withheld, "digest");
         assertThat(reasons(withheld)).anySatisfy(r -> assertThat(r).contains("Risk " + risk));
-        assertThat(versionId).isPositive();
+        // The new CRITICAL risk is a material change: the approval is invalidated (after the risk's commit) and a
+        // re-approval starts. Staging still admits the validated version, but nothing signed under the
+        // invalidated approval is served, in any environment.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!"INVALIDATED".equals(approvalStatus(requestId)) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(approvalStatus(requestId)).isEqualTo("INVALIDATED");
+        // The re-approval it started halts on the open CRITICAL risk.
+        assertThat(jdbc.queryForObject("SELECT status FROM model_version WHERE id = ?", String.class, versionId))
+                .isIn("REAPPROVAL_REQUIRED", "HALTED");
+        ben.get(check(system, "1.0.0", "sha256:" + digest, "staging")).expect(200);
+        Response invalidated = ben.get(attestation(system, "1.0.0", "sha256:" + digest, "staging")).expect(409);
+        assertProblem(invalidated, "environment");
+        assertThat(reasons(invalidated)).anySatisfy(r -> assertThat(r).contains("invalidated"));
+        assertThat(reasons(ben.get(check(system, "1.0.0", "sha256:" + digest, "production")).expect(409)))
+                .anySatisfy(r -> assertThat(r).contains("not APPROVED"));
     }
 
     // ------------------------------------------------------------------------------------------------------------
+
+    String approvalStatus(long requestId) {
+        return jdbc.queryForObject("SELECT status FROM deployment_approval WHERE request_id = ?", String.class,
+                requestId);
+    }
 
     /** Checks the DSSE signature as the specification defines it, with the JDK and the published public key. */
     static boolean verifies(JsonNode envelope, JsonNode keys) throws Exception {

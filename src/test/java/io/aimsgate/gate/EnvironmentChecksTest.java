@@ -60,6 +60,7 @@ class EnvironmentChecksTest {
         assertThat(allowed.digest()).isEqualTo("sha256:" + ARTEFACT);
         assertThat(allowed.requires()).isEqualTo(GateKind.DEPLOYMENT);
         assertThat(allowed.approvalRequestId()).isEqualTo(5L);
+        assertThat(allowed.stateDigest()).isEqualTo("sha256:" + "12".repeat(32));
         assertThat(allowed.expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(1)));
 
         EnvironmentDecision other = checks.decide(7L, "1.0.0", "sha256:" + "cd".repeat(32), "production");
@@ -76,7 +77,7 @@ class EnvironmentChecksTest {
     void productionRefusesWhateverTheGatesOwnCheckRefuses() {
         when(gate.decide(7L, "1.0.0")).thenReturn(new DeploymentDecision(7L, "1.0.0", ARTEFACT,
                 VersionStatus.REAPPROVAL_REQUIRED, false, List.of("Version '1.0.0' is REAPPROVAL_REQUIRED, not "
-                + "APPROVED."), 5L, "oscar", NOW.minus(Duration.ofDays(1)), NOW));
+                + "APPROVED."), 5L, "oscar", NOW.minus(Duration.ofDays(1)), NOW, null));
         EnvironmentDecision refused = checks.decide(7L, "1.0.0", "sha256:" + ARTEFACT, "production");
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.blockingReasons()).containsExactly("Version '1.0.0' is REAPPROVAL_REQUIRED, not APPROVED.");
@@ -146,6 +147,6 @@ class EnvironmentChecksTest {
 
     private void approvedAt(Instant approvedAt) {
         when(gate.decide(7L, "1.0.0")).thenReturn(new DeploymentDecision(7L, "1.0.0", ARTEFACT,
-                VersionStatus.APPROVED, true, List.of(), 5L, "oscar", approvedAt, NOW));
+                VersionStatus.APPROVED, true, List.of(), 5L, "oscar", approvedAt, NOW, "sha256:" + "12".repeat(32)));
     }
 }
