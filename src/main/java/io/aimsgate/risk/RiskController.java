@@ -63,14 +63,14 @@ class RiskController {
 
     /** Status changes: {"status": "ACCEPTED", "rationale": "..."} or {"status": "CLOSED", "reason": "..."}. */
     @Operation(summary = "Change a risk's status",
-            description = "Moves a risk (IN_TREATMENT, MITIGATED, ACCEPTED with a rationale, CLOSED with a reason). Accepting a HIGH or CRITICAL risk needs the governance board.")
+            description = "Moves a risk (IN_TREATMENT, MITIGATED, ACCEPTED with a rationale, CLOSED with a reason). Accepting a HIGH or CRITICAL risk needs the governance board and an expiry (expiresOn, at most aims.risk.acceptance.max-validity ahead); at that date the risk is unresolved again.")
     @PostMapping("/risks/{riskId}/transitions")
     @PreAuthorize("@access.canMaintainRisks()")
     RiskView transition(@PathVariable Long systemId, @PathVariable Long riskId,
             @Valid @RequestBody StatusChange request) {
         String text = request.status() == RiskStatus.ACCEPTED ? request.rationale() : request.reason();
-        return RiskView.of(riskService.transition(systemId, riskId, request.status(), text, currentUser.id(),
-                currentUser.groups()));
+        return RiskView.of(riskService.transition(systemId, riskId, request.status(), text, request.expiresOn(),
+                currentUser.id(), currentUser.groups()));
     }
 
     @Operation(summary = "Read a risk",
@@ -129,7 +129,8 @@ class RiskController {
 
     record StatusChange(@NotNull(message = "is required") RiskStatus status,
             @MultiLine @Size(max = 2000) String reason,
-            @MultiLine @Size(max = 4000) String rationale) {
+            @MultiLine @Size(max = 4000) String rationale,
+            LocalDate expiresOn) {
     }
 
     record RiskView(Long id, Long systemId, LifecycleStage lifecycleStage, StrideCategory strideCategory, String title,
@@ -137,14 +138,16 @@ class RiskController {
             RiskTreatment treatment, String treatmentOwner, LocalDate dueDate, RiskStatus status,
             Integer residualLikelihood, Integer residualImpact, Severity residualSeverity, Severity currentSeverity,
             String acceptedBy, String acceptedRole, Instant acceptedAt, String acceptanceRationale,
-            String statusReason, String treatmentRecord, String createdBy, Instant createdAt, Instant updatedAt) {
+            LocalDate acceptanceExpiresOn, String statusReason, String treatmentRecord, String createdBy,
+            Instant createdAt, Instant updatedAt) {
 
         static RiskView of(Risk r) {
             return new RiskView(r.getId(), r.getSystemId(), r.getLifecycleStage(), r.getStrideCategory(), r.getTitle(),
                     r.getDescription(), r.getLikelihood(), r.getImpact(), r.getInherentScore(), r.getInherentSeverity(),
                     r.getTreatment(), r.getTreatmentOwner(), r.getDueDate(), r.getStatus(), r.getResidualLikelihood(),
                     r.getResidualImpact(), r.getResidualSeverity(), r.getCurrentSeverity(), r.getAcceptedBy(),
-                    r.getAcceptedRole(), r.getAcceptedAt(), r.getAcceptanceRationale(), r.getStatusReason(),
+                    r.getAcceptedRole(), r.getAcceptedAt(), r.getAcceptanceRationale(), r.getAcceptanceExpiresOn(),
+                    r.getStatusReason(),
                     r.getTreatmentRecord(), r.getCreatedBy(), r.getCreatedAt(), r.getUpdatedAt());
         }
     }

@@ -62,6 +62,7 @@ abstract class AbstractInputCorpus {
             "metric_objective", "monitoring_reading", "validation_run", "validation_metric", "reevaluation_assessment",
             "retirement_plan", "impact_assessment", "inception_screening", "notification", "admin_repair",
             "audit_entry", "audit_checkpoint", "evidence_file", "evidence_revision", "evidence_chunk",
+            "deployment_attestation",
             "act_hi_procinst");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -127,7 +128,8 @@ abstract class AbstractInputCorpus {
                 "/api/systems/{systemId}/versions/{versionLabel}"));
         endpoints.add(new Endpoint("submit deployment request", "POST",
                 "/api/systems/{systemId}/versions/{versionLabel}/deployment-requests", "olivia",
-                map("note", "First release"), fields("note", Kind.MULTILINE), null));
+                map("note", "First release", "servingImage", "registry.example.com/models/corpus@sha256:"
+                        + "ab".repeat(32)), fields("note", Kind.MULTILINE, "servingImage", Kind.TEXT), null));
 
         Map<String, Object> risk = map("lifecycleStage", "VERIFICATION_AND_VALIDATION", "strideCategory", "TAMPERING",
                 "title", "Corpus risk", "description", "Found in review.", "likelihood", 3, "impact", 3,
