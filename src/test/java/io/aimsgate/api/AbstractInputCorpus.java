@@ -63,6 +63,7 @@ abstract class AbstractInputCorpus {
             "retirement_plan", "impact_assessment", "inception_screening", "notification", "admin_repair",
             "audit_entry", "audit_checkpoint", "evidence_file", "evidence_revision", "evidence_chunk",
             "deployment_attestation",
+            "aims_control", "control_risk", "control_evidence", "soa_version", "soa_entry",
             "act_hi_procinst");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -227,6 +228,20 @@ abstract class AbstractInputCorpus {
         // An on-demand ledger checkpoint: a refused request neither records the request nor signs the head.
         endpoints.add(new Endpoint("ledger checkpoint", "POST", "/api/audit/checkpoints", "grace",
                 map("reason", "Sample for the quarterly internal audit."), fields("reason", Kind.TEXT), null));
+        // Controls (docs/controls.md): a control's record, the risks it treats and its evidence; a new SoA version.
+        endpoints.add(new Endpoint("record control", "PUT", "/api/controls/{controlId}", "sam",
+                map("applicable", true, "justification", "We keep a register of frameworks per system.",
+                        "implementationStatus", "PARTIAL", "owner", "mia"),
+                fields("applicable", Kind.BOOL, "justification", Kind.MULTILINE, "implementationStatus", Kind.ENUM,
+                        "owner", Kind.TEXT), "/api/controls/{controlId}"));
+        endpoints.add(new Endpoint("control treats risks", "PUT", "/api/controls/{controlId}/risks", "sam",
+                map("riskIds", List.of(1)), fields("riskIds[0]", Kind.ID), "/api/controls/{controlId}"));
+        endpoints.add(new Endpoint("control evidence", "PUT", "/api/controls/{controlId}/evidence", "sam",
+                map("evidenceFileIds", List.of(1)), fields("evidenceFileIds[0]", Kind.ID),
+                "/api/controls/{controlId}"));
+        endpoints.add(new Endpoint("submit SoA version", "POST", "/api/soa/versions", "olivia",
+                map("note", "Adds the tooling register.", "basedOnVersionNo", 1),
+                fields("note", Kind.MULTILINE, "basedOnVersionNo", Kind.INT), null));
         // An evidence upload: the file is the body, what it is goes in the query (see evidenceUploadCases).
         endpoints.add(new Endpoint("upload evidence", "POST", EVIDENCE_UPLOAD, "mia", map(), List.of(), null));
         return endpoints;
@@ -620,9 +635,11 @@ abstract class AbstractInputCorpus {
     }
 
     private static String resolve(String path, Fixture f) {
-        Map<String, String> ids = Map.of("systemId", String.valueOf(f.systemId()), "riskId", String.valueOf(f.riskId()),
-                "datasetId", String.valueOf(f.datasetId()), "incidentId", String.valueOf(f.incidentId()),
-                "actionId", "999999", "taskId", "corpus-task", "versionLabel", f.versionLabel(), "metric", "accuracy");
+        Map<String, String> ids = new LinkedHashMap<>(Map.of("systemId", String.valueOf(f.systemId()),
+                "riskId", String.valueOf(f.riskId()), "datasetId", String.valueOf(f.datasetId()),
+                "incidentId", String.valueOf(f.incidentId()), "actionId", "999999", "taskId", "corpus-task",
+                "versionLabel", f.versionLabel(), "metric", "accuracy"));
+        ids.put("controlId", "A.4.2");
         String resolved = path;
         for (Map.Entry<String, String> id : ids.entrySet()) {
             resolved = resolved.replace("0x{" + id.getKey() + "}#hex", "0x" + hex(id.getValue()))
@@ -646,7 +663,8 @@ abstract class AbstractInputCorpus {
         List<String> variables = new ArrayList<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{(\\w+)}").matcher(path);
         while (m.find()) {
-            if (!m.group(1).equals("versionLabel") && !m.group(1).equals("metric") && !m.group(1).equals("taskId")) {
+            if (!m.group(1).equals("versionLabel") && !m.group(1).equals("metric") && !m.group(1).equals("taskId")
+                    && !m.group(1).equals("controlId")) {
                 variables.add(m.group(1));
             }
         }

@@ -72,9 +72,14 @@ public final class RaciFixtures {
                         List.of(LEGAL), null),
                 "retirement-legal-review", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, List.of(LEGAL), null),
                 "retirement-approval", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, List.of(LEGAL),
-                        List.of(BUSINESS_STAKEHOLDERS, GOVERNANCE_BOARD)),
+                        List.of(BUSINESS_STAKEHOLDERS, GOVERNANCE_BOARD))));
+        activities.putAll(Map.of(
                 "evidence-renewal", new RaciProperties.Activity(List.of(ML_ENGINEERS, AI_PRODUCT_OWNERS),
-                        AI_PRODUCT_OWNERS, null, null)));
+                        AI_PRODUCT_OWNERS, null, null),
+                "soa-security-review", new RaciProperties.Activity(null, GOVERNANCE_BOARD, List.of(SECURITY), null),
+                "soa-legal-review", new RaciProperties.Activity(null, GOVERNANCE_BOARD, List.of(LEGAL), null),
+                "soa-approval", new RaciProperties.Activity(List.of(AI_PRODUCT_OWNERS), GOVERNANCE_BOARD,
+                        List.of(SECURITY, LEGAL), List.of(BUSINESS_STAKEHOLDERS, AUDITORS))));
         return new RaciProperties(activities);
     }
 
