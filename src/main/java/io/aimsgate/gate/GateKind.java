@@ -15,14 +15,29 @@ public enum GateKind {
     VERIFICATION_AND_VALIDATION("verification-validation", "verification & validation"),
     DEPLOYMENT(DeploymentApprovalProcess.KEY, "deployment"),
     RE_EVALUATION("re-evaluation", "re-evaluation"),
-    RETIREMENT("retirement", "retirement");
+    RETIREMENT("retirement", "retirement"),
+    /** The approval of a version of a policy of the management system (clause 5.2): about no AI system. */
+    POLICY_APPROVAL("policy-approval", "policy approval", false),
+    /** A management review (clause 9.3): the board's conclusions, about no AI system. */
+    MANAGEMENT_REVIEW("management-review", "management review", false);
 
     private final String processKey;
     private final String label;
+    private final boolean lifecycle;
 
     GateKind(String processKey, String label) {
+        this(processKey, label, true);
+    }
+
+    GateKind(String processKey, String label, boolean lifecycle) {
         this.processKey = processKey;
         this.label = label;
+        this.lifecycle = lifecycle;
+    }
+
+    /** Whether an AI system meets this gate in its life cycle (the management system's own approvals do not). */
+    public boolean isLifecycle() {
+        return lifecycle;
     }
 
     public String processKey() {
