@@ -84,7 +84,8 @@ public class ManagementReviewService {
         return reviews.findByProcessInstanceId(processInstanceId).orElseGet(() -> {
             GateRun run = gates.open(processInstanceId, GateKind.MANAGEMENT_REVIEW, null, actor, trigger,
                     reason == null ? "Scheduled management review" : reason);
-            Instant now = clock.instant();
+            // as precise as the database keeps it, so the next review's period starts exactly here
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             Instant from = reviews.findAllByOrderByStartedAtDescIdDesc().stream().findFirst()
                     .map(ManagementReview::getStartedAt)
                     .orElse(now.atOffset(ZoneOffset.UTC).minusMonths(3).toInstant());

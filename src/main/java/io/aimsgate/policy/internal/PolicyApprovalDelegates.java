@@ -126,20 +126,4 @@ final class PolicyApprovalDelegates {
                     execution.getProcessInstanceId()).map(v -> (long) v.getVersionNumber()).orElse(null));
         }
     }
-
-    /** The collection of the acknowledgement tasks: who still has to acknowledge the version of this instance. */
-    @Component("policyAcknowledgers")
-    static class Acknowledgers {
-
-        private final PolicyService policies;
-
-        Acknowledgers(PolicyService policies) {
-            this.policies = policies;
-        }
-
-        public List<String> pending(DelegateExecution execution) {
-            return policies.acknowledgementsOf(policies.requireByProcess(execution.getProcessInstanceId())).stream()
-                    .filter(a -> !a.isAcknowledged()).map(a -> a.getUserId()).toList();
-        }
-    }
 }

@@ -86,37 +86,6 @@ final class ReviewDelegates {
     }
 
     /**
-     * The review's actions, for the multi-instance action tasks: their ids, and per action its owner (the task's
-     * assignee), due date and title.
-     */
-    @Component("managementReviewActions")
-    static class Actions {
-
-        private final ManagementReviewService reviews;
-
-        Actions(ManagementReviewService reviews) {
-            this.reviews = reviews;
-        }
-
-        public List<Long> open(DelegateExecution execution) {
-            return reviews.openActionIds(execution.getProcessInstanceId());
-        }
-
-        public String owner(Long actionId) {
-            return reviews.requireAction(actionId).getOwner();
-        }
-
-        /** The due date as the engine reads a task's due date (ISO date-time). */
-        public String due(Long actionId) {
-            return reviews.requireAction(actionId).getDueDate().atStartOfDay().toString();
-        }
-
-        public String title(Long actionId) {
-            return reviews.requireAction(actionId).getTitle();
-        }
-    }
-
-    /**
      * An action task shows its action and due date, is completed only by its owner, and records the outcome; the
      * action is then DONE, and the next review reports it.
      */
