@@ -119,8 +119,9 @@ public class PolicyService {
     }
 
     @Transactional(readOnly = true)
-    public PolicyVersion requireVersion(PolicyDocument document, int versionNumber) {
-        return versions.findByDocumentIdAndVersionNumber(document.getId(), versionNumber)
+    public PolicyVersion requireVersion(PolicyDocument document, long versionNumber) {
+        return (versionNumber > Integer.MAX_VALUE ? Optional.<PolicyVersion>empty()
+                : versions.findByDocumentIdAndVersionNumber(document.getId(), (int) versionNumber))
                 .orElseThrow(() -> new NotFoundException("versionNumber", "Policy '" + document.getDocumentKey()
                         + "' has no version " + versionNumber + "."));
     }

@@ -30,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 abstract class AbstractManagementSystemScenarios {
 
     static final String RATIONALE = "Read in full and checked against our obligations.";
+    static final Map<String, Object> ACK = Map.of("acknowledged", true);
 
     @LocalServerPort
     int port;
@@ -107,12 +108,14 @@ abstract class AbstractManagementSystemScenarios {
         });
 
         // each acknowledges for themselves: over our API, or their own task in Tasklist
-        JsonNode mine = mia.post("/api/policies/" + key + "/versions/1/acknowledgement", Map.of()).expect(200).json();
+        assertProblem(mia.post("/api/policies/" + key + "/versions/1/acknowledgement", Map.of("acknowledged", false))
+                .expect(400), "acknowledged");
+        JsonNode mine = mia.post("/api/policies/" + key + "/versions/1/acknowledgement", ACK).expect(200).json();
         assertThat(mine.get("userId").asText()).isEqualTo("mia");
         assertThat(mine.hasNonNull("acknowledgedAt")).isTrue();
-        assertProblem(mia.post("/api/policies/" + key + "/versions/1/acknowledgement", Map.of()).expect(409),
+        assertProblem(mia.post("/api/policies/" + key + "/versions/1/acknowledgement", ACK).expect(409),
                 "versionNumber");
-        assertProblem(ben.post("/api/policies/" + key + "/versions/1/acknowledgement", Map.of()).expect(409),
+        assertProblem(ben.post("/api/policies/" + key + "/versions/1/acknowledgement", ACK).expect(409),
                 "versionNumber");
         JsonNode oscarsTasks = oscar.get("/engine-rest/task?processInstanceId=" + pid
                 + "&taskDefinitionKey=task_acknowledge_policy&assignee=oscar").expect(200).json();
@@ -150,9 +153,9 @@ abstract class AbstractManagementSystemScenarios {
         assertThat(v1After.get("status").asText()).isEqualTo("SUPERSEDED");
         assertThat(olivia.get("/api/policies/" + key + "/versions/3").expect(200).json().get("status").asText())
                 .isEqualTo("PUBLISHED");
-        assertProblem(grace.post("/api/policies/" + key + "/versions/1/acknowledgement", Map.of()).expect(409),
+        assertProblem(grace.post("/api/policies/" + key + "/versions/1/acknowledgement", ACK).expect(409),
                 "versionNumber");
-        grace.post("/api/policies/" + key + "/versions/3/acknowledgement", Map.of()).expect(200);
+        grace.post("/api/policies/" + key + "/versions/3/acknowledgement", ACK).expect(200);
         api.as("admin").get("/engine-rest/process-instance/" + pid).expect(404);
         assertProblem(olivia.get("/api/policies/" + key + "/versions/9").expect(404), "versionNumber");
         assertProblem(olivia.get("/api/policies/no-such-policy").expect(404), "documentKey");

@@ -11,8 +11,11 @@ import io.aimsgate.policy.PolicyService;
 import io.aimsgate.policy.PolicyVersion;
 import io.aimsgate.policy.PolicyVersionStatus;
 import io.aimsgate.shared.ConflictException;
+import io.aimsgate.shared.Commands;
 import io.aimsgate.shared.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -111,7 +114,7 @@ class PolicyController {
     @GetMapping("/{documentKey}/versions/{versionNumber}")
     @PreAuthorize("@access.isParticipant()")
     @Transactional(readOnly = true)
-    PolicyVersionView version(@PathVariable String documentKey, @PathVariable int versionNumber) {
+    PolicyVersionView version(@PathVariable String documentKey, @PathVariable Long versionNumber) {
         PolicyDocument document = policies.requireDocument(documentKey);
         return view(document, policies.requireVersion(document, versionNumber));
     }
@@ -122,20 +125,22 @@ class PolicyController {
     @GetMapping("/{documentKey}/versions/{versionNumber}/acknowledgements")
     @PreAuthorize("@access.isParticipant()")
     @Transactional(readOnly = true)
-    AcknowledgementsView acknowledgements(@PathVariable String documentKey, @PathVariable int versionNumber) {
+    AcknowledgementsView acknowledgements(@PathVariable String documentKey, @PathVariable Long versionNumber) {
         PolicyDocument document = policies.requireDocument(documentKey);
         return acknowledgements(policies.requireVersion(document, versionNumber));
     }
 
     @Operation(summary = "Acknowledge a policy version",
-            description = "The caller confirms having read the published version: completes their own "
-                    + "acknowledgement task (the same as in Tasklist). Refused (409) when the caller has no open "
-                    + "acknowledgement of this version (not asked, already acknowledged, or the version is not in "
-                    + "force).")
+            description = "The caller confirms having read the published version ({\"acknowledged\": true}): "
+                    + "completes their own acknowledgement task (the same as in Tasklist). Refused (409) when the "
+                    + "caller has no open acknowledgement of this version (not asked, already acknowledged, or the "
+                    + "version is not in force).")
     @PostMapping("/{documentKey}/versions/{versionNumber}/acknowledgement")
     @PreAuthorize("@access.isParticipant()")
     @Transactional
-    AcknowledgementView acknowledge(@PathVariable String documentKey, @PathVariable int versionNumber) {
+    AcknowledgementView acknowledge(@PathVariable String documentKey, @PathVariable Long versionNumber,
+            @RequestBody AcknowledgementRequest request) {
+        Commands.validate(request);
         PolicyDocument document = policies.requireDocument(documentKey);
         PolicyVersion version = policies.requireVersion(document, versionNumber);
         String me = currentUser.id();
@@ -196,6 +201,11 @@ class PolicyController {
 
     private static AcknowledgementView view(PolicyAcknowledgement a) {
         return new AcknowledgementView(a.getUserId(), a.getRequestedAt(), a.getAcknowledgedAt(), a.getRemindersSent());
+    }
+
+    /** The caller's confirmation, as the acknowledgement form's checkbox. */
+    record AcknowledgementRequest(@NotNull(message = "is required")
+            @AssertTrue(message = "must be true: confirm that you have read the policy") Boolean acknowledged) {
     }
 
     record PolicyDocumentView(String documentKey, String title, String purpose, String reviewInterval,
