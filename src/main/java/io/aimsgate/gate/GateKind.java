@@ -17,7 +17,11 @@ public enum GateKind {
     RE_EVALUATION("re-evaluation", "re-evaluation"),
     RETIREMENT("retirement", "retirement"),
     /** A gate of the management system itself, about no AI system: a new version of the Statement of Applicability. */
-    STATEMENT_OF_APPLICABILITY("soa-approval", "Statement of Applicability");
+    STATEMENT_OF_APPLICABILITY("soa-approval", "Statement of Applicability"),
+    /** The approval of a version of a policy of the management system (clause 5.2): about no AI system. */
+    POLICY_APPROVAL("policy-approval", "policy approval"),
+    /** A management review (clause 9.3): the board's conclusions, about no AI system. */
+    MANAGEMENT_REVIEW("management-review", "management review");
 
     private final String processKey;
     private final String label;

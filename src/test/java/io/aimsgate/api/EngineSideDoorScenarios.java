@@ -165,6 +165,16 @@ abstract class EngineSideDoorScenarios extends AbstractApiScenarios {
                 "threshold", 0.8));
         bodies.put("/api/systems/{systemId}/monitoring", Map.of("metric", "accuracy", "value", 0.9));
         bodies.put("/api/systems/{systemId}/reevaluations", Map.of("reason", "Matrix probe of a re-evaluation"));
+        // The management system's creates address no id: a body refused after the role check (400) writes nothing
+        // and starts nothing (a valid one would create a policy or an objective, or start a management review).
+        bodies.put("/api/policies", Map.of("documentKey", "Matrix Probe", "title", "Matrix probe", "purpose",
+                "Matrix probe"));
+        bodies.put("/api/policies/{documentKey}/versions", Map.of("body", "# Matrix probe", "changeSummary",
+                "Matrix probe"));
+        bodies.put("/api/policies/{documentKey}/versions/{versionNumber}/acknowledgement",
+                Map.of("acknowledged", true));
+        bodies.put("/api/objectives", Map.of("code", "matrix probe"));
+        bodies.put("/api/management-reviews", Map.of("reason", " "));
         bodies.put("/api/admin/tasks/{taskId}/reassign", Map.of("assignee", "mia",
                 "reason", "Matrix probe of a recorded repair"));
         return bodies;

@@ -93,7 +93,8 @@ class RaciMatrixTest {
         Set<String> declared = new TreeSet<>();
         for (String process : List.of("deployment-approval", "incident-escalation", "corrective-action", "inception",
                 "design-development", "verification-validation", "re-evaluation", "retirement", "evidence-expiry",
-                "soa-approval")) {
+                "soa-approval",
+                "policy-approval", "management-review")) {
             declared.addAll(declaredActivities("processes/" + process + ".bpmn"));
         }
         assertThat(declared).containsExactlyInAnyOrderElementsOf(matrix.activities().keySet());
