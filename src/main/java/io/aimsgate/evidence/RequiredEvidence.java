@@ -82,6 +82,27 @@ public class RequiredEvidence {
         return reasons;
     }
 
+    /**
+     * The latest revision of every file of a required kind that counts for the gate (expired ones included), in file
+     * order: what a deployment approval is bound to (their SHA-256 digests).
+     */
+    public List<EvidenceRevision> currentRequired(String gateKind, EvidenceSubject subject) {
+        Set<EvidenceKind> required = requiredKinds(gateKind, subject.systemId());
+        if (required.isEmpty()) {
+            return List.of();
+        }
+        Set<String> kinds = new java.util.HashSet<>();
+        required.forEach(kind -> kinds.add(kind.name()));
+        return evidence.currentRevisions(subject.systemId()).stream()
+                .filter(revision -> counts(revision, subject) && kinds.contains(revision.kind())).toList();
+    }
+
+    /** Whether a revision of this kind attached to this subject counts for the gate. */
+    public boolean isRequired(String gateKind, EvidenceSubject subject, EvidenceRevision revision) {
+        return requiredKinds(gateKind, subject.systemId()).stream().anyMatch(k -> k.name().equals(revision.kind()))
+                && counts(revision, subject);
+    }
+
     private static boolean counts(EvidenceRevision revision, EvidenceSubject subject) {
         EvidenceSubjectType type = EvidenceSubjectType.valueOf(revision.subjectType());
         if (subject.versionId() != null) {

@@ -820,7 +820,8 @@ abstract class AbstractApiScenarios {
                 "inception-approval", "inception-high-risk-signoff", "design-dataset-remediation",
                 "design-privacy-review", "design-approval", "validation-approval", "reevaluation-assessment",
                 "reevaluation-decision", "retirement-plan", "retirement-legal-review", "retirement-approval",
-                "evidence-renewal");
+                "evidence-renewal",
+                "soa-security-review", "soa-legal-review", "soa-approval");
         matrix.fields().forEachRemaining(activity -> {
             JsonNode accountable = activity.getValue().get("accountable");
             assertThat(accountable).as(activity.getKey()).isNotNull();
