@@ -109,16 +109,18 @@ abstract class AbstractBoundApprovalScenarios {
         long riskId = sam.post(risksPath(system), riskBody(5, 5, "Prompt injection found after approval"))
                 .expect(201).json().get("id").asLong();
 
+        // The approval is invalidated (the version leaves APPROVED for REAPPROVAL_REQUIRED, in the ledger) and the
+        // re-approval it started is halted at once by the open CRITICAL risk.
         Response refused = ben.get(decisionPath(system, "1.0.0")).expect(409);
         assertThat(texts(refused.json().get("reasons")))
-                .anySatisfy(r -> assertThat(r).contains("REAPPROVAL_REQUIRED"))
+                .anySatisfy(r -> assertThat(r).contains("is HALTED, not APPROVED"))
                 .anySatisfy(r -> assertThat(r).contains("was invalidated").contains(digest)
                         .contains("New CRITICAL risk " + riskId + " 'Prompt injection found after approval'"));
-        assertThat(versionStatus(system, "1.0.0")).isEqualTo("REAPPROVAL_REQUIRED");
         JsonNode invalidated = alex.get("/api/audit?systemId=" + system + "&kind=GATE_APPROVAL_INVALIDATED")
                 .expect(200).json().at("/content/0");
         assertThat(invalidated.get("rationale").asText()).contains("New CRITICAL risk " + riskId);
         assertThat(invalidated.at("/snapshot/stateDigest").asText()).isEqualTo(digest);
+        assertThat(invalidated.at("/snapshot/versionStatus").asText()).isEqualTo("REAPPROVAL_REQUIRED");
 
         // The re-approval runs in the gate: halted by the open CRITICAL risk, with the change in its history.
         JsonNode reapproval = openRequest(system, "1.0.0");
