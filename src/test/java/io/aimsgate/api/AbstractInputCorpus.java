@@ -62,8 +62,7 @@ abstract class AbstractInputCorpus {
             "metric_objective", "monitoring_reading", "validation_run", "validation_metric", "reevaluation_assessment",
             "retirement_plan", "impact_assessment", "inception_screening", "notification", "admin_repair",
             "audit_entry", "audit_checkpoint", "evidence_file", "evidence_revision", "evidence_chunk",
-            "deployment_attestation",
-            "act_hi_procinst");
+            "deployment_attestation", "deployment_approval", "act_hi_procinst");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String HOLE = "\"@@corpus@@\"";
@@ -145,8 +144,9 @@ abstract class AbstractInputCorpus {
                 riskFields, "/api/systems/{systemId}/risks/{riskId}"));
         endpoints.add(new Endpoint("risk transition", "POST", "/api/systems/{systemId}/risks/{riskId}/transitions",
                 "sam", map("status", "CLOSED", "reason", "Mitigated by the input filter.", "rationale",
-                        "Not needed for closing."),
-                fields("status", Kind.ENUM, "reason", Kind.MULTILINE, "rationale", Kind.MULTILINE),
+                        "Not needed for closing.", "expiresOn", "2030-01-31"),
+                fields("status", Kind.ENUM, "reason", Kind.MULTILINE, "rationale", Kind.MULTILINE, "expiresOn",
+                        Kind.DATE),
                 "/api/systems/{systemId}/risks/{riskId}"));
 
         Map<String, Object> dataset = map("name", "Corpus dataset", "purpose", "TRAINING", "source", "Ticket history",
