@@ -62,7 +62,7 @@ abstract class AbstractInputCorpus {
             "metric_objective", "monitoring_reading", "validation_run", "validation_metric", "reevaluation_assessment",
             "retirement_plan", "impact_assessment", "inception_screening", "notification", "admin_repair",
             "audit_entry", "audit_checkpoint", "evidence_file", "evidence_revision", "evidence_chunk",
-            "deployment_attestation",
+            "deployment_attestation", "deployment_approval",
             "aims_control", "control_risk", "control_evidence", "soa_version", "soa_entry",
             "policy_document", "policy_version", "policy_acknowledgement", "ai_objective", "ai_objective_snapshot",
             "management_review", "management_review_action", "act_hi_procinst");
@@ -147,8 +147,9 @@ abstract class AbstractInputCorpus {
                 riskFields, "/api/systems/{systemId}/risks/{riskId}"));
         endpoints.add(new Endpoint("risk transition", "POST", "/api/systems/{systemId}/risks/{riskId}/transitions",
                 "sam", map("status", "CLOSED", "reason", "Mitigated by the input filter.", "rationale",
-                        "Not needed for closing."),
-                fields("status", Kind.ENUM, "reason", Kind.MULTILINE, "rationale", Kind.MULTILINE),
+                        "Not needed for closing.", "expiresOn", "2030-01-31"),
+                fields("status", Kind.ENUM, "reason", Kind.MULTILINE, "rationale", Kind.MULTILINE, "expiresOn",
+                        Kind.DATE),
                 "/api/systems/{systemId}/risks/{riskId}"));
 
         Map<String, Object> dataset = map("name", "Corpus dataset", "purpose", "TRAINING", "source", "Ticket history",
