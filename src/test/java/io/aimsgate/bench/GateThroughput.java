@@ -136,6 +136,7 @@ final class GateThroughput {
         report.row("Gate throughput", "bare Camunda: completed gates/s (" + shape + ")",
                 String.format("%.1f", bareRate), "");
         report.row("Gate throughput", "ratio ours / bare", String.format("%.2f", oursRate / bareRate), ">= 0.9");
+        report.history().figure("gate_ratio", oursRate / bareRate);
         report.row("Gate throughput", "ours: submit p50 / p95 / p99 ms", merged(ours, "submit").summary(), "");
         report.row("Gate throughput", "bare: submit (engine-rest start) p50 / p95 / p99 ms",
                 merged(bare, "submit").summary(), "");
