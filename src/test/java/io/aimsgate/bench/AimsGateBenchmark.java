@@ -34,7 +34,19 @@ class AimsGateBenchmark {
                             + "PostgreSQL database, pool %d, port %d)", app.startSeconds, settings.poolSize(), app.port));
                     GateThroughput gates = new GateThroughput(app, settings, report);
                     if (settings.runs("gates")) {
-                        gates.run();
+                        // Plain Camunda (REST starter only, own JVM, own fresh database on the same server) runs the
+                        // same rounds; -Dbench.plain=false leaves it out.
+                        if (!"false".equals(System.getProperty("bench.plain"))) {
+                            try (PlainCamunda plain = PlainCamunda.start(server.freshDatabase(), settings.poolSize(),
+                                    gates.bareModelXml())) {
+                                report.header(String.format("Plain Camunda started in %.1f s (own JVM, port %d)",
+                                        plain.startSeconds, plain.port));
+                                gates.withPlain(plain);
+                                gates.run();
+                            }
+                        } else {
+                            gates.run();
+                        }
                     }
                     if (settings.runs("pipeline")) {
                         new PipelineCheck(app, settings, report, gates).run();
