@@ -17,7 +17,8 @@ import javax.tools.ToolProvider;
 
 /**
  * The reference a user would otherwise run (issue 20): a minimal Spring Boot application with only Camunda's REST
- * starter ({@code camunda-bpm-spring-boot-starter-rest} and the PostgreSQL driver; no webapps, no security, no
+ * starter ({@code camunda-bpm-spring-boot-starter-rest}, with {@code spring-boot-starter-jdbc} and the PostgreSQL driver
+ * as Camunda's getting-started application has them; no webapps, no security, no
  * authorisation, no tables of ours), in its own JVM, on its own fresh database of the benchmark's PostgreSQL server,
  * with the same pool size and heap limit as the application under test. Its classpath is resolved by Maven from a
  * generated pom with the same Spring Boot parent and Camunda BOM as ours; its main class is compiled at run time, and
@@ -101,7 +102,7 @@ final class PlainCamunda implements AutoCloseable {
         throw new IllegalStateException("plain Camunda application not ready within 5 minutes; see " + log);
     }
 
-    /** The runtime classpath of Camunda's REST starter and the PostgreSQL driver, as Maven resolves it (offline). */
+    /** The runtime classpath of Camunda's REST starter, Spring's JDBC starter and the PostgreSQL driver, as Maven resolves it (offline). */
     private static String resolveClasspath(Path dir) throws Exception {
         String pom = """
                 <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -130,6 +131,10 @@ final class PlainCamunda implements AutoCloseable {
                     <dependency>
                       <groupId>org.camunda.bpm.springboot</groupId>
                       <artifactId>camunda-bpm-spring-boot-starter-rest</artifactId>
+                    </dependency>
+                    <dependency>
+                      <groupId>org.springframework.boot</groupId>
+                      <artifactId>spring-boot-starter-jdbc</artifactId>
                     </dependency>
                     <dependency>
                       <groupId>org.postgresql</groupId>
