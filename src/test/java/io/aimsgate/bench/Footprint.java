@@ -175,12 +175,14 @@ final class Footprint {
         }
     }
 
-    /** The JVM running AimsGateApplication: the process or its descendant with the most resident memory. */
+    /** The JVM running the application: the launched process itself (java), or the one Maven forked for it. */
     private static ProcessHandle application(ProcessHandle root) {
-        return Stream.concat(Stream.of(root), root.descendants())
-                .filter(p -> p.info().commandLine().map(c -> c.contains("AimsGateApplication") || c.contains("-jar"))
-                        .orElse(false))
-                .max(Comparator.comparingLong(p -> Machine.rssMb(p.pid()))).orElse(root);
+        boolean java = root.info().command().map(c -> c.endsWith("/java")).orElse(false);
+        if (java) {
+            return root;
+        }
+        return root.descendants().filter(p -> p.info().commandLine().map(c -> c.contains("io.aimsgate.AimsGateApplication"))
+                .orElse(false)).findFirst().orElse(root);
     }
 
     /** User and system CPU of a process, in seconds (/proc/pid/stat, clock ticks of 1/100 s). */

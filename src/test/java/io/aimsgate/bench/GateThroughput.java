@@ -1,6 +1,14 @@
 package io.aimsgate.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aimsgate.evidence.EvidenceKind;
+import io.aimsgate.evidence.EvidenceService;
+import io.aimsgate.evidence.EvidenceSubjectType;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import io.aimsgate.inventory.AiSystem;
 import io.aimsgate.inventory.AiType;
 import io.aimsgate.inventory.EuAiActTier;
@@ -251,7 +259,9 @@ final class GateThroughput {
         InventoryService inventory = app.bean(InventoryService.class);
         if (kind.equals("ours")) {
             for (int i = 0; i < gates; i++) {
-                inventory.registerVersion(systems.get(i % systems.size()), phase + "-" + i, "ab".repeat(32), "mia");
+                var version = inventory.registerVersion(systems.get(i % systems.size()), phase + "-" + i,
+                        "ab".repeat(32), "mia");
+                attachModelCard(version.getId());
             }
         }
         Round round = new Round(kind, gates);
@@ -296,6 +306,20 @@ final class GateThroughput {
         return round;
     }
 
+    /** The model card the deployment gate requires of every version it approves (uploaded by mia, not timed). */
+    void attachModelCard(long versionId) {
+        IdentityService identity = app.bean(IdentityService.class);
+        identity.setAuthentication("mia", List.of(RaciGroups.ML_ENGINEERS));
+        try {
+            app.bean(EvidenceService.class).upload(new EvidenceService.Upload(EvidenceSubjectType.MODEL_VERSION,
+                    versionId, EvidenceKind.MODEL_CARD, "model-card.md", LocalDate.now().plusYears(1), "text/markdown"),
+                    new ByteArrayInputStream("# Model card\n\nBenchmark version: intended use, data, metrics, limits.\n"
+                            .getBytes(StandardCharsets.UTF_8)), "mia");
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
     /** Approved gates as the database records them: our request table, or the bare process's history. */
     private long verifiedCount(String kind) {
         if (kind.equals("plain")) {
@@ -334,10 +358,9 @@ final class GateThroughput {
 
     void driveBare(Round round, String label, Map<String, HttpCaller> through) {
         long t0 = System.nanoTime();
-        String body = "{\"businessKey\":\"bare:" + label + "\",\"variables\":{"
-                + "\"systemId\":{\"value\":2,\"type\":\"Long\"},\"versionLabel\":{\"value\":\"" + label + "\"},"
-                + "\"submissionNote\":{\"value\":\"benchmark\"},\"riskBlocked\":{\"value\":false},"
-                + "\"highRiskTier\":{\"value\":false},\"reviewRejected\":{\"value\":false}}}";
+        // No variables from the client: our server accepts on the engine API only the fields of a process's start
+        // form, and the bare process has none; its start listeners write the same variables (bareModel).
+        String body = "{\"businessKey\":\"bare:" + label + "\"}";
         HttpCaller.Response started = through.get("olivia").post("/engine-rest/process-definition/key/" + BARE_KEY
                 + "/start", body);
         round.submit.add(System.nanoTime() - t0);
@@ -414,8 +437,11 @@ final class GateThroughput {
             if (extensions != null) {
                 task.removeChildElement(extensions);
             }
-            task.removeAttributeNs(CAMUNDA_NS, "formRef");
-            task.removeAttributeNs(CAMUNDA_NS, "formRefBinding");
+            // The task forms stay (by key, latest version): our server accepts a completion's variables only as fields of
+            // the task's form, and plain Camunda resolves a form only when one is asked for.
+            if (task.getAttributeValueNs(CAMUNDA_NS, "formRef") != null) {
+                task.setAttributeValueNs(CAMUNDA_NS, "formRefBinding", "latest");
+            }
             if (groups.containsKey(task.getId())) {
                 task.setCamundaCandidateGroups(groups.get(task.getId()));
             }
@@ -423,6 +449,21 @@ final class GateThroughput {
         for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
             start.removeAttributeNs(CAMUNDA_NS, "formRef");
             start.removeAttributeNs(CAMUNDA_NS, "formRefBinding");
+            if (start.getParentElement() == process) {
+                // The variables a submission writes and the gateways read, written by the process itself.
+                ExtensionElements extensions = start.getExtensionElements();
+                if (extensions == null) {
+                    extensions = model.newInstance(ExtensionElements.class);
+                    start.setExtensionElements(extensions);
+                }
+                for (String assignment : List.of("'systemId', 2", "'versionLabel', execution.businessKey",
+                        "'submissionNote', 'benchmark'", "'riskBlocked', false", "'highRiskTier', false",
+                        "'reviewRejected', false", "'incidentHeld', false")) {
+                    CamundaExecutionListener listener = extensions.addExtensionElement(CamundaExecutionListener.class);
+                    listener.setCamundaEvent("start");
+                    listener.setCamundaExpression("${execution.setVariable(" + assignment + ")}");
+                }
+            }
         }
         for (ConditionExpression condition : model.getModelElementsByType(ConditionExpression.class)) {
             condition.setTextContent(condition.getTextContent().replace("lastDecision", "decision"));
