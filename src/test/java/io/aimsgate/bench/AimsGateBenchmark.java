@@ -40,7 +40,7 @@ class AimsGateBenchmark {
                         if (!"false".equals(System.getProperty("bench.plain"))) {
                             try {
                                 plain = PlainCamunda.start(server.freshDatabase(), settings.poolSize(),
-                                        gates.bareModelXml());
+                                        GateThroughput.bareModelXml());
                             } catch (IllegalStateException notStarted) {
                                 report.row("Gate throughput", "plain Camunda", "not measured: " + notStarted.getMessage(),
                                         "");

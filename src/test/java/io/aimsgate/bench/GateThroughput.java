@@ -408,13 +408,13 @@ final class GateThroughput {
     }
 
     /** The bare process as BPMN XML, for plain Camunda. */
-    String bareModelXml() throws Exception {
+    static String bareModelXml() throws Exception {
         return Bpmn.convertToString(bareModel());
     }
 
-    private BpmnModelInstance bareModel() throws Exception {
+    private static BpmnModelInstance bareModel() throws Exception {
         BpmnModelInstance model;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("processes/deployment-approval.bpmn")) {
+        try (InputStream in = GateThroughput.class.getClassLoader().getResourceAsStream("processes/deployment-approval.bpmn")) {
             model = Bpmn.readModelFromStream(in);
         }
         for (BpmnDiagram diagram : new ArrayList<>(model.getModelElementsByType(BpmnDiagram.class))) {
