@@ -397,7 +397,7 @@ final class GateThroughput {
         }
         BpmnModelInstance model = bareModel();
         repository.createDeployment().name("benchmark bare Camunda").addModelInstance(BARE_KEY + ".bpmn", model)
-                .deploy();
+                .addClasspathResource("forms/review-decision.form").deploy();
         AuthorizationService authorizations = app.bean(AuthorizationService.class);
         Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         grant.setGroupId(RaciGroups.AI_PRODUCT_OWNERS);
@@ -437,11 +437,8 @@ final class GateThroughput {
             if (extensions != null) {
                 task.removeChildElement(extensions);
             }
-            // The task forms stay (by key, latest version): our server accepts a completion's variables only as fields of
-            // the task's form, and plain Camunda resolves a form only when one is asked for.
-            if (task.getAttributeValueNs(CAMUNDA_NS, "formRef") != null) {
-                task.setAttributeValueNs(CAMUNDA_NS, "formRefBinding", "latest");
-            }
+            // The task forms stay (bound to the deployment, which carries them): our server accepts a completion's
+            // variables only as fields of the task's form; plain Camunda resolves a form only when one is asked for.
             if (groups.containsKey(task.getId())) {
                 task.setCamundaCandidateGroups(groups.get(task.getId()));
             }
