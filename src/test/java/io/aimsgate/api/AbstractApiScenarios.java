@@ -830,7 +830,9 @@ abstract class AbstractApiScenarios {
                 "design-privacy-review", "design-approval", "validation-approval", "reevaluation-assessment",
                 "reevaluation-decision", "retirement-plan", "retirement-legal-review", "retirement-approval",
                 "evidence-renewal",
-                "soa-security-review", "soa-legal-review", "soa-approval");
+                "soa-security-review", "soa-legal-review", "soa-approval", "policy-revision", "policy-legal-review",
+                "policy-ethics-review", "policy-approval", "policy-acknowledgement", "management-review",
+                "management-review-action");
         matrix.fields().forEachRemaining(activity -> {
             JsonNode accountable = activity.getValue().get("accountable");
             assertThat(accountable).as(activity.getKey()).isNotNull();
