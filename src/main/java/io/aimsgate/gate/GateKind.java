@@ -15,7 +15,9 @@ public enum GateKind {
     VERIFICATION_AND_VALIDATION("verification-validation", "verification & validation"),
     DEPLOYMENT(DeploymentApprovalProcess.KEY, "deployment"),
     RE_EVALUATION("re-evaluation", "re-evaluation"),
-    RETIREMENT("retirement", "retirement");
+    RETIREMENT("retirement", "retirement"),
+    /** The vetting of a third-party system's supplier (A.10.3); it moves no life-cycle stage. */
+    SUPPLIER_ASSESSMENT("supplier-assessment", "supplier assessment");
 
     private final String processKey;
     private final String label;

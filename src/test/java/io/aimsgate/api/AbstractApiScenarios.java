@@ -803,6 +803,82 @@ abstract class AbstractApiScenarios {
                 .anySatisfy(r -> assertThat(r).contains("verification & validation"));
     }
 
+    @Test
+    void aThirdPartySystemIsRefusedAtTheDeploymentGateUntilItsSupplierIsVetted() {
+        Map<String, Object> body = systemBody("Vendor chatbot " + uniqueToken(), "MINIMAL");
+        body.put("supplierType", "THIRD_PARTY");
+        body.put("supplierName", "Example Vendor");
+        long system = olivia.post("/api/systems", body).expect(201).json().get("id").asLong();
+        LifecycleWalk walk = lifecycleWalk();
+        walk.passGatesBeforeDeployment(system, "MINIMAL", VALIDATED_BASELINE);
+        registerVersion(system, "1.0.0", sha256());
+        String supplierPath = "/api/systems/" + system + "/supplier-assessments";
+
+        // Not vetted: the deployment gate refuses the version and names the missing supplier assessment.
+        Response unvetted = olivia.post(requestsPath(system, "1.0.0"), Map.of()).expect(409);
+        assertProblem(unvetted, "versionLabel");
+        assertThat(texts(unvetted.json().get("reasons"))).anySatisfy(r -> assertThat(r).contains("Example Vendor")
+                .contains("has not been assessed").contains("A.10.3"));
+        JsonNode standing = ben.get(supplierPath).expect(200).json();
+        assertThat(standing.get("assessmentRequired").asBoolean()).isTrue();
+        assertThat(standing.get("current").asBoolean()).isFalse();
+        assertThat(standing.get("reassessmentInterval").asText()).isEqualTo("P12M");
+        assertThat(texts(standing.get("deploymentPrerequisitesUnmet"))).hasSize(1);
+        assertThat(texts(ben.get("/api/systems/" + system + "/lifecycle").expect(200).json()
+                .get("deploymentPrerequisitesUnmet"))).anySatisfy(r -> assertThat(r).contains("Example Vendor"));
+
+        // An in-house system has no supplier to assess.
+        long inHouse = createSystemAtInception("In-house model", "MINIMAL");
+        Response noSupplier = olivia.post("/engine-rest/process-definition/key/supplier-assessment/start",
+                Map.of("variables", LifecycleWalk.engineVariables(Map.of("systemId", inHouse)))).expect(409);
+        assertThat(noSupplier.body()).contains("built in house");
+
+        // Due diligence breaking the form's rules is refused, naming the field.
+        String first = walk.start("olivia", "supplier-assessment", Map.of("systemId", system));
+        String dueDiligenceTask = task(olivia, first, "task_due_diligence").get("id").asText();
+        olivia.post("/engine-rest/task/" + dueDiligenceTask + "/claim", Map.of("userId", "olivia")).expect(204);
+        Map<String, Object> tooShort = new LinkedHashMap<>(LifecycleWalk.dueDiligence());
+        tooShort.put("exitPlan", "None yet");
+        Response refusedAnswers = olivia.post("/engine-rest/task/" + dueDiligenceTask + "/complete",
+                Map.of("variables", LifecycleWalk.engineVariables(tooShort))).expect(400);
+        assertThat(refusedAnswers.body()).contains("exitPlan");
+
+        // Security rejects: the assessment is REJECTED and the gate still refuses, now naming the rejection.
+        olivia.post("/engine-rest/task/" + dueDiligenceTask + "/complete",
+                Map.of("variables", LifecycleWalk.engineVariables(LifecycleWalk.dueDiligence()))).expect(204);
+        assertThat(taskKeys(admin, first)).containsExactlyInAnyOrder("task_security_review", "task_legal_review");
+        walk.reviewSupplier(first, "sam", "REJECT");
+        assertThat(taskKeys(admin, first)).isEmpty();
+        Response rejected = olivia.post(requestsPath(system, "1.0.0"), Map.of()).expect(409);
+        assertThat(texts(rejected.json().get("reasons"))).anySatisfy(r -> assertThat(r).contains("ended REJECTED"));
+
+        // A second assessment passes; whoever did the due diligence may not approve it (segregation of duties).
+        String second = walk.startSupplierAssessment(system);
+        walk.reviewSupplier(second, "sam", "APPROVE");
+        String approvalId = task(olivia, second, "task_accountable_approval").get("id").asText();
+        Response selfApproval = olivia.post("/engine-rest/task/" + approvalId + "/complete",
+                decision("APPROVE", RATIONALE)).expect(403);
+        assertThat(selfApproval.json().get("message").asText()).contains("Segregation of duties");
+        walk.decideSupplier(second, "APPROVE");
+
+        JsonNode vetted = ben.get(supplierPath).expect(200).json();
+        assertThat(vetted.get("current").asBoolean()).isTrue();
+        assertThat(vetted.get("deploymentPrerequisitesUnmet")).isEmpty();
+        assertThat(java.time.Instant.parse(vetted.get("currentUntil").asText()))
+                .isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(360)))
+                .isBefore(java.time.Instant.now().plus(java.time.Duration.ofDays(370)));
+        assertThat(texts(vetted.get("assessments"), "status")).containsExactly("REJECTED", "PASSED");
+        assertThat(vetted.at("/assessments/1/decidedBy").asText()).isEqualTo("oscar");
+        assertThat(vetted.at("/assessments/1/assessedBy").asText()).isEqualTo("olivia");
+        assertThat(vetted.at("/assessments/1/dueDiligence/exitPlan").asText()).contains("exitPlan");
+        // The passed instance waits for its re-assessment timer; no task is open.
+        assertThat(taskKeys(admin, second)).isEmpty();
+
+        // Vetted: the version now enters the deployment gate.
+        JsonNode request = olivia.post(requestsPath(system, "1.0.0"), Map.of()).expect(201).json();
+        assertThat(request.get("status").asText()).isEqualTo("IN_REVIEW");
+    }
+
     // ------------------------------------------------------------------------------------------------------------
     // 10. RACI matrix
     // ------------------------------------------------------------------------------------------------------------

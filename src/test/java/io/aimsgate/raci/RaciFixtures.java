@@ -73,6 +73,14 @@ public final class RaciFixtures {
                 "retirement-legal-review", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, List.of(LEGAL), null),
                 "retirement-approval", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, List.of(LEGAL),
                         List.of(BUSINESS_STAKEHOLDERS, GOVERNANCE_BOARD))));
+        activities.putAll(Map.of(
+                "supplier-due-diligence", new RaciProperties.Activity(List.of(AI_PRODUCT_OWNERS), AI_PRODUCT_OWNERS,
+                        List.of(SECURITY, LEGAL), null),
+                "supplier-security-review", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, List.of(SECURITY),
+                        null),
+                "supplier-legal-review", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, List.of(LEGAL), null),
+                "supplier-approval", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, List.of(SECURITY, LEGAL),
+                        List.of(BUSINESS_STAKEHOLDERS, GOVERNANCE_BOARD))));
         return new RaciProperties(activities);
     }
 
