@@ -16,7 +16,9 @@ public enum GateKind {
     DEPLOYMENT(DeploymentApprovalProcess.KEY, "deployment"),
     RE_EVALUATION("re-evaluation", "re-evaluation"),
     RETIREMENT("retirement", "retirement"),
-    /** The vetting of a third-party system's supplier (A.10.3); it moves no life-cycle stage. */
+    /** A gate of the management system itself, about no AI system: a new version of the Statement of Applicability. */
+    STATEMENT_OF_APPLICABILITY("soa-approval", "Statement of Applicability"),
+    /** The vetting of a third-party system's supplier (A.10.3): about one AI system, but no stage of its life cycle. */
     SUPPLIER_ASSESSMENT("supplier-assessment", "supplier assessment");
 
     private final String processKey;
@@ -34,6 +36,11 @@ public enum GateKind {
     /** How people name the gate: "the design &amp; development gate". */
     public String label() {
         return label;
+    }
+
+    /** Whether the gate is a stage of an AI system's life cycle (the others belong to the management system). */
+    public boolean isLifecycle() {
+        return ordinal() <= RETIREMENT.ordinal();
     }
 
     public static Optional<GateKind> ofProcessKey(String processKey) {

@@ -47,4 +47,7 @@ interface RiskRepository extends JpaRepository<Risk, Long>, JpaSpecificationExec
     }
 
     Risk findByIdAndSystemId(Long id, Long systemId);
+
+    List<Risk> findByStatusNotAndCurrentSeverityInOrderBySystemIdAscIdAsc(RiskStatus status,
+            Collection<Severity> severities);
 }
