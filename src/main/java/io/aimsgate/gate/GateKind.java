@@ -19,7 +19,9 @@ public enum GateKind {
     /** A gate of the management system itself, about no AI system: a new version of the Statement of Applicability. */
     STATEMENT_OF_APPLICABILITY("soa-approval", "Statement of Applicability"),
     /** The vetting of a third-party system's supplier (A.10.3): about one AI system, but no stage of its life cycle. */
-    SUPPLIER_ASSESSMENT("supplier-assessment", "supplier assessment");
+    SUPPLIER_ASSESSMENT("supplier-assessment", "supplier assessment"),
+    /** An internal audit of the management system (clause 9.2), about no one AI system: its report's acceptance. */
+    INTERNAL_AUDIT("internal-audit", "internal audit");
 
     private final String processKey;
     private final String label;

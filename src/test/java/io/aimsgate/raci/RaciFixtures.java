@@ -81,6 +81,13 @@ public final class RaciFixtures {
                 "supplier-legal-review", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, List.of(LEGAL), null),
                 "supplier-approval", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, List.of(SECURITY, LEGAL),
                         List.of(BUSINESS_STAKEHOLDERS, GOVERNANCE_BOARD))));
+        activities.putAll(Map.of(
+                "internal-audit-plan", new RaciProperties.Activity(List.of(AUDITORS), GOVERNANCE_BOARD, null, null),
+                "internal-audit-fieldwork", new RaciProperties.Activity(List.of(AUDITORS), GOVERNANCE_BOARD, null,
+                        null),
+                "internal-audit-report", new RaciProperties.Activity(List.of(AUDITORS), GOVERNANCE_BOARD, null, null),
+                "internal-audit-acceptance", new RaciProperties.Activity(List.of(AUDITORS), GOVERNANCE_BOARD, null,
+                        List.of(AI_PRODUCT_OWNERS))));
         return new RaciProperties(activities);
     }
 
