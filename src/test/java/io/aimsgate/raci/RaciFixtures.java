@@ -74,6 +74,11 @@ public final class RaciFixtures {
                 "retirement-approval", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, List.of(LEGAL),
                         List.of(BUSINESS_STAKEHOLDERS, GOVERNANCE_BOARD))));
         activities.putAll(Map.of(
+                "soa-security-review", new RaciProperties.Activity(null, GOVERNANCE_BOARD, List.of(SECURITY), null),
+                "soa-legal-review", new RaciProperties.Activity(null, GOVERNANCE_BOARD, List.of(LEGAL), null),
+                "soa-approval", new RaciProperties.Activity(List.of(AI_PRODUCT_OWNERS), GOVERNANCE_BOARD,
+                        List.of(SECURITY, LEGAL), List.of(BUSINESS_STAKEHOLDERS, AUDITORS))));
+        activities.putAll(Map.of(
                 "supplier-due-diligence", new RaciProperties.Activity(List.of(AI_PRODUCT_OWNERS), AI_PRODUCT_OWNERS,
                         List.of(SECURITY, LEGAL), null),
                 "supplier-security-review", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, List.of(SECURITY),

@@ -139,54 +139,57 @@ class ControlRegister implements Controls, TreatingControls {
         return require(controlId);
     }
 
-    /** The control treats the risk from now on (idempotent). */
-    public ControlRecord linkRisk(String controlId, long riskId, String actor) {
-        require(controlId);
-        Risk risk = risks.require(riskId);
-        if (!exists("SELECT COUNT(*) FROM control_risk WHERE control_id = ? AND risk_id = ?", controlId, riskId)) {
-            jdbc.update("INSERT INTO control_risk (control_id, risk_id, linked_by, linked_at) VALUES (?, ?, ?, ?)",
-                    controlId, riskId, actor, Timestamp.from(clock.instant()));
-            ledger.append(new LedgerRecord("CONTROL_RISK_LINKED", null, "CONTROL", controlId, risk.getSystemId(),
-                    null, null, null, Map.of("controlId", controlId, "riskId", riskId)));
+    /** The risks the control treats, replacing the ones recorded before; every risk must exist (404 riskIds). */
+    public ControlRecord treatRisks(String controlId, Set<Long> riskIds, String actor) {
+        ControlRecord before = require(controlId);
+        List<Long> systems = new ArrayList<>();
+        for (Long riskId : new java.util.TreeSet<>(riskIds)) {
+            try {
+                systems.add(risks.require(riskId).getSystemId());
+            } catch (NotFoundException e) {
+                throw new NotFoundException("riskIds", "No risk " + riskId + ".");
+            }
         }
+        if (Set.copyOf(before.riskIds()).equals(riskIds)) {
+            return before;
+        }
+        jdbc.update("DELETE FROM control_risk WHERE control_id = ?", controlId);
+        Timestamp now = Timestamp.from(clock.instant());
+        new java.util.TreeSet<>(riskIds).forEach(riskId -> jdbc.update("INSERT INTO control_risk (control_id, "
+                + "risk_id, linked_by, linked_at) VALUES (?, ?, ?, ?)", controlId, riskId, actor, now));
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("controlId", controlId);
+        snapshot.put("riskIds", List.copyOf(new java.util.TreeSet<>(riskIds)));
+        snapshot.put("previousRiskIds", before.riskIds());
+        snapshot.put("systemIds", systems.stream().distinct().toList());
+        ledger.append(new LedgerRecord("CONTROL_RISKS_TREATED", null, "CONTROL", controlId, null, null, null, null,
+                snapshot));
         return require(controlId);
     }
 
-    public ControlRecord unlinkRisk(String controlId, long riskId, String actor) {
-        require(controlId);
-        if (jdbc.update("DELETE FROM control_risk WHERE control_id = ? AND risk_id = ?", controlId, riskId) == 0) {
-            throw new NotFoundException("riskId", "Control " + controlId + " does not treat risk " + riskId + ".");
+    /** The evidence files that show the control at work, replacing the ones linked before (404 evidenceFileIds). */
+    public ControlRecord linkEvidence(String controlId, Set<Long> fileIds, String actor) {
+        ControlRecord before = require(controlId);
+        Set<Long> found = new java.util.TreeSet<>();
+        evidence.latestRevisions(fileIds).forEach(revision -> found.add(revision.fileId()));
+        for (Long fileId : new java.util.TreeSet<>(fileIds)) {
+            if (!found.contains(fileId)) {
+                throw new NotFoundException("evidenceFileIds", "No evidence file " + fileId + ".");
+            }
         }
-        ledger.append(new LedgerRecord("CONTROL_RISK_UNLINKED", null, "CONTROL", controlId, null, null, null, null,
-                Map.of("controlId", controlId, "riskId", riskId)));
-        return require(controlId);
-    }
-
-    /** An evidence file of the store shows the control at work (idempotent). */
-    public ControlRecord linkEvidence(String controlId, long evidenceFileId, String actor) {
-        require(controlId);
-        if (evidence.latestRevisions(List.of(evidenceFileId)).isEmpty()) {
-            throw new NotFoundException("evidenceFileId", "No evidence file " + evidenceFileId + ".");
+        if (Set.copyOf(before.evidenceFileIds()).equals(fileIds)) {
+            return before;
         }
-        if (!exists("SELECT COUNT(*) FROM control_evidence WHERE control_id = ? AND evidence_file_id = ?", controlId,
-                evidenceFileId)) {
-            jdbc.update("INSERT INTO control_evidence (control_id, evidence_file_id, linked_by, linked_at) "
-                    + "VALUES (?, ?, ?, ?)", controlId, evidenceFileId, actor, Timestamp.from(clock.instant()));
-            ledger.append(new LedgerRecord("CONTROL_EVIDENCE_LINKED", null, "CONTROL", controlId, null, null, null,
-                    null, Map.of("controlId", controlId, "evidenceFileId", evidenceFileId)));
-        }
-        return require(controlId);
-    }
-
-    public ControlRecord unlinkEvidence(String controlId, long evidenceFileId, String actor) {
-        require(controlId);
-        if (jdbc.update("DELETE FROM control_evidence WHERE control_id = ? AND evidence_file_id = ?", controlId,
-                evidenceFileId) == 0) {
-            throw new NotFoundException("evidenceFileId", "Evidence file " + evidenceFileId + " is not linked to "
-                    + "control " + controlId + ".");
-        }
-        ledger.append(new LedgerRecord("CONTROL_EVIDENCE_UNLINKED", null, "CONTROL", controlId, null, null, null,
-                null, Map.of("controlId", controlId, "evidenceFileId", evidenceFileId)));
+        jdbc.update("DELETE FROM control_evidence WHERE control_id = ?", controlId);
+        Timestamp now = Timestamp.from(clock.instant());
+        found.forEach(fileId -> jdbc.update("INSERT INTO control_evidence (control_id, evidence_file_id, linked_by, "
+                + "linked_at) VALUES (?, ?, ?, ?)", controlId, fileId, actor, now));
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("controlId", controlId);
+        snapshot.put("evidenceFileIds", List.copyOf(found));
+        snapshot.put("previousEvidenceFileIds", before.evidenceFileIds());
+        ledger.append(new LedgerRecord("CONTROL_EVIDENCE_LINKED", null, "CONTROL", controlId, null, null, null, null,
+                snapshot));
         return require(controlId);
     }
 
@@ -218,11 +221,6 @@ class ControlRegister implements Controls, TreatingControls {
                     result.get(rs.getLong(1)).add(rs.getString(2));
                 }, riskIds.toArray());
         return result;
-    }
-
-    private boolean exists(String sql, Object... args) {
-        Long count = jdbc.queryForObject(sql, Long.class, args);
-        return count != null && count > 0;
     }
 
     private List<ControlRecord> read(String sql, Object... args) {
