@@ -52,8 +52,8 @@ class InternalAudits {
 
     static final String FIELDWORK_TASK = "task_fieldwork";
 
-    private final InternalAuditRepositories.Audits audits;
-    private final InternalAuditRepositories.Items items;
+    private final InternalAuditRepository audits;
+    private final AuditItemRepository items;
     private final Controls controls;
     private final InventoryService inventory;
     private final EvidenceService evidence;
@@ -66,7 +66,7 @@ class InternalAudits {
     private final PlatformEngineAccess engine;
     private final Clock clock;
 
-    InternalAudits(InternalAuditRepositories.Audits audits, InternalAuditRepositories.Items items, Controls controls,
+    InternalAudits(InternalAuditRepository audits, AuditItemRepository items, Controls controls,
             InventoryService inventory, EvidenceService evidence, GateDecisions gates, AuditorIndependence independence,
             NonconformityService nonconformities, RuntimeService runtimeService, TaskService taskService,
             IdentityService identityService, PlatformEngineAccess engine, Clock clock) {
