@@ -27,4 +27,10 @@ public interface Controls {
 
     /** The SoA version in force: the last APPROVED one, if any. */
     Optional<SoaVersion> approvedSoa();
+
+    /** Records the organisation's decision on a control (PUT /api/controls/{controlId}); a ledger entry. */
+    ControlRecord decide(String controlId, ControlDecision decision, String actor);
+
+    /** Replaces the set of risks the control treats (PUT /api/controls/{controlId}/risks); a ledger entry. */
+    ControlRecord treatRisks(String controlId, Set<Long> riskIds, String actor);
 }

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
  * (some seed documents use them), each in its objective with a title and description; controls/crosswalk.json maps
  * every one of them and nothing else.
  */
-class AnnexACatalogueTest {
+public class AnnexACatalogueTest {
 
-    static final List<String> REFERENCE_IDS = List.of(
+    public static final List<String> REFERENCE_IDS = List.of(
             "A.2.2", "A.2.3", "A.2.4",
             "A.3.2", "A.3.3",
             "A.4.2", "A.4.3", "A.4.4", "A.4.5", "A.4.6",

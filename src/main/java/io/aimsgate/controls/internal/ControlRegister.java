@@ -107,6 +107,7 @@ class ControlRegister implements Controls, TreatingControls {
     }
 
     /** Records the organisation's decision on a control (applicable or not, justification, status, owner). */
+    @Override
     public ControlRecord decide(String controlId, ControlDecision decision, String actor) {
         ControlRecord before = require(controlId);
         if (decision.applicable() && decision.implementationStatus() == ImplementationStatus.NOT_APPLICABLE) {
@@ -140,6 +141,7 @@ class ControlRegister implements Controls, TreatingControls {
     }
 
     /** The risks the control treats, replacing the ones recorded before; every risk must exist (404 riskIds). */
+    @Override
     public ControlRecord treatRisks(String controlId, Set<Long> riskIds, String actor) {
         ControlRecord before = require(controlId);
         List<Long> systems = new ArrayList<>();
