@@ -62,7 +62,8 @@ abstract class AbstractInputCorpus {
             "metric_objective", "monitoring_reading", "validation_run", "validation_metric", "reevaluation_assessment",
             "retirement_plan", "impact_assessment", "inception_screening", "notification", "admin_repair",
             "audit_entry", "audit_checkpoint", "evidence_file", "evidence_revision", "evidence_chunk",
-            "act_hi_procinst");
+            "supplier_assessment", "internal_audit", "internal_audit_system", "internal_audit_control",
+            "internal_audit_item", "internal_audit_sample", "act_hi_procinst");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String HOLE = "\"@@corpus@@\"";
@@ -225,6 +226,21 @@ abstract class AbstractInputCorpus {
         // An on-demand ledger checkpoint: a refused request neither records the request nor signs the head.
         endpoints.add(new Endpoint("ledger checkpoint", "POST", "/api/audit/checkpoints", "grace",
                 map("reason", "Sample for the quarterly internal audit."), fields("reason", Kind.TEXT), null));
+        // Planning an internal audit: a refused plan adds nothing to the programme.
+        endpoints.add(new Endpoint("plan internal audit", "POST", "/api/internal-audits", "grace",
+                map("title", "Corpus audit", "scopeSystemIds", List.of("{systemId}"), "scopeControlIds", List.of(),
+                        "criteria", "ISO/IEC 42001 clause 8.", "frequency", "ONE_OFF", "plannedStart", "2030-01-31",
+                        "leadAuditor", "alex"),
+                fields("title", Kind.TEXT, "scopeSystemIds", Kind.TEXT_LIST, "scopeControlIds", Kind.TEXT_LIST,
+                        "criteria", Kind.MULTILINE, "frequency", Kind.ENUM, "plannedStart", Kind.DATE,
+                        "leadAuditor", Kind.TEXT), null));
+        // A checklist item's test: the body and the sample are refused before the audit is looked up (no audit exists
+        // in the fixture), the audit id's spellings before anything else.
+        endpoints.add(new Endpoint("test checklist item", "PUT", "/api/internal-audits/{auditId}/checklist/A.6.2.4",
+                "alex", map("result", "NONCONFORMITY", "evidenceRevisionIds", List.of(), "systemId", "{systemId}",
+                        "notes", "Validation evidence is not current."),
+                fields("result", Kind.ENUM, "evidenceRevisionIds", Kind.TEXT_LIST, "systemId", Kind.ID, "notes",
+                        Kind.MULTILINE), null));
         // An evidence upload: the file is the body, what it is goes in the query (see evidenceUploadCases).
         endpoints.add(new Endpoint("upload evidence", "POST", EVIDENCE_UPLOAD, "mia", map(), List.of(), null));
         return endpoints;
@@ -620,7 +636,7 @@ abstract class AbstractInputCorpus {
     private static String resolve(String path, Fixture f) {
         Map<String, String> ids = Map.of("systemId", String.valueOf(f.systemId()), "riskId", String.valueOf(f.riskId()),
                 "datasetId", String.valueOf(f.datasetId()), "incidentId", String.valueOf(f.incidentId()),
-                "actionId", "999999", "taskId", "corpus-task", "versionLabel", f.versionLabel(), "metric", "accuracy");
+                "actionId", "999999", "auditId", "999999", "taskId", "corpus-task", "versionLabel", f.versionLabel(), "metric", "accuracy");
         String resolved = path;
         for (Map.Entry<String, String> id : ids.entrySet()) {
             resolved = resolved.replace("0x{" + id.getKey() + "}#hex", "0x" + hex(id.getValue()))

@@ -39,7 +39,8 @@ public final class SecurityMatrix {
             return path.replace("{me}", me).replace("{systemId}", "999999999").replace("{versionLabel}", "9.9.9")
                     .replace("{riskId}", "999999999").replace("{requestId}", "999999999")
                     .replace("{incidentId}", "999999999").replace("{actionId}", "999999999")
-                    .replace("{nonconformityId}", "999999999").replace("{datasetId}", "999999999")
+                    .replace("{nonconformityId}", "999999999")
+                    .replace("{auditId}", "999999999").replace("{datasetId}", "999999999")
                     .replace("{fileId}", "999999999").replace("{revision}", "1")
                     .replace("{metric}", "accuracy").replace("{filter}", filterId).replace("{key}", "inception")
                     .replace("{userId}", "nobody").replace("{name}", "matrixVariable").replace("{id}", NONE_ID).replace("{taskId}", NONE_ID);

@@ -40,6 +40,9 @@ record AuditPlanning(
 
     @Override
     public Map<String, String> brokenRules() {
+        if (plannedStart != null && (plannedStart.getYear() < 2000 || plannedStart.getYear() > 2200)) {
+            return Map.of("plannedStart", "must be in a programme year between 2000 and 2200");
+        }
         return scopeSystemIds.isEmpty() && scopeControlIds.isEmpty()
                 ? Map.of("scopeControlIds", "an audit's scope names AI systems, Annex A controls or both") : Map.of();
     }

@@ -233,6 +233,14 @@ class InternalAudits {
      */
     AuditItem test(Long auditId, String controlId, ItemTest test, String auditor) {
         Commands.validate(test);
+        Set<Long> sample = new TreeSet<>(test.evidenceRevisionIds());
+        Set<Long> found = new TreeSet<>();
+        evidence.revisions(sample).forEach(revision -> found.add(revision.id()));
+        Set<Long> missing = new TreeSet<>(sample);
+        missing.removeAll(found);
+        if (!missing.isEmpty()) {
+            throw new InvalidCommandException("evidenceRevisionIds", "no evidence revision " + missing);
+        }
         InternalAudit audit = require(auditId);
         AuditItem item = items.findByAuditIdAndControlId(auditId, controlId).orElseThrow(() -> new NotFoundException(
                 "controlId", "Internal audit " + auditId + " has no checklist item " + controlId + "."));
@@ -251,14 +259,6 @@ class InternalAudits {
         if (test.systemId() != null && !audit.getScopeSystemIds().contains(test.systemId())) {
             throw new InvalidCommandException("systemId", "AI system " + test.systemId() + " is not in the audit's "
                     + "scope");
-        }
-        Set<Long> sample = new TreeSet<>(test.evidenceRevisionIds());
-        Set<Long> found = new TreeSet<>();
-        evidence.revisions(sample).forEach(revision -> found.add(revision.id()));
-        Set<Long> missing = new TreeSet<>(sample);
-        missing.removeAll(found);
-        if (!missing.isEmpty()) {
-            throw new InvalidCommandException("evidenceRevisionIds", "no evidence revision " + missing);
         }
         item.tested(test.result(), sample, test.systemId(), test.notes(), auditor, clock.instant());
         return item;
