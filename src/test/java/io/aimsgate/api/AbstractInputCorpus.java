@@ -236,7 +236,9 @@ abstract class AbstractInputCorpus {
                         "leadAuditor", Kind.TEXT), null));
         // A checklist item's test: the body and the sample are refused before the audit is looked up (no audit exists
         // in the fixture), the audit id's spellings before anything else.
-        endpoints.add(new Endpoint("test checklist item", "PUT", "/api/internal-audits/{auditId}/checklist/A.6.2.4",
+        endpoints.add(new Endpoint("start internal audit", "POST", "/api/internal-audits/{auditId}/start", "alex",
+                map("note", "Quarter-end sample of the programme."), fields("note", Kind.MULTILINE), null));
+        endpoints.add(new Endpoint("test checklist item", "PUT", "/api/internal-audits/{auditId}/checklist/{controlId}",
                 "alex", map("result", "NONCONFORMITY", "evidenceRevisionIds", List.of(), "systemId", "{systemId}",
                         "notes", "Validation evidence is not current."),
                 fields("result", Kind.ENUM, "evidenceRevisionIds", Kind.TEXT_LIST, "systemId", Kind.ID, "notes",
@@ -636,7 +638,7 @@ abstract class AbstractInputCorpus {
     private static String resolve(String path, Fixture f) {
         Map<String, String> ids = Map.of("systemId", String.valueOf(f.systemId()), "riskId", String.valueOf(f.riskId()),
                 "datasetId", String.valueOf(f.datasetId()), "incidentId", String.valueOf(f.incidentId()),
-                "actionId", "999999", "auditId", "999999", "taskId", "corpus-task", "versionLabel", f.versionLabel(), "metric", "accuracy");
+                "actionId", "999999", "auditId", "999999", "controlId", "A.6.2.4", "taskId", "corpus-task", "versionLabel", f.versionLabel(), "metric", "accuracy");
         String resolved = path;
         for (Map.Entry<String, String> id : ids.entrySet()) {
             resolved = resolved.replace("0x{" + id.getKey() + "}#hex", "0x" + hex(id.getValue()))
@@ -660,7 +662,8 @@ abstract class AbstractInputCorpus {
         List<String> variables = new ArrayList<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{(\\w+)}").matcher(path);
         while (m.find()) {
-            if (!m.group(1).equals("versionLabel") && !m.group(1).equals("metric") && !m.group(1).equals("taskId")) {
+            if (!m.group(1).equals("versionLabel") && !m.group(1).equals("metric") && !m.group(1).equals("taskId")
+                    && !m.group(1).equals("controlId")) {
                 variables.add(m.group(1));
             }
         }

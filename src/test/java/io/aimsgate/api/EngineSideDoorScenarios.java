@@ -139,7 +139,7 @@ abstract class EngineSideDoorScenarios extends AbstractApiScenarios {
         bodies.put("/api/internal-audits", Map.of("title", "Matrix probe audit", "scopeSystemIds", List.of(999999999),
                 "criteria", "Matrix probe criteria", "frequency", "ONE_OFF", "plannedStart", "2026-01-01",
                 "leadAuditor", "alex"));
-        bodies.put("/api/internal-audits/{auditId}/start", Map.of());
+        bodies.put("/api/internal-audits/{auditId}/start", Map.of("note", "Matrix probe of an audit start"));
         bodies.put("/api/internal-audits/{auditId}/checklist/{controlId}", Map.of("result", "CONFORMS",
                 "evidenceRevisionIds", List.of(999999999)));
         bodies.put("/api/nonconformities", Map.of("systemId", 999999999, "source", "INTERNAL_AUDIT", "requirement",

@@ -92,7 +92,8 @@ class RaciMatrixTest {
     void everyRoleTheProcessesDeclareResolvesToGroupsAndEveryActivityIsUsed() throws IOException {
         Set<String> declared = new TreeSet<>();
         for (String process : List.of("deployment-approval", "incident-escalation", "corrective-action", "inception",
-                "design-development", "verification-validation", "re-evaluation", "retirement", "soa-approval")) {
+                "design-development", "verification-validation", "re-evaluation", "retirement", "soa-approval",
+                "supplier-assessment", "internal-audit")) {
             declared.addAll(declaredActivities("processes/" + process + ".bpmn"));
         }
         assertThat(declared).containsExactlyInAnyOrderElementsOf(matrix.activities().keySet());

@@ -2,7 +2,10 @@ package io.aimsgate.internalaudit.internal;
 
 import io.aimsgate.evidence.EvidenceRevision;
 import io.aimsgate.gate.GateDecision;
+import io.aimsgate.shared.Commands;
 import io.aimsgate.shared.CurrentUser;
+import io.aimsgate.shared.MultiLine;
+import jakarta.validation.constraints.Size;
 import io.aimsgate.shared.InvalidCommandException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
@@ -84,15 +87,21 @@ class InternalAuditController {
     }
 
     @Operation(summary = "Start an internal audit",
-            description = "Starts the audit's process (internal-audit) as the calling auditor: the lead auditor and "
+            description = "Starts the audit's process (internal-audit) as the calling auditor, with an optional note "
+                    + "(why now, up to 4000 characters): the lead auditor and "
                     + "the caller must be independent of the scope (403 otherwise), the checklist is generated from "
                     + "the applicable controls in scope and the plan task opens in Tasklist. Only a PLANNED audit "
                     + "starts (409 otherwise).")
     @PostMapping("/{auditId}/start")
     @PreAuthorize("hasAuthority('auditors')")
     @Transactional
-    AuditView start(@PathVariable Long auditId) {
-        return view(audits.start(auditId));
+    AuditView start(@PathVariable Long auditId, @RequestBody StartRequest request) {
+        Commands.validate(request);
+        return view(audits.start(auditId, request.note()));
+    }
+
+    /** The body of a start: an optional note on why the audit starts now (kept as its gate run's trigger detail). */
+    record StartRequest(@MultiLine @Size(max = 4000) String note) {
     }
 
     @Operation(summary = "Record a checklist item's test",

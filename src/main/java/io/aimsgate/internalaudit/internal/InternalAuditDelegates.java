@@ -28,7 +28,7 @@ final class InternalAuditDelegates {
         @Override
         public void execute(DelegateExecution execution) {
             InternalAudit audit = audits.open(execution.getProcessInstanceId(), AUDIT_ID.get(execution),
-                    Actors.acting(execution));
+                    Actors.acting(execution), GateVariables.TRIGGER_DETAIL.orNull(execution));
             GateVariables.GATE_ID.set(execution, audit.getGateRunId());
             AUDIT_TITLE.set(execution, audit.getTitle());
             LEAD_AUDITOR.set(execution, audit.getLeadAuditor());

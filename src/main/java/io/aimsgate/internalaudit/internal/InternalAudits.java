@@ -11,6 +11,7 @@ import io.aimsgate.gate.GateDecisions;
 import io.aimsgate.gate.GateKind;
 import io.aimsgate.gate.GateRun;
 import io.aimsgate.gate.GateRunStatus;
+import io.aimsgate.gate.GateVariables;
 import io.aimsgate.incident.IncidentProcess;
 import io.aimsgate.incident.NonconformityReport;
 import io.aimsgate.incident.NonconformityService;
@@ -171,14 +172,17 @@ class InternalAudits {
     }
 
     /** Starts the audit's process as the caller (an auditor): the process opens it ({@link #open}). */
-    InternalAudit start(Long auditId) {
+    InternalAudit start(Long auditId, String note) {
         InternalAudit audit = require(auditId);
         if (audit.getStatus() != InternalAudit.Status.PLANNED) {
             throw new ConflictException("auditId", "Internal audit " + auditId + " is " + audit.getStatus()
                     + "; only a PLANNED audit starts.");
         }
-        String instance = runtimeService.startProcessInstanceByKey(InternalAuditVariables.KEY,
-                InternalAuditVariables.AUDIT_ID.putInto(new LinkedHashMap<>(), auditId)).getId();
+        Map<String, Object> variables = InternalAuditVariables.AUDIT_ID.putInto(new LinkedHashMap<>(), auditId);
+        if (note != null && !note.isBlank()) {
+            GateVariables.TRIGGER_DETAIL.putInto(variables, note.strip());
+        }
+        String instance = runtimeService.startProcessInstanceByKey(InternalAuditVariables.KEY, variables).getId();
         return audits.findByProcessInstanceId(instance).orElseThrow();
     }
 
@@ -186,7 +190,7 @@ class InternalAudits {
      * The process's first step: the audit must be PLANNED and both its lead auditor and whoever starts it independent
      * of its scope (403 otherwise); its checklist is generated and its gate run opened. A retried step finds it open.
      */
-    InternalAudit open(String processInstanceId, Long auditId, String startedBy) {
+    InternalAudit open(String processInstanceId, Long auditId, String startedBy, String note) {
         InternalAudit audit = require(auditId);
         if (processInstanceId.equals(audit.getProcessInstanceId())) {
             return audit;
@@ -206,7 +210,7 @@ class InternalAudits {
         checklist.lines().forEach(line -> items.save(new AuditItem(auditId, line.controlId(), line.title(),
                 line.owner())));
         GateRun run = gates.open(processInstanceId, GateKind.INTERNAL_AUDIT, null, startedBy, "PROGRAMME",
-                "Internal audit " + auditId + ": " + audit.getTitle());
+                "Internal audit " + auditId + ": " + audit.getTitle() + (note == null ? "" : "\n" + note));
         audit.start(processInstanceId, run.getId(), checklist.source(), clock.instant());
         return audit;
     }
