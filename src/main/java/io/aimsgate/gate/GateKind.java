@@ -18,6 +18,10 @@ public enum GateKind {
     RETIREMENT("retirement", "retirement"),
     /** A gate of the management system itself, about no AI system: a new version of the Statement of Applicability. */
     STATEMENT_OF_APPLICABILITY("soa-approval", "Statement of Applicability"),
+    /** The approval of a version of a policy of the management system (clause 5.2): about no AI system. */
+    POLICY_APPROVAL("policy-approval", "policy approval"),
+    /** A management review (clause 9.3): the board's conclusions, about no AI system. */
+    MANAGEMENT_REVIEW("management-review", "management review"),
     /** The vetting of a third-party system's supplier (A.10.3): about one AI system, but no stage of its life cycle. */
     SUPPLIER_ASSESSMENT("supplier-assessment", "supplier assessment"),
     /** An internal audit of the management system (clause 9.2), about no one AI system: its report's acceptance. */

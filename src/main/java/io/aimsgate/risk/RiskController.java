@@ -71,14 +71,14 @@ class RiskController {
 
     /** Status changes: {"status": "ACCEPTED", "rationale": "..."} or {"status": "CLOSED", "reason": "..."}. */
     @Operation(summary = "Change a risk's status",
-            description = "Moves a risk (IN_TREATMENT, MITIGATED, ACCEPTED with a rationale, CLOSED with a reason). Accepting a HIGH or CRITICAL risk needs the governance board.")
+            description = "Moves a risk (IN_TREATMENT, MITIGATED, ACCEPTED with a rationale, CLOSED with a reason). Accepting a HIGH or CRITICAL risk needs the governance board and an expiry (expiresOn, at most aims.risk.acceptance.max-validity ahead); at that date the risk is unresolved again.")
     @PostMapping("/risks/{riskId}/transitions")
     @PreAuthorize("@access.canMaintainRisks()")
     RiskView transition(@PathVariable Long systemId, @PathVariable Long riskId,
             @Valid @RequestBody StatusChange request) {
         String text = request.status() == RiskStatus.ACCEPTED ? request.rationale() : request.reason();
-        return view(riskService.transition(systemId, riskId, request.status(), text, currentUser.id(),
-                currentUser.groups()));
+        return view(riskService.transition(systemId, riskId, request.status(), text, request.expiresOn(),
+                currentUser.id(), currentUser.groups()));
     }
 
     @Operation(summary = "Read a risk",
@@ -140,7 +140,8 @@ class RiskController {
 
     record StatusChange(@NotNull(message = "is required") RiskStatus status,
             @MultiLine @Size(max = 2000) String reason,
-            @MultiLine @Size(max = 4000) String rationale) {
+            @MultiLine @Size(max = 4000) String rationale,
+            LocalDate expiresOn) {
     }
 
     record RiskView(Long id, Long systemId, LifecycleStage lifecycleStage, StrideCategory strideCategory, String title,
@@ -148,16 +149,16 @@ class RiskController {
             RiskTreatment treatment, String treatmentOwner, LocalDate dueDate, RiskStatus status,
             Integer residualLikelihood, Integer residualImpact, Severity residualSeverity, Severity currentSeverity,
             String acceptedBy, String acceptedRole, Instant acceptedAt, String acceptanceRationale,
-            String statusReason, String treatmentRecord, String createdBy, Instant createdAt, Instant updatedAt,
-            List<String> treatedByControls) {
+            LocalDate acceptanceExpiresOn, String statusReason, String treatmentRecord, String createdBy,
+            Instant createdAt, Instant updatedAt, List<String> treatedByControls) {
 
         static RiskView of(Risk r, List<String> treatedByControls) {
             return new RiskView(r.getId(), r.getSystemId(), r.getLifecycleStage(), r.getStrideCategory(), r.getTitle(),
                     r.getDescription(), r.getLikelihood(), r.getImpact(), r.getInherentScore(), r.getInherentSeverity(),
                     r.getTreatment(), r.getTreatmentOwner(), r.getDueDate(), r.getStatus(), r.getResidualLikelihood(),
                     r.getResidualImpact(), r.getResidualSeverity(), r.getCurrentSeverity(), r.getAcceptedBy(),
-                    r.getAcceptedRole(), r.getAcceptedAt(), r.getAcceptanceRationale(), r.getStatusReason(),
-                    r.getTreatmentRecord(), r.getCreatedBy(), r.getCreatedAt(), r.getUpdatedAt(),
+                    r.getAcceptedRole(), r.getAcceptedAt(), r.getAcceptanceRationale(), r.getAcceptanceExpiresOn(),
+                    r.getStatusReason(), r.getTreatmentRecord(), r.getCreatedBy(), r.getCreatedAt(), r.getUpdatedAt(),
                     treatedByControls == null ? List.of() : List.copyOf(treatedByControls));
         }
     }

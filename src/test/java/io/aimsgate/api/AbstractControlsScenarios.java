@@ -164,7 +164,7 @@ abstract class AbstractControlsScenarios {
         // evidence of the evidence store shows a control at work
         long revision = EvidenceFixtures.attach(sam, "SYSTEM", system, "TEST_RESULTS", "extraction-test.md");
         long file = sam.get("/api/evidence?subjectType=SYSTEM&subjectId=" + system).expect(200).json().get(0)
-                .get("id").asLong();
+                .get("fileId").asLong();
         assertThat(revision).isPositive();
         JsonNode withEvidence = sam.put("/api/controls/A.6.2.6/evidence", Map.of("evidenceFileIds", List.of(file)))
                 .expect(200).json();
@@ -181,8 +181,8 @@ abstract class AbstractControlsScenarios {
         assertThat(before.get("entries")).hasSize(38);
         int previous = before.get("versionNo").asInt();
 
-        JsonNode submitted = olivia.post("/api/soa/versions", Map.of("note", "Adds the register of tooling (A.4.4)."))
-                .expect(201).json();
+        JsonNode submitted = olivia.post("/api/soa/versions", Map.of("note", "Adds the register of tooling (A.4.4).",
+                "basedOnVersionNo", previous)).expect(201).json();
         long id = submitted.get("id").asLong();
         assertThat(submitted.get("versionNo").asInt()).isEqualTo(previous + 1);
         assertThat(submitted.get("status").asText()).isEqualTo("IN_REVIEW");
@@ -194,6 +194,8 @@ abstract class AbstractControlsScenarios {
                 .expect(409), "controls");
         assertThat(ben.get("/api/soa/current").expect(200).json().get("versionNo").asInt()).isEqualTo(previous);
         assertProblem(olivia.post("/api/soa/versions", Map.of("note", "short")).expect(400), "note");
+        assertProblem(olivia.post("/api/soa/versions", Map.of("note", "Based on an older version.",
+                "basedOnVersionNo", previous - 1)).expect(409), "basedOnVersionNo");
         sam.post("/api/soa/versions", Map.of("note", "Security may not submit a version.")).expect(403);
 
         String pid = submitted.get("processInstanceId").asText();

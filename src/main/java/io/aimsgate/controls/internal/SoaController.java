@@ -1,6 +1,7 @@
 package io.aimsgate.controls.internal;
 
 import io.aimsgate.controls.SoaVersion;
+import io.aimsgate.shared.ConflictException;
 import io.aimsgate.shared.InvalidInputException;
 import io.aimsgate.shared.MultiLine;
 import io.aimsgate.shared.NotFoundException;
@@ -9,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
@@ -54,12 +56,20 @@ class SoaController {
 
     /** Starts the gate; its first step freezes the version, so a refusal (409) rolls the start back. */
     @Operation(summary = "Submit a new SoA version",
-            description = "Freezes every control's record as the next numbered SoA version and starts its approval (soa-approval: security and legal Consulted, the governance board approves). Refused (409) while a version is in review or a control is undecided. The submitter cannot review or approve it.")
+            description = "Freezes every control's record as the next numbered SoA version and starts its approval (soa-approval: security and legal Consulted, the governance board approves). Refused (409) while a version is in review or a control is undecided, or when basedOnVersionNo is not the version in force. The submitter cannot review or approve it.")
     @PostMapping("/versions")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyAuthority('ai-product-owners', 'governance-board')")
     @Transactional
     SoaVersion submit(@Valid @RequestBody Submission request) {
+        if (request.basedOnVersionNo() != null) {
+            int inForce = versions.approved().map(SoaVersion::versionNo).orElse(0);
+            if (inForce != request.basedOnVersionNo()) {
+                throw new ConflictException("basedOnVersionNo", "The SoA version in force is " + (inForce == 0
+                        ? "none" : "version " + inForce) + ", not " + request.basedOnVersionNo()
+                        + ": review the changes made since, then submit again.");
+            }
+        }
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(SoaApproval.PROCESS_KEY,
                 Variables.createVariables().putValue(SoaDelegates.NOTE.name(), request.note()));
         return versions.byProcessInstance(instance.getId()).orElseThrow(() -> new IllegalStateException(
@@ -120,7 +130,9 @@ class SoaController {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
     }
 
+    /** {@code basedOnVersionNo}: the version in force the submitter worked from (0 for none); a mismatch is 409. */
     record Submission(@NotBlank(message = "is required") @Size(min = 10, max = 2000,
-            message = "must be 10 to 2000 characters") @MultiLine String note) {
+            message = "must be 10 to 2000 characters") @MultiLine String note,
+            @Min(value = 0, message = "must be 0 or more") Integer basedOnVersionNo) {
     }
 }
