@@ -1029,7 +1029,9 @@ abstract class AbstractApiScenarios {
                 "evidence-renewal",
                 "soa-security-review", "soa-legal-review", "soa-approval", "policy-revision", "policy-legal-review",
                 "policy-ethics-review", "policy-approval", "policy-acknowledgement", "management-review",
-                "management-review-action");
+                "management-review-action", "supplier-due-diligence", "supplier-security-review",
+                "supplier-legal-review", "supplier-approval", "internal-audit-plan", "internal-audit-fieldwork",
+                "internal-audit-report", "internal-audit-acceptance");
         matrix.fields().forEachRemaining(activity -> {
             JsonNode accountable = activity.getValue().get("accountable");
             assertThat(accountable).as(activity.getKey()).isNotNull();
