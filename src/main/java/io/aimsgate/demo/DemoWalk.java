@@ -51,6 +51,19 @@ class DemoWalk {
         });
     }
 
+    /** Completes the task the model assigned to the user (e.g. an acknowledgement), as that user. */
+    void completeAssigned(String user, String processInstanceId, String taskKey, Map<String, Object> variables) {
+        as(user, () -> {
+            Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
+                    .taskAssignee(user).singleResult();
+            if (task == null) {
+                throw new IllegalStateException("Demo walk: no " + taskKey + " of " + user + " in " + processInstanceId);
+            }
+            taskService.complete(task.getId(), variables);
+            return null;
+        });
+    }
+
     void approve(String user, String processInstanceId, String taskKey) {
         complete(user, processInstanceId, taskKey, decision("APPROVE"));
     }

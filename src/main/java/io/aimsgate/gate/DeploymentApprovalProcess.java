@@ -11,6 +11,8 @@ public final class DeploymentApprovalProcess {
     public static final String SYSTEM_ID = "systemId";
     public static final String VERSION_LABEL = "versionLabel";
     public static final String SUBMISSION_NOTE = "submissionNote";
+    /** Optional: the serving image ({@code registry/repository@sha256:<hex>}) the signed decision names too. */
+    public static final String SERVING_IMAGE = "servingImage";
     public static final String SUBMITTER = "submitter";
     public static final String REQUEST_ID = "requestId";
     public static final String VERSION_ID = "versionId";

@@ -112,6 +112,21 @@ public class DeploymentGateService {
         });
     }
 
+    /** {@code registry/repository[:port...]@sha256:<64 hex>}: an image named by its digest, as admission checks it. */
+    public static final String SERVING_IMAGE = "^[a-z0-9][a-z0-9._:/-]{0,219}@sha256:[a-f0-9]{64}$";
+
+    /**
+     * Records the serving image the submitter named (the signed decision names it as a subject beside the model
+     * artefact); 400 naming {@code servingImage} unless it is an image reference by digest.
+     */
+    public void nameServingImage(Long requestId, String image) {
+        if (!java.util.regex.Pattern.matches(SERVING_IMAGE, image)) {
+            throw new io.aimsgate.shared.InvalidInputException("servingImage", "must be an image by digest: "
+                    + "registry/repository@sha256: and 64 lower-case hexadecimal characters");
+        }
+        require(requestId).nameServingImage(image);
+    }
+
     @Transactional(readOnly = true)
     public AiSystem systemOf(DeploymentRequest request) {
         return inventory.requireSystem(request.getSystemId());

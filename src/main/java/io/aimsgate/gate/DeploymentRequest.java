@@ -40,6 +40,8 @@ public class DeploymentRequest {
     private String submittedBy;
     private Instant submittedAt;
     private String submissionNote;
+    /** The serving image the submitter named ({@code registry/repository@sha256:<hex>}), if any. */
+    private String servingImage;
     private boolean highRiskTier;
     private Instant assessedAt;
     private int blockingRiskCount;
@@ -71,12 +73,18 @@ public class DeploymentRequest {
         this.status = DeploymentRequestStatus.IN_REVIEW;
     }
 
+    void nameServingImage(String image) {
+        this.servingImage = image;
+    }
+
     /** A re-approval of an invalidated approval, in the name of the submitter of the request that won it. */
     static DeploymentRequest reapproval(DeploymentApproval invalidated, DeploymentRequest approved,
             String processInstanceId, Long gateRunId, String reason, boolean highRiskTier, Instant now) {
         DeploymentRequest request = new DeploymentRequest(approved.getSystemId(), approved.getVersionId(),
                 processInstanceId, gateRunId, approved.getSubmittedBy(), truncate(reason, 2000), highRiskTier, now);
         request.reapprovalOf = invalidated.getId();
+        // The re-approval's signed decision names the same serving image as the approval it renews.
+        request.servingImage = approved.getServingImage();
         return request;
     }
 
@@ -136,6 +144,10 @@ public class DeploymentRequest {
 
     public Instant getSubmittedAt() {
         return submittedAt;
+    }
+
+    public String getServingImage() {
+        return servingImage;
     }
 
     public String getSubmissionNote() {

@@ -15,7 +15,13 @@ public enum GateKind {
     VERIFICATION_AND_VALIDATION("verification-validation", "verification & validation"),
     DEPLOYMENT(DeploymentApprovalProcess.KEY, "deployment"),
     RE_EVALUATION("re-evaluation", "re-evaluation"),
-    RETIREMENT("retirement", "retirement");
+    RETIREMENT("retirement", "retirement"),
+    /** A gate of the management system itself, about no AI system: a new version of the Statement of Applicability. */
+    STATEMENT_OF_APPLICABILITY("soa-approval", "Statement of Applicability"),
+    /** The approval of a version of a policy of the management system (clause 5.2): about no AI system. */
+    POLICY_APPROVAL("policy-approval", "policy approval"),
+    /** A management review (clause 9.3): the board's conclusions, about no AI system. */
+    MANAGEMENT_REVIEW("management-review", "management review");
 
     private final String processKey;
     private final String label;
@@ -32,6 +38,11 @@ public enum GateKind {
     /** How people name the gate: "the design &amp; development gate". */
     public String label() {
         return label;
+    }
+
+    /** Whether the gate is a stage of an AI system's life cycle (the others belong to the management system). */
+    public boolean isLifecycle() {
+        return ordinal() <= RETIREMENT.ordinal();
     }
 
     public static Optional<GateKind> ofProcessKey(String processKey) {

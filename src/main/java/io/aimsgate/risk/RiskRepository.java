@@ -54,4 +54,6 @@ interface RiskRepository extends JpaRepository<Risk, Long>, JpaSpecificationExec
             where r.systemId = :systemId and (r.currentLikelihood * 10 + r.currentImpact) in :cells
             order by r.id""")
     List<Risk> findInCells(@Param("systemId") Long systemId, @Param("cells") Collection<Integer> cells);
+    List<Risk> findByStatusNotAndCurrentSeverityInOrderBySystemIdAscIdAsc(RiskStatus status,
+            Collection<Severity> severities);
 }

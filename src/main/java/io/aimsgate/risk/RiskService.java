@@ -378,6 +378,20 @@ public class RiskService {
         return risk;
     }
 
+    /** A risk of any system by its id; NotFoundException naming riskId when there is none. */
+    @Transactional(readOnly = true)
+    public Risk require(Long riskId) {
+        return risks.findById(riskId)
+                .orElseThrow(() -> new NotFoundException("riskId", "No risk " + riskId + "."));
+    }
+
+    /** Every risk not CLOSED whose current severity is HIGH or CRITICAL, by system and id. */
+    @Transactional(readOnly = true)
+    public List<Risk> severeRisks() {
+        return risks.findByStatusNotAndCurrentSeverityInOrderBySystemIdAscIdAsc(RiskStatus.CLOSED,
+                List.of(Severity.HIGH, Severity.CRITICAL));
+    }
+
     @Transactional(readOnly = true)
     public Page<Risk> find(Long systemId, RiskFilter filter, Pageable pageable) {
         inventory.requireSystem(systemId);

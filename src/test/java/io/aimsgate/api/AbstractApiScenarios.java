@@ -828,7 +828,9 @@ abstract class AbstractApiScenarios {
                 "inception-impact-assessment", "inception-ethics-review", "inception-legal-review",
                 "inception-approval", "inception-high-risk-signoff", "design-dataset-remediation",
                 "design-privacy-review", "design-approval", "validation-approval", "reevaluation-assessment",
-                "reevaluation-decision", "retirement-plan", "retirement-legal-review", "retirement-approval");
+                "reevaluation-decision", "retirement-plan", "retirement-legal-review", "retirement-approval",
+                "evidence-renewal",
+                "soa-security-review", "soa-legal-review", "soa-approval");
         matrix.fields().forEachRemaining(activity -> {
             JsonNode accountable = activity.getValue().get("accountable");
             assertThat(accountable).as(activity.getKey()).isNotNull();

@@ -62,7 +62,10 @@ abstract class AbstractInputCorpus {
             "metric_objective", "monitoring_reading", "validation_run", "validation_metric", "reevaluation_assessment",
             "retirement_plan", "impact_assessment", "inception_screening", "notification", "admin_repair",
             "audit_entry", "audit_checkpoint", "evidence_file", "evidence_revision", "evidence_chunk",
-            "deployment_approval", "act_hi_procinst");
+            "deployment_attestation", "deployment_approval",
+            "aims_control", "control_risk", "control_evidence", "soa_version", "soa_entry",
+            "policy_document", "policy_version", "policy_acknowledgement", "ai_objective", "ai_objective_snapshot",
+            "management_review", "management_review_action", "act_hi_procinst");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String HOLE = "\"@@corpus@@\"";
@@ -127,7 +130,8 @@ abstract class AbstractInputCorpus {
                 "/api/systems/{systemId}/versions/{versionLabel}"));
         endpoints.add(new Endpoint("submit deployment request", "POST",
                 "/api/systems/{systemId}/versions/{versionLabel}/deployment-requests", "olivia",
-                map("note", "First release"), fields("note", Kind.MULTILINE), null));
+                map("note", "First release", "servingImage", "registry.example.com/models/corpus@sha256:"
+                        + "ab".repeat(32)), fields("note", Kind.MULTILINE, "servingImage", Kind.TEXT), null));
 
         Map<String, Object> risk = map("lifecycleStage", "VERIFICATION_AND_VALIDATION", "strideCategory", "TAMPERING",
                 "title", "Corpus risk", "description", "Found in review.", "likelihood", 3, "impact", 3,
@@ -226,6 +230,39 @@ abstract class AbstractInputCorpus {
         // An on-demand ledger checkpoint: a refused request neither records the request nor signs the head.
         endpoints.add(new Endpoint("ledger checkpoint", "POST", "/api/audit/checkpoints", "grace",
                 map("reason", "Sample for the quarterly internal audit."), fields("reason", Kind.TEXT), null));
+        // Controls (docs/controls.md): a control's record, the risks it treats and its evidence; a new SoA version.
+        endpoints.add(new Endpoint("record control", "PUT", "/api/controls/{controlId}", "sam",
+                map("applicable", true, "justification", "We keep a register of frameworks per system.",
+                        "implementationStatus", "PARTIAL", "owner", "mia"),
+                fields("applicable", Kind.BOOL, "justification", Kind.MULTILINE, "implementationStatus", Kind.ENUM,
+                        "owner", Kind.TEXT), "/api/controls/{controlId}"));
+        endpoints.add(new Endpoint("control treats risks", "PUT", "/api/controls/{controlId}/risks", "sam",
+                map("riskIds", List.of(1)), fields("riskIds[0]", Kind.ID), "/api/controls/{controlId}"));
+        endpoints.add(new Endpoint("control evidence", "PUT", "/api/controls/{controlId}/evidence", "sam",
+                map("evidenceFileIds", List.of(1)), fields("evidenceFileIds[0]", Kind.ID),
+                "/api/controls/{controlId}"));
+        endpoints.add(new Endpoint("submit SoA version", "POST", "/api/soa/versions", "olivia",
+                map("note", "Adds the tooling register.", "basedOnVersionNo", 1),
+                fields("note", Kind.MULTILINE, "basedOnVersionNo", Kind.INT), null));
+        // The management system (issue 18): the demo's published AI policy and the acknowledgement oscar still owes.
+        endpoints.add(new Endpoint("create policy", "POST", "/api/policies", "olivia",
+                map("documentKey", "corpus-policy", "title", "Corpus policy", "purpose", "What we commit to.",
+                        "reviewInterval", "P1Y"),
+                fields("documentKey", Kind.TEXT, "title", Kind.TEXT, "purpose", Kind.MULTILINE, "reviewInterval",
+                        Kind.TEXT), null));
+        endpoints.add(new Endpoint("draft policy version", "POST", "/api/policies/{documentKey}/versions", "olivia",
+                map("body", "# AI policy\n\nRevised.", "changeSummary", "Scope clarified."),
+                fields("body", Kind.MULTILINE, "changeSummary", Kind.MULTILINE), null));
+        endpoints.add(new Endpoint("acknowledge policy", "POST",
+                "/api/policies/{documentKey}/versions/{versionNumber}/acknowledgement", "oscar",
+                map("acknowledged", true), fields("acknowledged", Kind.BOOL), null));
+        endpoints.add(new Endpoint("set objective", "POST", "/api/objectives", "grace",
+                map("code", "CORPUS-OBJECTIVE", "title", "Corpus objective", "metric", "MEDIAN_DAYS_TO_CONTAINMENT",
+                        "direction", "AT_MOST", "target", 2.5, "owner", "mia", "dueDate", "2030-06-30"),
+                fields("code", Kind.TEXT, "title", Kind.TEXT, "metric", Kind.ENUM, "direction", Kind.ENUM, "target",
+                        Kind.NUMBER, "owner", Kind.TEXT, "dueDate", Kind.DATE), null));
+        endpoints.add(new Endpoint("start management review", "POST", "/api/management-reviews", "olivia",
+                map("reason", "Serious incident in November."), fields("reason", Kind.MULTILINE), null));
         // An evidence upload: the file is the body, what it is goes in the query (see evidenceUploadCases).
         endpoints.add(new Endpoint("upload evidence", "POST", EVIDENCE_UPLOAD, "mia", map(), List.of(), null));
         return endpoints;
@@ -619,9 +656,13 @@ abstract class AbstractInputCorpus {
     }
 
     private static String resolve(String path, Fixture f) {
-        Map<String, String> ids = Map.of("systemId", String.valueOf(f.systemId()), "riskId", String.valueOf(f.riskId()),
-                "datasetId", String.valueOf(f.datasetId()), "incidentId", String.valueOf(f.incidentId()),
-                "actionId", "999999", "taskId", "corpus-task", "versionLabel", f.versionLabel(), "metric", "accuracy");
+        Map<String, String> ids = new LinkedHashMap<>(Map.of("systemId", String.valueOf(f.systemId()),
+                "riskId", String.valueOf(f.riskId()), "datasetId", String.valueOf(f.datasetId()),
+                "incidentId", String.valueOf(f.incidentId()), "actionId", "999999", "taskId", "corpus-task",
+                "versionLabel", f.versionLabel(), "metric", "accuracy"));
+        ids.put("controlId", "A.4.2");
+        ids.put("documentKey", "ai-policy");
+        ids.put("versionNumber", "1");
         String resolved = path;
         for (Map.Entry<String, String> id : ids.entrySet()) {
             resolved = resolved.replace("0x{" + id.getKey() + "}#hex", "0x" + hex(id.getValue()))
@@ -645,7 +686,8 @@ abstract class AbstractInputCorpus {
         List<String> variables = new ArrayList<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{(\\w+)}").matcher(path);
         while (m.find()) {
-            if (!m.group(1).equals("versionLabel") && !m.group(1).equals("metric") && !m.group(1).equals("taskId")) {
+            if (!m.group(1).equals("versionLabel") && !m.group(1).equals("metric") && !m.group(1).equals("taskId")
+                    && !m.group(1).equals("controlId") && !m.group(1).equals("documentKey")) {
                 variables.add(m.group(1));
             }
         }

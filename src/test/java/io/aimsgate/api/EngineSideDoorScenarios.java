@@ -136,6 +136,13 @@ abstract class EngineSideDoorScenarios extends AbstractApiScenarios {
                 "Matrix probe", "likelihood", 2, "impact", 2));
         bodies.put("/api/corrective-actions/{actionId}/status", Map.of("status", "DONE"));
         bodies.put("/api/audit/checkpoints", Map.of("reason", "Matrix probe of an on-demand checkpoint"));
+        bodies.put("/api/controls/{controlId}", Map.of("applicable", true, "justification",
+                "Matrix probe of a control record", "implementationStatus", "PLANNED", "owner", "mia"));
+        bodies.put("/api/controls/{controlId}/risks", Map.of("riskIds", List.of(999999999)));
+        bodies.put("/api/controls/{controlId}/evidence", Map.of("evidenceFileIds", List.of(999999999)));
+        // based on a version that is not in force: refused (409) after the caller's rights, so no version starts
+        bodies.put("/api/soa/versions", Map.of("note", "Matrix probe of an SoA version", "basedOnVersionNo",
+                999999999));
         bodies.put("/api/nonconformities", Map.of("systemId", 999999999, "source", "INTERNAL_AUDIT", "requirement",
                 "A.6.2.4", "description", "Matrix probe nonconformity"));
         Map<String, Object> dataset = new LinkedHashMap<>();
@@ -158,6 +165,16 @@ abstract class EngineSideDoorScenarios extends AbstractApiScenarios {
                 "threshold", 0.8));
         bodies.put("/api/systems/{systemId}/monitoring", Map.of("metric", "accuracy", "value", 0.9));
         bodies.put("/api/systems/{systemId}/reevaluations", Map.of("reason", "Matrix probe of a re-evaluation"));
+        // The management system's creates address no id: a body refused after the role check (400) writes nothing
+        // and starts nothing (a valid one would create a policy or an objective, or start a management review).
+        bodies.put("/api/policies", Map.of("documentKey", "Matrix Probe", "title", "Matrix probe", "purpose",
+                "Matrix probe"));
+        bodies.put("/api/policies/{documentKey}/versions", Map.of("body", "# Matrix probe", "changeSummary",
+                "Matrix probe"));
+        bodies.put("/api/policies/{documentKey}/versions/{versionNumber}/acknowledgement",
+                Map.of("acknowledged", true));
+        bodies.put("/api/objectives", Map.of("code", "matrix probe"));
+        bodies.put("/api/management-reviews", Map.of("reason", " "));
         bodies.put("/api/admin/tasks/{taskId}/reassign", Map.of("assignee", "mia",
                 "reason", "Matrix probe of a recorded repair"));
         return bodies;

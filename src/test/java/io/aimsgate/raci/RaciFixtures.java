@@ -73,6 +73,27 @@ public final class RaciFixtures {
                 "retirement-legal-review", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, List.of(LEGAL), null),
                 "retirement-approval", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, List.of(LEGAL),
                         List.of(BUSINESS_STAKEHOLDERS, GOVERNANCE_BOARD))));
+        activities.putAll(Map.of(
+                "evidence-renewal", new RaciProperties.Activity(List.of(ML_ENGINEERS, AI_PRODUCT_OWNERS),
+                        AI_PRODUCT_OWNERS, null, null),
+                "soa-security-review", new RaciProperties.Activity(null, GOVERNANCE_BOARD, List.of(SECURITY), null),
+                "soa-legal-review", new RaciProperties.Activity(null, GOVERNANCE_BOARD, List.of(LEGAL), null),
+                "soa-approval", new RaciProperties.Activity(List.of(AI_PRODUCT_OWNERS), GOVERNANCE_BOARD,
+                        List.of(SECURITY, LEGAL), List.of(BUSINESS_STAKEHOLDERS, AUDITORS))));
+        // the management system itself: policies and management review
+        activities.putAll(Map.of(
+                "policy-revision", new RaciProperties.Activity(List.of(AI_PRODUCT_OWNERS), GOVERNANCE_BOARD, null, null),
+                "policy-legal-review", new RaciProperties.Activity(null, GOVERNANCE_BOARD, List.of(LEGAL), null),
+                "policy-ethics-review", new RaciProperties.Activity(null, GOVERNANCE_BOARD, List.of(ETHICS), null),
+                "policy-approval", new RaciProperties.Activity(List.of(AI_PRODUCT_OWNERS), GOVERNANCE_BOARD,
+                        List.of(LEGAL, ETHICS), List.of(BUSINESS_STAKEHOLDERS, ML_ENGINEERS, SECURITY, PRIVACY,
+                                AUDITORS)),
+                "policy-acknowledgement", new RaciProperties.Activity(List.of(AI_PRODUCT_OWNERS, ML_ENGINEERS),
+                        GOVERNANCE_BOARD, null, null),
+                "management-review", new RaciProperties.Activity(List.of(AI_PRODUCT_OWNERS), GOVERNANCE_BOARD, null,
+                        List.of(AI_PRODUCT_OWNERS, ML_ENGINEERS, BUSINESS_STAKEHOLDERS, AUDITORS)),
+                "management-review-action", new RaciProperties.Activity(List.of(AI_PRODUCT_OWNERS, ML_ENGINEERS,
+                        GOVERNANCE_BOARD), GOVERNANCE_BOARD, null, null)));
         return new RaciProperties(activities);
     }
 

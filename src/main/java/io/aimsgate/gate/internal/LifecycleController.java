@@ -73,6 +73,9 @@ class LifecycleController {
         Set<GateKind> passed = runs.passedKinds(systemId);
         Map<String, String> stageStatus = new LinkedHashMap<>();
         for (GateKind kind : GateKind.values()) {
+            if (!kind.isLifecycle()) {
+                continue;
+            }
             stageStatus.put(kind.name(), statusOf(kind, history));
         }
         List<String> stagesPassed = Arrays.stream(GateKind.values()).filter(passed::contains).map(GateKind::name)

@@ -1,0 +1,23 @@
+package io.aimsgate.review;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ManagementReviewRepository extends JpaRepository<ManagementReview, Long> {
+
+    Optional<ManagementReview> findByProcessInstanceId(String processInstanceId);
+
+    List<ManagementReview> findAllByOrderByStartedAtDescIdDesc();
+
+    Optional<ManagementReview> findFirstByIdNotOrderByStartedAtDescIdDesc(Long id);
+}
+
+interface ReviewActionRepository extends JpaRepository<ReviewAction, Long> {
+
+    List<ReviewAction> findByReviewIdOrderById(Long reviewId);
+
+    List<ReviewAction> findByReviewIdNotOrderById(Long reviewId);
+
+    List<ReviewAction> findAllByOrderById();
+}
