@@ -53,7 +53,7 @@ class LifecycleGateServiceTest {
     GateDecisionRepository decisions = mock(GateDecisionRepository.class);
     InventoryService inventory = mock(InventoryService.class);
     InformedParties informed = mock(InformedParties.class);
-    io.aimsgate.shared.ledger.DecisionLedger ledger = mock(io.aimsgate.shared.ledger.DecisionLedger.class);
+    io.aimsgate.shared.ledger.DecisionLedger ledger = BoundApprovalFixtures.ledger();
     GateDecisions runs = new GateDecisions(gates, decisions, event -> { }, CLOCK, ledger);
     RequiredEvidence requiredEvidence = mock(RequiredEvidence.class);
     LifecycleGateService service = new LifecycleGateService(runs, inventory, informed, requiredEvidence);
