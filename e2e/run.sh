@@ -23,7 +23,7 @@ log "$("$CHROMIUM" --version 2>/dev/null | head -1), node $(node --version)"
 
 cd "$E2E"
 if [ ! -f node_modules/playwright-core/package.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "npm ci (playwright-core only; no browser is downloaded)"
+  log "npm ci (playwright-core and the Sigstore verifier; no browser is downloaded)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
 

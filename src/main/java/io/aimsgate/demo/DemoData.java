@@ -118,6 +118,7 @@ class DemoData implements ApplicationRunner {
         lifecycle.passGatesBeforeDeployment(credit.getId(), credit.getIntendedUse(), "ESSENTIAL_SERVICES", false, true,
                 "2.1.0");
         lifecycle.reviseModelCard(credit.getId(), "2.1.0");
+        lifecycle.attachExpiringDataLineage(credit.getId());
         risks.record(credit.getId(), new RiskDetails(LifecycleStage.DESIGN_AND_DEVELOPMENT, StrideCategory.TAMPERING,
                 "Training data poisoning through the third-party bureau feed",
                 "The bureau feed is ingested without integrity checks; poisoned records could shift scores.",

@@ -73,4 +73,14 @@ final class DemoEvidence {
                 - Training data and decision logs kept for 6 years for audit, then deleted.
                 """.formatted(system, replacedBy);
     }
+
+    static String dataLineage(String system) {
+        return """
+                # Data lineage: %s
+
+                - Sources: core banking transactions, bureau feed (monthly), application forms.
+                - Pipeline: nightly extract, pseudonymisation, feature store `credit_features_v3`.
+                - Valid until the bureau contract renewal; re-trace the feed once the new contract is signed.
+                """.formatted(system);
+    }
 }

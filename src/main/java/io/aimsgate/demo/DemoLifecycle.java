@@ -165,6 +165,15 @@ class DemoLifecycle {
                         inventory.requireSystem(systemId).getName(), versionLabel, true), LocalDate.now().plusYears(1));
     }
 
+    /**
+     * A data lineage record that expires in two weeks: inside the reminder's lead time, so the evidence owners find
+     * its expiry reminder in Tasklist right away (evidence-expiry.bpmn).
+     */
+    void attachExpiringDataLineage(Long systemId) {
+        attach("mia", EvidenceSubjectType.SYSTEM, systemId, EvidenceKind.DATA_LINEAGE, "data-lineage.md",
+                DemoEvidence.dataLineage(inventory.requireSystem(systemId).getName()), LocalDate.now().plusDays(14));
+    }
+
     private void attach(String user, EvidenceSubjectType type, long subjectId, EvidenceKind kind, String fileName,
             String markdown, LocalDate expiresOn) {
         // As the uploader, so whoever records the upload (the decision ledger) sees the same person.

@@ -238,6 +238,27 @@ public class EvidenceService implements EvidenceFiles {
                 + "evidence_revision l WHERE l.file_id = f.id) ORDER BY f.id", ROWS, systemId);
     }
 
+    /** The latest revision of the file; NotFoundException (field fileId) when there is none. */
+    public EvidenceRevision latestRevision(long fileId) {
+        return jdbc.query("SELECT " + REVISION_COLUMNS + " FROM evidence_revision r JOIN evidence_file f "
+                + "ON f.id = r.file_id WHERE r.file_id = ? ORDER BY r.revision DESC", ROWS, fileId).stream()
+                .findFirst().orElseThrow(() -> new NotFoundException("fileId", "No evidence file " + fileId + "."));
+    }
+
+    /**
+     * The latest revision of each of these evidence files (a control's linked evidence), by file id; ids of files
+     * that do not exist are left out.
+     */
+    public List<EvidenceRevision> latestRevisions(java.util.Collection<Long> fileIds) {
+        if (fileIds.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(fileIds.size(), "?"));
+        return jdbc.query("SELECT " + REVISION_COLUMNS + " FROM evidence_revision r JOIN evidence_file f "
+                + "ON f.id = r.file_id WHERE f.id IN (" + marks + ") AND r.revision = (SELECT MAX(l.revision) FROM "
+                + "evidence_revision l WHERE l.file_id = f.id) ORDER BY f.id", ROWS, fileIds.toArray());
+    }
+
     public EvidenceRevision requireRevision(long fileId, int revision) {
         return jdbc.query("SELECT " + REVISION_COLUMNS + " FROM evidence_revision r JOIN evidence_file f "
                 + "ON f.id = r.file_id WHERE r.file_id = ? AND r.revision = ?", ROWS, fileId, revision).stream()

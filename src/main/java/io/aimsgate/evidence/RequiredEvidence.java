@@ -53,6 +53,12 @@ public class RequiredEvidence {
         return kinds;
     }
 
+    /** The current revision of every file that counts for a gate asking about this subject, oldest file first. */
+    public List<EvidenceRevision> attached(EvidenceSubject subject) {
+        return evidence.currentRevisions(subject.systemId()).stream().filter(revision -> counts(revision, subject))
+                .toList();
+    }
+
     /** What keeps the gate from passing: one sentence per required kind that is missing or expired; empty when none. */
     public List<String> missing(String gateKind, EvidenceSubject subject) {
         Set<EvidenceKind> required = requiredKinds(gateKind, subject.systemId());
@@ -60,8 +66,7 @@ public class RequiredEvidence {
             return List.of();
         }
         LocalDate today = LocalDate.now(clock);
-        List<EvidenceRevision> attached = evidence.currentRevisions(subject.systemId()).stream()
-                .filter(revision -> counts(revision, subject)).toList();
+        List<EvidenceRevision> attached = attached(subject);
         List<String> reasons = new ArrayList<>();
         for (EvidenceKind kind : required) {
             List<EvidenceRevision> ofKind = attached.stream().filter(r -> r.kind().equals(kind.name())).toList();
@@ -75,6 +80,27 @@ public class RequiredEvidence {
             }
         }
         return reasons;
+    }
+
+    /**
+     * The latest revision of every file of a required kind that counts for the gate (expired ones included), in file
+     * order: what a deployment approval is bound to (their SHA-256 digests).
+     */
+    public List<EvidenceRevision> currentRequired(String gateKind, EvidenceSubject subject) {
+        Set<EvidenceKind> required = requiredKinds(gateKind, subject.systemId());
+        if (required.isEmpty()) {
+            return List.of();
+        }
+        Set<String> kinds = new java.util.HashSet<>();
+        required.forEach(kind -> kinds.add(kind.name()));
+        return evidence.currentRevisions(subject.systemId()).stream()
+                .filter(revision -> counts(revision, subject) && kinds.contains(revision.kind())).toList();
+    }
+
+    /** Whether a revision of this kind attached to this subject counts for the gate. */
+    public boolean isRequired(String gateKind, EvidenceSubject subject, EvidenceRevision revision) {
+        return requiredKinds(gateKind, subject.systemId()).stream().anyMatch(k -> k.name().equals(revision.kind()))
+                && counts(revision, subject);
     }
 
     private static boolean counts(EvidenceRevision revision, EvidenceSubject subject) {

@@ -4,13 +4,25 @@ package io.aimsgate.gate;
 public final class DeploymentApprovalProcess {
 
     public static final String KEY = "deployment-approval";
+    /** Starts a re-approval of a version whose approval a material change invalidated (variable {@code versionId}). */
+    public static final String MESSAGE_REAPPROVAL_REQUIRED = "DeploymentReapprovalRequired";
 
     // variables
     public static final String SYSTEM_ID = "systemId";
     public static final String VERSION_LABEL = "versionLabel";
     public static final String SUBMISSION_NOTE = "submissionNote";
+    /** Optional: the serving image ({@code registry/repository@sha256:<hex>}) the signed decision names too. */
+    public static final String SERVING_IMAGE = "servingImage";
     public static final String SUBMITTER = "submitter";
     public static final String REQUEST_ID = "requestId";
+    public static final String VERSION_ID = "versionId";
+    /** Why the approval was invalidated (the material change), for the re-approval's forms. */
+    public static final String REAPPROVAL_REASON = "reapprovalReason";
+    /**
+     * What differs between the state the invalidated approval was bound to and the state now, as Markdown lines,
+     * shown in the re-approval's review forms; empty for a first submission.
+     */
+    public static final String STATE_DIFFERENCE = "stateDifference";
     public static final String SYSTEM_NAME = "systemName";
     public static final String HIGH_RISK_TIER = "highRiskTier";
     public static final String RISK_BLOCKED = "riskBlocked";
@@ -30,6 +42,8 @@ public final class DeploymentApprovalProcess {
 
     // elements
     public static final String START = "start_deployment_requested";
+    public static final String START_REAPPROVAL = "start_reapproval_required";
+    public static final String TASK_REGISTER_REAPPROVAL = "task_register_reapproval";
     public static final String TASK_REGISTER = "task_register_request";
     public static final String TASK_ASSESS = "task_assess_risk";
     public static final String TASK_HALT = "task_record_halt";

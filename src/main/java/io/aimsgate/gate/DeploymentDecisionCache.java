@@ -22,10 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 class DeploymentDecisionCache {
 
-    private record Key(Long systemId, String versionLabel) {
+    /** {@code digest} and {@code environment} are null for the check without them. */
+    private record Key(Long systemId, String versionLabel, String digest, String environment) {
     }
 
-    private record Entry(long generation, DeploymentDecision decision) {
+    private record Entry(long generation, Object decision) {
     }
 
     private final CommittedChanges changes;
@@ -44,18 +45,28 @@ class DeploymentDecisionCache {
 
     /** The remembered answer, or a new one from {@code decide} (exceptions such as unknown ids are never kept). */
     DeploymentDecision get(Long systemId, String versionLabel, Supplier<DeploymentDecision> decide) {
+        return remembered(new Key(systemId, versionLabel, null, null), decide);
+    }
+
+    /** The same for the check by digest and environment (arguments as validated: lower-case digest). */
+    EnvironmentDecision get(Long systemId, String versionLabel, String digest, String environment,
+            Supplier<EnvironmentDecision> decide) {
+        return remembered(new Key(systemId, versionLabel, digest, environment), decide);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T remembered(Key key, Supplier<T> decide) {
         if (answers.isEmpty()) {
             return decide.get();
         }
         Cache<Key, Entry> cache = answers.get();
-        Key key = new Key(systemId, versionLabel);
         // Read before deciding: a change committed while the decision is computed makes the entry stale at once.
         long generation = changes.generation();
         Entry remembered = cache.getIfPresent(key);
         if (remembered != null && remembered.generation() == generation) {
-            return remembered.decision();
+            return (T) remembered.decision();
         }
-        DeploymentDecision decision = decide.get();
+        T decision = decide.get();
         cache.put(key, new Entry(generation, decision));
         return decision;
     }

@@ -1,6 +1,7 @@
 package io.aimsgate.gate;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -10,12 +11,15 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The CI/CD pipeline check: 200 only when the version is APPROVED and its system has no unresolved
- * high-severity risk right now; 409 problem+json listing every blocking reason; 404 for unknown ids. Answers are
- * reused briefly while nothing changed ({@link DeploymentDecisionCache}); {@code checkedAt} says when one was computed.
+ * high-severity risk right now; 409 problem+json listing every blocking reason; 404 for unknown ids. With
+ * {@code digest} and {@code environment} it checks exactly that artefact for that configured environment
+ * ({@link EnvironmentChecks}). Answers are reused briefly while nothing changed ({@link DeploymentDecisionCache});
+ * {@code checkedAt} says when one was computed.
  */
 @RestController
 @Validated
@@ -23,27 +27,55 @@ class DeploymentDecisionController {
 
     private final DeploymentGateService gate;
     private final DeploymentDecisionCache recentAnswers;
+    private final EnvironmentChecks environments;
 
-    DeploymentDecisionController(DeploymentGateService gate, DeploymentDecisionCache recentAnswers) {
+    DeploymentDecisionController(DeploymentGateService gate, DeploymentDecisionCache recentAnswers,
+            EnvironmentChecks environments) {
         this.gate = gate;
         this.recentAnswers = recentAnswers;
+        this.environments = environments;
     }
 
-    @Operation(summary = "Pipeline check: may this version be deployed now?",
-            description = "200 only if the version is APPROVED, the system's tier is not UNACCEPTABLE, no incident holds the version suspended and the system has no unresolved HIGH or CRITICAL risk now; 409 with the blocking reasons otherwise. Computed at call time (a node may reuse an answer for aims.pipeline.decision-cache-ttl).")
-    @ApiResponse(responseCode = "200", description = "The version may be deployed now.", content = @Content(
-            schema = @Schema(implementation = DeploymentDecision.class)))
-    @ApiResponse(responseCode = "409", description = "The version may not be deployed now: `reasons` lists why.")
+    @Operation(summary = "Pipeline check: may this version (this artefact, to this environment) be deployed now?",
+            description = "Without parameters: 200 only if the version is APPROVED, the system's tier is not UNACCEPTABLE, no incident holds the version suspended, its required evidence is current and the system has no unresolved HIGH or CRITICAL risk now; 409 with the blocking reasons otherwise. With `digest` and `environment` (both or neither): 200 only if the decision the configured environment requires (`aims.pipeline.environments`: e.g. `staging` needs the system's verification & validation passed, `production` the deployment approval and everything above) exists for exactly this artefact digest, holds now and has not expired; 409 naming every reason otherwise; 400 for a malformed digest or an unknown environment. Computed at call time (a node may reuse an answer for aims.pipeline.decision-cache-ttl).")
+    @ApiResponse(responseCode = "200", description = "The version (this artefact, to this environment) may be deployed now: a DeploymentDecision, or with digest and environment an EnvironmentDecision.",
+            content = @Content(schema = @Schema(oneOf = {DeploymentDecision.class, EnvironmentDecision.class})))
+    @ApiResponse(responseCode = "400", description = "`digest` is not `sha256:` and 64 hexadecimal characters, `environment` is not configured, or only one of them is given.")
+    @ApiResponse(responseCode = "409", description = "The version may not be deployed now (to this environment, as this artefact): `reasons` lists why.")
     @GetMapping("/api/systems/{systemId}/versions/{versionLabel}/deployment-decision")
     @PreAuthorize("@access.isParticipant() or hasAuthority('SCOPE_deployment-decision')")
-    DeploymentDecision decision(@PathVariable Long systemId,
+    Object decision(@PathVariable Long systemId,
             @PathVariable @Pattern(regexp = DeploymentRequestController.VERSION_LABEL,
-                    message = "is not a valid version label") String versionLabel) {
+                    message = "is not a valid version label") String versionLabel,
+            @Parameter(description = "The artefact about to be deployed: `sha256:` and its 64 hexadecimal digits.",
+                    example = "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+            @RequestParam(required = false) String digest,
+            @Parameter(description = "A configured deployment environment (aims.pipeline.environments).",
+                    example = "production")
+            @RequestParam(required = false) String environment) {
+        if (digest != null || environment != null) {
+            return byDigestAndEnvironment(systemId, versionLabel, digest, environment);
+        }
         DeploymentDecision decision = recentAnswers.get(systemId, versionLabel,
                 () -> gate.decide(systemId, versionLabel));
         if (!decision.allowed()) {
             throw new ConflictException("versionLabel", "Version '" + versionLabel + "' of AI system " + systemId
                     + " may not be deployed.", decision.blockingReasons());
+        }
+        return decision;
+    }
+
+    private EnvironmentDecision byDigestAndEnvironment(Long systemId, String versionLabel, String digest,
+            String environment) {
+        EnvironmentChecks.requireBoth(digest, environment);
+        String wanted = EnvironmentChecks.requireDigest(digest);
+        environments.requireEnvironment(environment);
+        EnvironmentDecision decision = recentAnswers.get(systemId, versionLabel, wanted, environment,
+                () -> environments.decide(systemId, versionLabel, wanted, environment));
+        if (!decision.allowed()) {
+            throw new ConflictException("digest", "Artefact " + wanted + " of version '" + versionLabel
+                    + "' of AI system " + systemId + " may not be deployed to " + environment + ".",
+                    decision.blockingReasons());
         }
         return decision;
     }

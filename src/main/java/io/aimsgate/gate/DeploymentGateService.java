@@ -14,6 +14,7 @@ import io.aimsgate.raci.InformedParties;
 import io.aimsgate.raci.RaciRole;
 import io.aimsgate.risk.RiskAssessment;
 import io.aimsgate.risk.RiskAssessmentService;
+import io.aimsgate.shared.Actors;
 import io.aimsgate.shared.ConflictException;
 import io.aimsgate.shared.NotFoundException;
 import java.time.Clock;
@@ -49,12 +50,17 @@ public class DeploymentGateService {
     private final RequiredEvidence requiredEvidence;
     private final Clock clock;
     private final DecisionLedger ledger;
+    private final ApprovalStates states;
+    private final DeploymentApprovals approvals;
 
     DeploymentGateService(DeploymentRequestRepository requests, GateDecisions decisions,
             GateEventRepository events, InventoryService inventory, RiskAssessmentService riskAssessment,
             List<DeploymentBlocker> blockers, List<DeploymentPrerequisite> prerequisites, InformedParties informed,
-            ApplicationEventPublisher publisher, RequiredEvidence requiredEvidence, Clock clock, DecisionLedger ledger) {
+            ApplicationEventPublisher publisher, RequiredEvidence requiredEvidence, Clock clock, DecisionLedger ledger,
+            ApprovalStates states, DeploymentApprovals approvals) {
         this.ledger = ledger;
+        this.states = states;
+        this.approvals = approvals;
         this.publisher = publisher;
         this.requiredEvidence = requiredEvidence;
         this.blockers = List.copyOf(blockers);
@@ -106,9 +112,29 @@ public class DeploymentGateService {
         });
     }
 
+    /** {@code registry/repository[:port...]@sha256:<64 hex>}: an image named by its digest, as admission checks it. */
+    public static final String SERVING_IMAGE = "^[a-z0-9][a-z0-9._:/-]{0,219}@sha256:[a-f0-9]{64}$";
+
+    /**
+     * Records the serving image the submitter named (the signed decision names it as a subject beside the model
+     * artefact); 400 naming {@code servingImage} unless it is an image reference by digest.
+     */
+    public void nameServingImage(Long requestId, String image) {
+        if (!java.util.regex.Pattern.matches(SERVING_IMAGE, image)) {
+            throw new io.aimsgate.shared.InvalidInputException("servingImage", "must be an image by digest: "
+                    + "registry/repository@sha256: and 64 lower-case hexadecimal characters");
+        }
+        require(requestId).nameServingImage(image);
+    }
+
     @Transactional(readOnly = true)
     public AiSystem systemOf(DeploymentRequest request) {
         return inventory.requireSystem(request.getSystemId());
+    }
+
+    @Transactional(readOnly = true)
+    public ModelVersion versionOf(DeploymentRequest request) {
+        return inventory.requireVersion(request.getVersionId());
     }
 
     /**
@@ -126,11 +152,100 @@ public class DeploymentGateService {
         request.assessed(assessment.risk().unresolvedHighRiskCount(), assessment.assessedAt());
         if (!assessment.blocked() && request.getStatus() == DeploymentRequestStatus.HALTED) {
             request.resumeReview();
-            inventory.changeVersionStatus(request.getVersionId(), VersionStatus.IN_REVIEW);
+            inventory.changeVersionStatus(request.getVersionId(), reviewStatus(request));
             event(request, GateEvent.Type.RESUMED, null, actor, "Re-assessed: no unresolved high-severity risk and no"
                     + " incident hold");
         }
         return assessment;
+    }
+
+    /** The version's status while its request is reviewed: IN_REVIEW, or REAPPROVAL_REQUIRED for a re-approval. */
+    private static VersionStatus reviewStatus(DeploymentRequest request) {
+        return request.isReapproval() ? VersionStatus.REAPPROVAL_REQUIRED : VersionStatus.IN_REVIEW;
+    }
+
+    /**
+     * Registers the re-approval of a version whose approval a material change invalidated (the process's message
+     * start): a new run of the deployment gate, in the name of the submitter of the approved request (who therefore
+     * may not decide in it either), with the material change as its trigger. The version stays REAPPROVAL_REQUIRED
+     * while it is reviewed. Refused (409) for a version that is not awaiting re-approval or already has an open
+     * request. Running it twice for a process instance returns the same request.
+     */
+    public DeploymentRequest registerReapproval(String processInstanceId, Long versionId) {
+        return requests.findByProcessInstanceId(processInstanceId).orElseGet(() -> {
+            ModelVersion version = inventory.requireVersion(versionId);
+            VersionStatus status = version.getStatus() == VersionStatus.SUSPENDED ? version.getHeldStatus()
+                    : version.getStatus();
+            if (status != VersionStatus.REAPPROVAL_REQUIRED) {
+                throw new ConflictException("versionId", "Version '" + version.getVersionLabel() + "' is " + status
+                        + "; only a version whose approval was invalidated is re-approved.");
+            }
+            if (requests.existsByVersionIdAndStatusIn(versionId, List.of(DeploymentRequestStatus.IN_REVIEW,
+                    DeploymentRequestStatus.HALTED))) {
+                throw new ConflictException("versionId", "Version '" + version.getVersionLabel()
+                        + "' already has an open deployment request.");
+            }
+            DeploymentApproval invalidated = approvals.latest(versionId)
+                    .filter(approval -> approval.getStatus() == ApprovalStatus.INVALIDATED)
+                    .orElseThrow(() -> new ConflictException("versionId", "Version '" + version.getVersionLabel()
+                            + "' has no invalidated approval to re-approve."));
+            DeploymentRequest approved = require(invalidated.getRequestId());
+            boolean highRiskTier = inventory.requireSystem(version.getSystemId()).getEuAiActTier() == EuAiActTier.HIGH;
+            String note = "Re-approval: " + invalidated.getInvalidationReason();
+            GateRun run = decisions.open(processInstanceId, GateKind.DEPLOYMENT, version.getSystemId(),
+                    approved.getSubmittedBy(), MATERIAL_CHANGE, note);
+            DeploymentRequest request = requests.save(DeploymentRequest.reapproval(invalidated, approved,
+                    processInstanceId, run.getId(), note, highRiskTier, clock.instant()));
+            event(request, GateEvent.Type.SUBMITTED, null, approved.getSubmittedBy(), note);
+            return request;
+        });
+    }
+
+    /** The trigger of a re-approval run: a material change of the state an approval was bound to. */
+    static final String MATERIAL_CHANGE = "MATERIAL_CHANGE";
+
+    /**
+     * A material change invalidates the version's current approval: the approval is INVALIDATED with the reason, the
+     * version leaves APPROVED for REAPPROVAL_REQUIRED (held so while an incident suspends it), the approved request's
+     * history and the ledger ({@code GATE_APPROVAL_INVALIDATED}) say why. The caller starts the re-approval.
+     *
+     * @return whether an approval was invalidated (false when the version has no current approval)
+     */
+    public boolean invalidate(Long versionId, String change, String reason) {
+        ModelVersion version = inventory.requireVersion(versionId);
+        VersionStatus status = version.getStatus() == VersionStatus.SUSPENDED ? version.getHeldStatus()
+                : version.getStatus();
+        if (status != VersionStatus.APPROVED) {
+            return false;
+        }
+        DeploymentApproval approval = approvals.invalidate(versionId, reason).orElse(null);
+        if (approval == null) {
+            return false;
+        }
+        inventory.changeVersionStatus(versionId, VersionStatus.REAPPROVAL_REQUIRED);
+        DeploymentRequest approved = require(approval.getRequestId());
+        events.save(new GateEvent(approved.getId(), GateEvent.Type.INVALIDATED, Actors.acting(), reason,
+                clock.instant()));
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("gate", GateKind.DEPLOYMENT.name());
+        snapshot.put("gateRunId", approval.getGateRunId());
+        snapshot.put("requestId", approval.getRequestId());
+        snapshot.put("versionId", versionId);
+        snapshot.put("versionLabel", version.getVersionLabel());
+        snapshot.put("approvalId", approval.getId());
+        snapshot.put("stateDigest", approval.getStateDigest());
+        snapshot.put("change", change);
+        snapshot.put("versionStatus", VersionStatus.REAPPROVAL_REQUIRED.name());
+        ledger.append(new LedgerRecord("GATE_APPROVAL_INVALIDATED", null, "GATE_RUN",
+                String.valueOf(approval.getGateRunId()), version.getSystemId(), reason,
+                approved.getProcessInstanceId(), null, snapshot));
+        return true;
+    }
+
+    /** The versions of the system whose approval still stands. */
+    @Transactional(readOnly = true)
+    public List<Long> approvedVersionsOf(Long systemId) {
+        return approvals.currentVersionsOf(systemId);
     }
 
     public void halt(Long requestId, List<String> reasons) {
@@ -163,12 +278,42 @@ public class DeploymentGateService {
                     + "evidence.", missing);
         }
         request.decide(DeploymentRequestStatus.APPROVED, approver, rationale, clock.instant());
-        decisions.close(request.getGateRunId(), GateRunStatus.PASSED, approver, rationale);
+        // Bound approval: the approval is recorded with the digest of the state its approvers saw, and that state.
+        ApprovalState state = states.approvedIn(request.getVersionId(), request.getGateRunId());
+        Map<String, Object> bound = new LinkedHashMap<>();
+        bound.put("versionId", request.getVersionId());
+        bound.put("reapprovalOf", request.getReapprovalOf());
+        bound.put("artifactSha256", state.artifactSha256());
+        bound.put("stateDigest", state.digest());
+        bound.put("state", ledgerState(state));
+        GateDecisions.ClosedRun closed = decisions.close(request.getGateRunId(), GateRunStatus.PASSED, approver,
+                rationale, bound);
+        approvals.record(request, state, approver, closed.ledgerSequence());
         inventory.changeVersionStatus(request.getVersionId(), VersionStatus.APPROVED);
         inventory.moveToStage(request.getSystemId(), LifecycleStage.DEPLOYMENT);
         event(request, GateEvent.Type.APPROVED, RaciRole.ACCOUNTABLE.name(), approver, rationale);
         tellInformed(request, "approved", approver, rationale);
         publisher.publishEvent(new DeploymentApproved(request.getSystemId(), request.getVersionId(), approver));
+    }
+
+    /** A ledger snapshot holds at most this much of a bound state in full; a larger one is summarised. */
+    static final int LEDGER_STATE_LIMIT = 16_000;
+
+    /**
+     * The state in the ledger entry: in full, or, for a register too large for one entry, everything but the risks
+     * in full and the risks as their count and the SHA-256 of their canonical JSON (the full state is stored with the
+     * approval, and its digest is in the entry either way).
+     */
+    static Object ledgerState(ApprovalState state) {
+        String json = state.canonicalJson();
+        if (json.length() <= LEDGER_STATE_LIMIT) {
+            return state.toMap();
+        }
+        Map<String, Object> summary = new LinkedHashMap<>(state.toMap());
+        ApprovalState risksOnly = new ApprovalState(null, null, null, null, state.risks(), List.of(), List.of(),
+                List.of());
+        summary.put("risks", Map.of("count", state.risks().size(), "digest", risksOnly.digest()));
+        return summary;
     }
 
     /** Records the rejection in the name of whoever rejected last, with their rationale. */
@@ -260,7 +405,8 @@ public class DeploymentGateService {
     /** Versions IN_REVIEW or HALTED that no open deployment request holds: in review with no gate (consistency check). */
     @Transactional(readOnly = true)
     public List<ModelVersion> versionsInReviewWithoutGate() {
-        return requests.versionsWithoutOpenRequest(List.of(VersionStatus.IN_REVIEW, VersionStatus.HALTED),
+        return requests.versionsWithoutOpenRequest(List.of(VersionStatus.IN_REVIEW, VersionStatus.HALTED,
+                VersionStatus.REAPPROVAL_REQUIRED),
                 List.of(DeploymentRequestStatus.IN_REVIEW, DeploymentRequestStatus.HALTED));
     }
 
@@ -284,6 +430,13 @@ public class DeploymentGateService {
         if (version.getStatus() != VersionStatus.APPROVED) {
             reasons.add("Version '" + versionLabel + "' is " + version.getStatus() + ", not APPROVED.");
         }
+        DeploymentApproval latest = approvals.latest(version.getId()).orElse(null);
+        if (latest != null && latest.getStatus() == ApprovalStatus.INVALIDATED
+                && version.getStatus() != VersionStatus.APPROVED) {
+            reasons.add("The approval of " + latest.getApprovedAt() + " (state " + latest.getStateDigest()
+                    + ") was invalidated on " + latest.getInvalidatedAt() + " by a material change: "
+                    + latest.getInvalidationReason() + " A re-approval is required.");
+        }
         for (DeploymentBlocker blocker : blockers) {
             reasons.addAll(blocker.blockingReasons(version.getId()));
         }
@@ -295,6 +448,7 @@ public class DeploymentGateService {
         return new DeploymentDecision(systemId, versionLabel, version.getArtifactSha256(), version.getStatus(),
                 reasons.isEmpty(), List.copyOf(reasons), approval == null ? null : approval.getId(),
                 approval == null ? null : approval.getDecidedBy(), approval == null ? null : approval.getDecidedAt(),
-                assessment.assessedAt());
+                assessment.assessedAt(), latest != null && latest.getStatus() == ApprovalStatus.CURRENT
+                        ? latest.getStateDigest() : null);
     }
 }

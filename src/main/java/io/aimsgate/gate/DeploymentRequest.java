@@ -40,6 +40,8 @@ public class DeploymentRequest {
     private String submittedBy;
     private Instant submittedAt;
     private String submissionNote;
+    /** The serving image the submitter named ({@code registry/repository@sha256:<hex>}), if any. */
+    private String servingImage;
     private boolean highRiskTier;
     private Instant assessedAt;
     private int blockingRiskCount;
@@ -48,6 +50,9 @@ public class DeploymentRequest {
     private String decidedBy;
     private Instant decidedAt;
     private String decisionRationale;
+
+    /** The approval this request re-approves after a material change invalidated it; null for a first submission. */
+    private Long reapprovalOf;
 
     @Version
     private long rowVersion;
@@ -66,6 +71,21 @@ public class DeploymentRequest {
         this.submissionNote = note;
         this.submittedAt = now;
         this.status = DeploymentRequestStatus.IN_REVIEW;
+    }
+
+    void nameServingImage(String image) {
+        this.servingImage = image;
+    }
+
+    /** A re-approval of an invalidated approval, in the name of the submitter of the request that won it. */
+    static DeploymentRequest reapproval(DeploymentApproval invalidated, DeploymentRequest approved,
+            String processInstanceId, Long gateRunId, String reason, boolean highRiskTier, Instant now) {
+        DeploymentRequest request = new DeploymentRequest(approved.getSystemId(), approved.getVersionId(),
+                processInstanceId, gateRunId, approved.getSubmittedBy(), truncate(reason, 2000), highRiskTier, now);
+        request.reapprovalOf = invalidated.getId();
+        // The re-approval's signed decision names the same serving image as the approval it renews.
+        request.servingImage = approved.getServingImage();
+        return request;
     }
 
     void assessed(long blockingRisks, Instant at) {
@@ -126,6 +146,10 @@ public class DeploymentRequest {
         return submittedAt;
     }
 
+    public String getServingImage() {
+        return servingImage;
+    }
+
     public String getSubmissionNote() {
         return submissionNote;
     }
@@ -160,5 +184,14 @@ public class DeploymentRequest {
 
     public String getDecisionRationale() {
         return decisionRationale;
+    }
+
+    public Long getReapprovalOf() {
+        return reapprovalOf;
+    }
+
+    /** Whether this request re-approves an invalidated approval. */
+    public boolean isReapproval() {
+        return reapprovalOf != null;
     }
 }

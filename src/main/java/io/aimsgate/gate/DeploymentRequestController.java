@@ -35,13 +35,14 @@ class DeploymentRequestController {
 
     /** 201 with the request; its status says whether the gate halted it (with reasons) or routed it to review. */
     @Operation(summary = "Submit a version to the deployment gate",
-            description = "Starts the deployment approval for the version. 201 with the request: its status says whether the gate halted it at once (with reasons: blocking risks, missing validation) or routed it to review.")
+            description = "Starts the deployment approval for the version. 201 with the request: its status says whether the gate halted it at once (with reasons: blocking risks, missing validation) or routed it to review. An optional `servingImage` (registry/repository@sha256:<hex>) is named, beside the model artefact, as a subject of the signed decision the approval issues (docs/pipelines.md).")
     @PostMapping("/api/systems/{systemId}/versions/{versionLabel}/deployment-requests")
     @PreAuthorize("hasAuthority('ai-product-owners')")
     ResponseEntity<RequestView> submit(@PathVariable Long systemId,
             @PathVariable @Pattern(regexp = VERSION_LABEL, message = "is not a valid version label") String versionLabel,
             @Valid @RequestBody(required = false) Submission body) {
-        DeploymentRequest request = submissions.submit(systemId, versionLabel, body == null ? null : body.note());
+        DeploymentRequest request = submissions.submit(systemId, versionLabel, body == null ? null : body.note(),
+                body == null ? null : body.servingImage());
         return ResponseEntity.status(HttpStatus.CREATED).body(view(request));
     }
 
@@ -72,18 +73,20 @@ class DeploymentRequestController {
                 .toList();
         List<String> haltReasons = r.getHaltReasons() == null ? List.of() : List.of(r.getHaltReasons().split("\n"));
         return new RequestView(r.getId(), r.getSystemId(), r.getVersionId(), r.getProcessInstanceId(), r.getStatus(),
-                r.getSubmittedBy(), r.getSubmittedAt(), r.getSubmissionNote(), r.getAssessedAt(),
+                r.getSubmittedBy(), r.getSubmittedAt(), r.getSubmissionNote(), r.getServingImage(), r.getAssessedAt(),
                 r.getBlockingRiskCount(), r.getHaltCount(),
                 r.getStatus() == DeploymentRequestStatus.HALTED ? haltReasons : List.of(), r.getDecidedBy(),
                 r.getDecidedAt(), r.getDecisionRationale(), decisions, events);
     }
 
-    record Submission(@MultiLine @Size(max = 2000) String note) {
+    record Submission(@MultiLine @Size(max = 2000) String note,
+            @Pattern(regexp = DeploymentGateService.SERVING_IMAGE, message = "must be an image by digest: "
+                    + "registry/repository@sha256: and 64 lower-case hexadecimal characters") String servingImage) {
     }
 
     record RequestView(Long id, Long systemId, Long versionId, String processInstanceId,
             DeploymentRequestStatus status, String submittedBy, Instant submittedAt, String submissionNote,
-            Instant assessedAt, int blockingRiskCount, int haltCount, List<String> haltReasons, String decidedBy,
+            String servingImage, Instant assessedAt, int blockingRiskCount, int haltCount, List<String> haltReasons, String decidedBy,
             Instant decidedAt, String decisionRationale, List<DecisionView> decisions, List<EventView> events) {
     }
 

@@ -29,11 +29,18 @@ public class DeploymentSubmissions {
      */
     @Transactional
     public DeploymentRequest submit(Long systemId, String versionLabel, String note) {
+        return submit(systemId, versionLabel, note, null);
+    }
+
+    /** The same, naming the serving image ({@code registry/repository@sha256:<hex>}) the signed decision names too. */
+    @Transactional
+    public DeploymentRequest submit(Long systemId, String versionLabel, String note, String servingImage) {
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(KEY, systemId + ":" + versionLabel,
                 Variables.createVariables()
                         .putValue(SYSTEM_ID, systemId)
                         .putValue(VERSION_LABEL, versionLabel)
-                        .putValue(SUBMISSION_NOTE, note));
+                        .putValue(SUBMISSION_NOTE, note)
+                        .putValue(SERVING_IMAGE, servingImage));
         return gate.requireByProcessInstance(instance.getId());
     }
 }

@@ -1,6 +1,7 @@
 package io.aimsgate.gate;
 
 import io.aimsgate.shared.ledger.DecisionLedger;
+import io.aimsgate.shared.ledger.LedgerEntryView;
 import io.aimsgate.shared.ledger.LedgerRecord;
 import io.aimsgate.raci.RaciRole;
 import io.aimsgate.shared.Actors;
@@ -83,6 +84,19 @@ public class GateDecisions {
 
     /** Ends an open run with its outcome; a run already closed is refused (409). */
     public GateRun close(Long runId, GateRunStatus status, String decidedBy, String outcome) {
+        return close(runId, status, decidedBy, outcome, Map.of()).run();
+    }
+
+    /** A closed run and the sequence number of the ledger entry that records its end. */
+    public record ClosedRun(GateRun run, long ledgerSequence) {
+    }
+
+    /**
+     * The same, with more of what was decided in the ledger entry's snapshot (e.g. the state an approval is bound
+     * to); returns the ledger entry's sequence number with the run.
+     */
+    public ClosedRun close(Long runId, GateRunStatus status, String decidedBy, String outcome,
+            Map<String, Object> decided) {
         GateRun run = require(runId);
         if (!run.isOpen()) {
             throw new ConflictException("gateId", "The " + run.getKind().label() + " gate run " + run.getId()
@@ -91,10 +105,12 @@ public class GateDecisions {
         run.close(status, decidedBy, truncate(outcome, MAX_RATIONALE), clock.instant());
         Map<String, Object> snapshot = snapshot(run);
         snapshot.put("recordedFor", decidedBy);
-        ledger.append(new LedgerRecord("GATE_" + status.name(), status == GateRunStatus.WITHDRAWN ? null
-                : RaciRole.ACCOUNTABLE.name(), "GATE_RUN", String.valueOf(run.getId()), run.getSystemId(),
-                run.getOutcome(), run.getProcessInstanceId(), null, snapshot));
-        return run;
+        snapshot.putAll(decided);
+        LedgerEntryView entry = ledger.append(new LedgerRecord("GATE_" + status.name(),
+                status == GateRunStatus.WITHDRAWN ? null : RaciRole.ACCOUNTABLE.name(), "GATE_RUN",
+                String.valueOf(run.getId()), run.getSystemId(), run.getOutcome(), run.getProcessInstanceId(), null,
+                snapshot));
+        return new ClosedRun(run, entry.sequence());
     }
 
     /**

@@ -13,7 +13,8 @@ import java.time.Instant;
 @Table(name = "gate_event")
 public class GateEvent {
 
-    public enum Type { SUBMITTED, HALTED, RESUMED, APPROVED, REJECTED, WITHDRAWN }
+    /** INVALIDATED: a material change invalidated the request's approval (the version needs re-approval). */
+    public enum Type { SUBMITTED, HALTED, RESUMED, APPROVED, REJECTED, WITHDRAWN, INVALIDATED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -16,28 +16,19 @@ public enum GateKind {
     DEPLOYMENT(DeploymentApprovalProcess.KEY, "deployment"),
     RE_EVALUATION("re-evaluation", "re-evaluation"),
     RETIREMENT("retirement", "retirement"),
+    /** A gate of the management system itself, about no AI system: a new version of the Statement of Applicability. */
+    STATEMENT_OF_APPLICABILITY("soa-approval", "Statement of Applicability"),
     /** The approval of a version of a policy of the management system (clause 5.2): about no AI system. */
-    POLICY_APPROVAL("policy-approval", "policy approval", false),
+    POLICY_APPROVAL("policy-approval", "policy approval"),
     /** A management review (clause 9.3): the board's conclusions, about no AI system. */
-    MANAGEMENT_REVIEW("management-review", "management review", false);
+    MANAGEMENT_REVIEW("management-review", "management review");
 
     private final String processKey;
     private final String label;
-    private final boolean lifecycle;
 
     GateKind(String processKey, String label) {
-        this(processKey, label, true);
-    }
-
-    GateKind(String processKey, String label, boolean lifecycle) {
         this.processKey = processKey;
         this.label = label;
-        this.lifecycle = lifecycle;
-    }
-
-    /** Whether an AI system meets this gate in its life cycle (the management system's own approvals do not). */
-    public boolean isLifecycle() {
-        return lifecycle;
     }
 
     public String processKey() {
@@ -47,6 +38,11 @@ public enum GateKind {
     /** How people name the gate: "the design &amp; development gate". */
     public String label() {
         return label;
+    }
+
+    /** Whether the gate is a stage of an AI system's life cycle (the others belong to the management system). */
+    public boolean isLifecycle() {
+        return ordinal() <= RETIREMENT.ordinal();
     }
 
     public static Optional<GateKind> ofProcessKey(String processKey) {

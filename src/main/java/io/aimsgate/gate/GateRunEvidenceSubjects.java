@@ -24,7 +24,9 @@ class GateRunEvidenceSubjects implements EvidenceSubjectOwner {
     @Override
     @Transactional(readOnly = true)
     public long systemOf(long subjectId) {
+        // A gate of the management system (the SoA approval) belongs to no system: its evidence is linked to controls.
         return gates.findById(subjectId).map(GateRun::getSystemId).orElseThrow(() ->
-                new io.aimsgate.shared.NotFoundException("subjectId", "No gate run " + subjectId + "."));
+                new io.aimsgate.shared.NotFoundException("subjectId", "No gate run " + subjectId
+                        + " of an AI system."));
     }
 }

@@ -34,6 +34,10 @@ class RegisterDeploymentRequestDelegate implements JavaDelegate {
                 ProcessVariable.id(SYSTEM_ID).get(execution),
                 ProcessVariable.text(VERSION_LABEL).get(execution), authentication.getUserId(),
                 ProcessVariable.text(SUBMISSION_NOTE).orNull(execution));
+        String servingImage = ProcessVariable.text(SERVING_IMAGE).orNull(execution);
+        if (servingImage != null) {
+            gate.nameServingImage(request.getId(), servingImage);
+        }
         execution.setVariable(SYSTEM_NAME, gate.systemOf(request).getName());
         ControlVariables.restore(execution, request, gate);
     }

@@ -69,6 +69,12 @@ public class InceptionService {
         return screenings.findById(gateId);
     }
 
+    /** The system's latest inception screening (its EU AI Act route: Annex III area, Annex I safety component). */
+    @Transactional(readOnly = true)
+    public Optional<InceptionScreening> latestScreeningOf(Long systemId) {
+        return screenings.findFirstBySystemIdOrderByScreenedAtDescGateIdDesc(systemId);
+    }
+
     @Transactional(readOnly = true)
     public List<ImpactAssessment> assessmentsOf(Long systemId) {
         return assessments.findBySystemIdOrderByAssessedAtDesc(systemId);
@@ -77,6 +83,8 @@ public class InceptionService {
 }
 
 interface InceptionScreeningRepository extends JpaRepository<InceptionScreening, Long> {
+
+    Optional<InceptionScreening> findFirstBySystemIdOrderByScreenedAtDescGateIdDesc(Long systemId);
 }
 
 interface ImpactAssessmentRepository extends JpaRepository<ImpactAssessment, Long> {

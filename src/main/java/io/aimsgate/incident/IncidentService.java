@@ -3,6 +3,7 @@ package io.aimsgate.incident;
 import io.aimsgate.shared.ledger.DecisionLedger;
 import io.aimsgate.shared.ledger.LedgerRecord;
 import io.aimsgate.gate.DeploymentBlocker;
+import io.aimsgate.gate.DeploymentHoldPlaced;
 import io.aimsgate.inventory.AiSystem;
 import io.aimsgate.inventory.EuAiActTier;
 import io.aimsgate.inventory.InventoryService;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -48,11 +50,14 @@ public class IncidentService implements DeploymentBlocker {
     private final IncidentProperties properties;
     private final Clock clock;
     private final DecisionLedger ledger;
+    private final ApplicationEventPublisher publisher;
 
     IncidentService(IncidentRepository incidents, IncidentVersionRepository affected,
             IncidentEvidenceRepository evidence, InventoryService inventory, RiskAssessmentService riskAssessment,
-            GroupNotifier notifier, IncidentProperties properties, Clock clock, DecisionLedger ledger) {
+            GroupNotifier notifier, IncidentProperties properties, Clock clock, DecisionLedger ledger,
+            ApplicationEventPublisher publisher) {
         this.ledger = ledger;
+        this.publisher = publisher;
         this.incidents = incidents;
         this.affected = affected;
         this.evidence = evidence;
@@ -141,6 +146,10 @@ public class IncidentService implements DeploymentBlocker {
             link.suspend();
             inventory.suspendVersion(version.getId());
             suspended.add(version);
+            Incident incident = require(incidentId);
+            publisher.publishEvent(new DeploymentHoldPlaced(version.getSystemId(), version.getId(), "Suspended by "
+                    + "incident " + incident.getId() + " (" + incident.getSeverity() + ", " + incident.getType() + ": "
+                    + incident.getTitle() + ")."));
         }
         return suspended;
     }

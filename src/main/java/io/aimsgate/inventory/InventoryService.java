@@ -114,14 +114,28 @@ public class InventoryService {
                 : versions.findBySystemIdAndStatus(systemId, status, pageable);
     }
 
-    /** The artifact digest may be corrected only before the version enters a gate. */
+    /**
+     * The artifact digest may be corrected before the version enters a gate (DRAFT) and replaced once it is APPROVED:
+     * a changed artefact invalidates the approval, which was bound to the old digest ({@link ArtifactReplaced}), and
+     * the version goes back for re-approval. In review, halted or decided otherwise it cannot change.
+     */
     public ModelVersion replaceArtifact(Long systemId, String versionLabel, String artifactSha256) {
         ModelVersion version = requireVersion(systemId, versionLabel);
-        if (version.getStatus() != VersionStatus.DRAFT) {
+        if (version.getStatus() != VersionStatus.DRAFT && version.getStatus() != VersionStatus.APPROVED) {
             throw new ConflictException("artifactSha256", "The artifact of a version in status "
                     + version.getStatus() + " cannot change; register a new version instead.");
         }
-        version.replaceArtifact(artifactSha256.toLowerCase(), clock.instant());
+        String previous = version.getArtifactSha256();
+        String replacement = artifactSha256.toLowerCase();
+        if (replacement.equals(previous)) {
+            return version;
+        }
+        version.replaceArtifact(replacement, clock.instant());
+        log("VERSION_ARTIFACT_REPLACED", "MODEL_VERSION", version.getId(), systemId, null,
+                io.aimsgate.shared.ledger.Snapshots.of("versionLabel", version.getVersionLabel(), "status",
+                        version.getStatus().name(), "previousSha256", previous, "artifactSha256", replacement));
+        publisher.publishEvent(new ArtifactReplaced(systemId, version.getId(), version.getVersionLabel(), previous,
+                replacement));
         return version;
     }
 

@@ -71,7 +71,7 @@ class VersionController {
     }
 
     @Operation(summary = "Correct a version's artifact digest",
-            description = "Corrects the SHA-256 digest of a version that has not been submitted to the deployment gate.")
+            description = "Corrects the SHA-256 digest of a version that has not been submitted to the deployment gate (DRAFT), or replaces the artefact of an APPROVED version: its approval was bound to the old digest, so it is invalidated and the version goes to REAPPROVAL_REQUIRED with a re-approval in the deployment gate. 409 in any other status.")
     @PatchMapping("/{versionLabel}")
     @PreAuthorize("hasAnyAuthority('ai-product-owners', 'ml-engineers')")
     VersionView correctArtifact(@PathVariable Long systemId,

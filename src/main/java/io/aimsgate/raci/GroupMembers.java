@@ -56,4 +56,21 @@ public class GroupMembers {
         }
         return List.copyOf(addresses);
     }
+
+    /** The user's valid e-mail address, if the user exists and has one (empty list otherwise). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
+    public List<String> emailAddressOf(String userId) {
+        User user = engine.withoutUserAuthorization(() -> identityService.createUserQuery().userId(userId)
+                .singleResult());
+        if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
+            return List.of();
+        }
+        try {
+            new InternetAddress(user.getEmail().strip(), true);
+            return List.of(user.getEmail().strip());
+        } catch (AddressException e) {
+            log.warn("User {} has an invalid e-mail address '{}'", userId, user.getEmail());
+            return List.of();
+        }
+    }
 }

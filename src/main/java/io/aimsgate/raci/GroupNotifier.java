@@ -54,6 +54,39 @@ public class GroupNotifier {
         return notification;
     }
 
+    /**
+     * Notifies one user (e.g. a risk's owner): recorded like a group's notification, with the user's id as the
+     * recipient, and e-mailed to the user's address once the transaction has committed.
+     */
+    public Notification notifyUser(String userId, String subject, String body) {
+        Notification notification = notifications.save(new Notification(userId, truncate(subject, 300),
+                truncate(body, 4000), clock.instant()));
+        log.info("Notified user {}: {}", userId, subject.replaceAll("[\\r\\n]+", " "));
+        afterCommit(() -> mailUser(userId, subject, body));
+        return notification;
+    }
+
+    /** Never throws, like {@link #mailMembers}. */
+    private void mailUser(String userId, String subject, String body) {
+        String oneLineSubject = subject.replaceAll("[\\r\\n]+", " ").strip();
+        try {
+            List<String> recipients = members.emailAddressOf(userId);
+            JavaMailSender sender = mailSender.getIfAvailable();
+            if (recipients.isEmpty() || sender == null) {
+                log.info("No e-mail to user {} (no address or no SMTP host): {}", userId, oneLineSubject);
+                return;
+            }
+            SimpleMailMessage mail = new SimpleMailMessage();
+            mail.setFrom(from);
+            mail.setTo(recipients.get(0));
+            mail.setSubject(oneLineSubject);
+            mail.setText(body + "\n\n--\nAIMS Gate\n");
+            sender.send(mail);
+        } catch (RuntimeException e) {
+            log.warn("E-mail to user {} not sent (the notification is recorded): {}", userId, oneLineSubject, e);
+        }
+    }
+
     @Transactional(readOnly = true)
     public List<Notification> sentTo(String group) {
         return notifications.findByRecipientOrderBySentAtDesc(group);

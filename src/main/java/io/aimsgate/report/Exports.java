@@ -76,14 +76,15 @@ public class Exports {
             system = " AND g.system_id = ?";
             args.add(systemId);
         }
-        // A deployment run is shown under its request's id, the id of /api/deployment-requests/{id}.
+        // A deployment run is shown under its request's id, the id of /api/deployment-requests/{id}. A gate of the
+        // management system itself (the SoA approval) has no system: its rows leave system id and name empty.
         List<List<Object>> rows = jdbc.query("""
                 SELECT g.kind AS gate, COALESCE(d.id, g.id) AS run_id, g.system_id, s.name, g.process_instance_id,
                        x.task_key, x.raci_activity AS activity, x.raci_role, x.decision, x.rationale, x.decided_by,
                        x.decided_at
                 FROM gate_decision x JOIN gate_run g ON g.id = x.run_id
                 LEFT JOIN deployment_request d ON d.gate_run_id = g.id
-                JOIN ai_system s ON s.id = g.system_id
+                LEFT JOIN ai_system s ON s.id = g.system_id
                 WHERE x.decided_at >= ? AND x.decided_at < ?""" + system + """
                 ORDER BY x.decided_at, g.kind, run_id, x.task_key""", (rs, i) -> {
                     List<Object> row = new ArrayList<>(GATE_HISTORY_COLUMNS.size());

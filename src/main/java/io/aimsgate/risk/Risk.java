@@ -68,6 +68,8 @@ public class Risk {
     private boolean acceptedByBoard;
     private Instant acceptedAt;
     private String acceptanceRationale;
+    /** From this day on the acceptance no longer stands (the risk-acceptance process's timer reopens the risk). */
+    private LocalDate acceptanceExpiresOn;
     private String statusReason;
 
     /** What was done to a HIGH or CRITICAL risk whose residual rating takes it below HIGH. */
@@ -143,13 +145,15 @@ public class Risk {
         this.updatedAt = now;
     }
 
-    void accept(String user, String role, boolean byBoard, String rationale, Instant now) {
+    void accept(String user, String role, boolean byBoard, String rationale, LocalDate expiresOn, Instant now) {
         this.status = RiskStatus.ACCEPTED;
+        this.acceptanceExpiresOn = expiresOn;
         this.acceptedBy = user;
         this.acceptedRole = role;
         this.acceptedByBoard = byBoard;
         this.acceptanceRationale = rationale;
-        this.acceptedAt = now;
+        // Microseconds: what both databases keep, so the time reads back exactly (it identifies the acceptance).
+        this.acceptedAt = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         this.statusReason = null;
         classify();
         this.updatedAt = now;
@@ -170,6 +174,7 @@ public class Risk {
         this.acceptedByBoard = false;
         this.acceptedAt = null;
         this.acceptanceRationale = null;
+        this.acceptanceExpiresOn = null;
     }
 
     public Long getId() {
@@ -270,6 +275,10 @@ public class Risk {
 
     public String getAcceptanceRationale() {
         return acceptanceRationale;
+    }
+
+    public LocalDate getAcceptanceExpiresOn() {
+        return acceptanceExpiresOn;
     }
 
     public String getStatusReason() {

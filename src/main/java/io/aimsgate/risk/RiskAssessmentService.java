@@ -69,4 +69,27 @@ public class RiskAssessmentService {
         return new RiskAssessment(systemId, blocking, List.copyOf(named), matrix.decisionDefinitionId(),
                 clock.instant());
     }
+
+    /**
+     * Every risk of the system whose current cell is HIGH or CRITICAL under the risk appetite in force, whatever its
+     * status: what a deployment approval is bound to (docs/lifecycle-gates.md, "Bound approval").
+     */
+    public RegisterStanding standing(Long systemId) {
+        inventory.requireSystem(systemId);
+        SeverityMatrix matrix = severities.currentMatrix();
+        Set<Integer> severeCells = new TreeSet<>();
+        for (int likelihood = SeverityMatrix.MIN; likelihood <= SeverityMatrix.MAX; likelihood++) {
+            for (int impact = SeverityMatrix.MIN; impact <= SeverityMatrix.MAX; impact++) {
+                if (matrix.severityOf(likelihood, impact).isHighOrAbove()) {
+                    severeCells.add(new RiskCell(likelihood, impact).key());
+                }
+            }
+        }
+        List<RiskStanding> severe = severeCells.isEmpty() ? List.of() : risks.findInCells(systemId, severeCells)
+                .stream().map(r -> new RiskStanding(r.getId(), r.getTitle(),
+                        matrix.severityOf(r.getCurrentLikelihood(), r.getCurrentImpact()), r.getStatus(),
+                        r.isAcceptedByBoard(), r.getAcceptedBy(), r.getAcceptedAt(), r.getAcceptanceExpiresOn()))
+                .toList();
+        return new RegisterStanding(systemId, matrix.decisionDefinitionId(), severe);
+    }
 }

@@ -36,11 +36,19 @@ class RiskController {
     private final RiskService riskService;
     private final RiskAssessmentService assessments;
     private final CurrentUser currentUser;
+    private final TreatingControls treatingControls;
 
-    RiskController(RiskService riskService, RiskAssessmentService assessments, CurrentUser currentUser) {
+    RiskController(RiskService riskService, RiskAssessmentService assessments, CurrentUser currentUser,
+            TreatingControls treatingControls) {
         this.riskService = riskService;
         this.assessments = assessments;
         this.currentUser = currentUser;
+        this.treatingControls = treatingControls;
+    }
+
+    /** A risk with the Annex A controls that treat it (PUT /api/controls/{controlId}/risks). */
+    private RiskView view(Risk risk) {
+        return RiskView.of(risk, treatingControls.controlsTreating(List.of(risk.getId())).get(risk.getId()));
     }
 
     @Operation(summary = "Record a risk",
@@ -49,7 +57,7 @@ class RiskController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("@access.canMaintainRisks()")
     RiskView record(@PathVariable Long systemId, @Valid @RequestBody RiskFields request) {
-        return RiskView.of(riskService.record(systemId, request.toDetails(), currentUser.id(),
+        return view(riskService.record(systemId, request.toDetails(), currentUser.id(),
                 request.treatmentRecord()));
     }
 
@@ -58,19 +66,19 @@ class RiskController {
     @PutMapping("/risks/{riskId}")
     @PreAuthorize("@access.canMaintainRisks()")
     RiskView update(@PathVariable Long systemId, @PathVariable Long riskId, @Valid @RequestBody RiskFields request) {
-        return RiskView.of(riskService.update(systemId, riskId, request.toDetails(), request.treatmentRecord()));
+        return view(riskService.update(systemId, riskId, request.toDetails(), request.treatmentRecord()));
     }
 
     /** Status changes: {"status": "ACCEPTED", "rationale": "..."} or {"status": "CLOSED", "reason": "..."}. */
     @Operation(summary = "Change a risk's status",
-            description = "Moves a risk (IN_TREATMENT, MITIGATED, ACCEPTED with a rationale, CLOSED with a reason). Accepting a HIGH or CRITICAL risk needs the governance board.")
+            description = "Moves a risk (IN_TREATMENT, MITIGATED, ACCEPTED with a rationale, CLOSED with a reason). Accepting a HIGH or CRITICAL risk needs the governance board and an expiry (expiresOn, at most aims.risk.acceptance.max-validity ahead); at that date the risk is unresolved again.")
     @PostMapping("/risks/{riskId}/transitions")
     @PreAuthorize("@access.canMaintainRisks()")
     RiskView transition(@PathVariable Long systemId, @PathVariable Long riskId,
             @Valid @RequestBody StatusChange request) {
         String text = request.status() == RiskStatus.ACCEPTED ? request.rationale() : request.reason();
-        return RiskView.of(riskService.transition(systemId, riskId, request.status(), text, currentUser.id(),
-                currentUser.groups()));
+        return view(riskService.transition(systemId, riskId, request.status(), text, request.expiresOn(),
+                currentUser.id(), currentUser.groups()));
     }
 
     @Operation(summary = "Read a risk",
@@ -78,7 +86,7 @@ class RiskController {
     @GetMapping("/risks/{riskId}")
     @PreAuthorize("@access.isParticipant()")
     RiskView get(@PathVariable Long systemId, @PathVariable Long riskId) {
-        return RiskView.of(riskService.require(systemId, riskId));
+        return view(riskService.require(systemId, riskId));
     }
 
     @Operation(summary = "List a system's risks",
@@ -89,7 +97,10 @@ class RiskController {
             @RequestParam(required = false) Severity severity, @RequestParam(required = false) LifecycleStage stage,
             @RequestParam(required = false) StrideCategory stride,
             @PageableDefault(size = 20, sort = "id") Pageable pageable) {
-        return riskService.find(systemId, new RiskFilter(status, severity, stage, stride), pageable).map(RiskView::of);
+        Page<Risk> page = riskService.find(systemId, new RiskFilter(status, severity, stage, stride), pageable);
+        java.util.Map<Long, List<String>> treating = treatingControls.controlsTreating(
+                page.getContent().stream().map(Risk::getId).toList());
+        return page.map(r -> RiskView.of(r, treating.get(r.getId())));
     }
 
     /** What the deployment gate would conclude right now. */
@@ -129,7 +140,8 @@ class RiskController {
 
     record StatusChange(@NotNull(message = "is required") RiskStatus status,
             @MultiLine @Size(max = 2000) String reason,
-            @MultiLine @Size(max = 4000) String rationale) {
+            @MultiLine @Size(max = 4000) String rationale,
+            LocalDate expiresOn) {
     }
 
     record RiskView(Long id, Long systemId, LifecycleStage lifecycleStage, StrideCategory strideCategory, String title,
@@ -137,15 +149,17 @@ class RiskController {
             RiskTreatment treatment, String treatmentOwner, LocalDate dueDate, RiskStatus status,
             Integer residualLikelihood, Integer residualImpact, Severity residualSeverity, Severity currentSeverity,
             String acceptedBy, String acceptedRole, Instant acceptedAt, String acceptanceRationale,
-            String statusReason, String treatmentRecord, String createdBy, Instant createdAt, Instant updatedAt) {
+            LocalDate acceptanceExpiresOn, String statusReason, String treatmentRecord, String createdBy,
+            Instant createdAt, Instant updatedAt, List<String> treatedByControls) {
 
-        static RiskView of(Risk r) {
+        static RiskView of(Risk r, List<String> treatedByControls) {
             return new RiskView(r.getId(), r.getSystemId(), r.getLifecycleStage(), r.getStrideCategory(), r.getTitle(),
                     r.getDescription(), r.getLikelihood(), r.getImpact(), r.getInherentScore(), r.getInherentSeverity(),
                     r.getTreatment(), r.getTreatmentOwner(), r.getDueDate(), r.getStatus(), r.getResidualLikelihood(),
                     r.getResidualImpact(), r.getResidualSeverity(), r.getCurrentSeverity(), r.getAcceptedBy(),
-                    r.getAcceptedRole(), r.getAcceptedAt(), r.getAcceptanceRationale(), r.getStatusReason(),
-                    r.getTreatmentRecord(), r.getCreatedBy(), r.getCreatedAt(), r.getUpdatedAt());
+                    r.getAcceptedRole(), r.getAcceptedAt(), r.getAcceptanceRationale(), r.getAcceptanceExpiresOn(),
+                    r.getStatusReason(), r.getTreatmentRecord(), r.getCreatedBy(), r.getCreatedAt(), r.getUpdatedAt(),
+                    treatedByControls == null ? List.of() : List.copyOf(treatedByControls));
         }
     }
 

@@ -47,4 +47,13 @@ interface RiskRepository extends JpaRepository<Risk, Long>, JpaSpecificationExec
     }
 
     Risk findByIdAndSystemId(Long id, Long systemId);
+
+    /** The system's risks whose current cell is one of the given ones (cells as {@link RiskCell#key()}), by id. */
+    @Query("""
+            select r from Risk r
+            where r.systemId = :systemId and (r.currentLikelihood * 10 + r.currentImpact) in :cells
+            order by r.id""")
+    List<Risk> findInCells(@Param("systemId") Long systemId, @Param("cells") Collection<Integer> cells);
+    List<Risk> findByStatusNotAndCurrentSeverityInOrderBySystemIdAscIdAsc(RiskStatus status,
+            Collection<Severity> severities);
 }

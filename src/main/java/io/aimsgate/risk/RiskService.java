@@ -3,6 +3,7 @@ package io.aimsgate.risk;
 import io.aimsgate.shared.ledger.DecisionLedger;
 import io.aimsgate.shared.ledger.LedgerRecord;
 import io.aimsgate.inventory.InventoryService;
+import io.aimsgate.raci.GroupNotifier;
 import io.aimsgate.raci.RaciGroups;
 import io.aimsgate.shared.ConflictException;
 import io.aimsgate.shared.ForbiddenException;
@@ -10,11 +11,13 @@ import io.aimsgate.shared.InvalidInputException;
 import io.aimsgate.shared.NotFoundException;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -41,10 +44,19 @@ public class RiskService {
     private final InventoryService inventory;
     private final Clock clock;
     private final DecisionLedger ledger;
+    private final RiskAcceptanceProperties acceptance;
+    private final ApplicationEventPublisher publisher;
+    private final RiskAcceptanceWatch acceptanceWatch;
+    private final GroupNotifier notifier;
 
     RiskService(RiskRepository risks, RiskCellTally tally, RiskSeverityService severities, InventoryService inventory,
-            Clock clock, DecisionLedger ledger) {
+            Clock clock, DecisionLedger ledger, RiskAcceptanceProperties acceptance,
+            ApplicationEventPublisher publisher, RiskAcceptanceWatch acceptanceWatch, GroupNotifier notifier) {
+        this.notifier = notifier;
         this.ledger = ledger;
+        this.publisher = publisher;
+        this.acceptanceWatch = acceptanceWatch;
+        this.acceptance = acceptance;
         this.risks = risks;
         this.tally = tally;
         this.severities = severities;
@@ -63,7 +75,8 @@ public class RiskService {
         Risk risk = new Risk(systemId, actor, clock.instant());
         risk.describe(details, severities.currentMatrix(), clock.instant());
         checkTreatment(risk, true, treatmentRecord);
-        return logged("RISK_CREATED", null, tallied(risks.save(risk), null), treatmentRecord, null);
+        Risk recorded = logged("RISK_CREATED", null, tallied(risks.save(risk), null), treatmentRecord, null);
+        return published(recorded, RiskChanged.Change.RECORDED, true, null, null);
     }
 
     public Risk update(Long systemId, Long riskId, RiskDetails details) {
@@ -92,13 +105,16 @@ public class RiskService {
                 || risk.getCurrentImpact() != acceptedImpact)) {
             // An acceptance covers the rating that was accepted; a re-rated risk must be accepted again.
             risk.changeStatus(RiskStatus.OPEN, "Re-rated after acceptance", clock.instant());
+            acceptanceWatch.end(risk);
         }
         if (risk.getStatus() == RiskStatus.MITIGATED && risk.getCurrentSeverity().isHighOrAbove()) {
             throw new ConflictException("residualLikelihood", "A MITIGATED risk cannot have a residual severity of "
                     + risk.getCurrentSeverity() + "; reopen it or have the governance board accept it.");
         }
-        return logged(rating(risk).equals(ratingBefore) ? "RISK_UPDATED" : "RISK_RERATED", null,
-                tallied(risk, countedIn), treatmentRecord, statusBefore);
+        boolean rerated = !rating(risk).equals(ratingBefore);
+        Risk updated = logged(rerated ? "RISK_RERATED" : "RISK_UPDATED", null, tallied(risk, countedIn),
+                treatmentRecord, statusBefore);
+        return published(updated, RiskChanged.Change.UPDATED, rerated, countedIn, null);
     }
 
     /**
@@ -107,7 +123,21 @@ public class RiskService {
      */
     public Risk transition(Long systemId, Long riskId, RiskStatus next, String reasonOrRationale, String actor,
             Set<String> actorGroups) {
+        return transition(systemId, riskId, next, reasonOrRationale, null, actor, actorGroups);
+    }
+
+    /**
+     * The same, with the day from which an acceptance no longer stands ({@code acceptanceExpiresOn}): required when a
+     * HIGH or CRITICAL risk is accepted, optional for a lower one, and never later than the configured maximum
+     * validity ({@link RiskAcceptanceProperties}) from today (400 naming {@code expiresOn} otherwise). Only an
+     * acceptance takes an expiry.
+     */
+    public Risk transition(Long systemId, Long riskId, RiskStatus next, String reasonOrRationale,
+            LocalDate acceptanceExpiresOn, String actor, Set<String> actorGroups) {
         Risk risk = require(systemId, riskId);
+        if (acceptanceExpiresOn != null && next != RiskStatus.ACCEPTED) {
+            throw new InvalidInputException("expiresOn", "Only an acceptance has an expiry.");
+        }
         RiskStatus current = risk.getStatus();
         if (current == next) {
             throw new ConflictException("status", "The risk is already " + next + ".");
@@ -119,8 +149,10 @@ public class RiskService {
         RiskCell countedIn = risk.tallyCell();
         switch (next) {
             case ACCEPTED -> {
-                Risk accepted = tallied(accept(risk, text, actor, actorGroups), countedIn);
-                return logged("RISK_ACCEPTED", accepted.getAcceptedRole(), accepted, text, current);
+                Risk accepted = tallied(accept(risk, text, acceptanceExpiresOn, actor, actorGroups), countedIn);
+                acceptanceWatch.start(accepted);
+                logged("RISK_ACCEPTED", accepted.getAcceptedRole(), accepted, text, current);
+                return published(accepted, RiskChanged.Change.ACCEPTED, false, countedIn, null);
             }
             case IN_TREATMENT -> {
                 if (risk.getTreatment() == null || risk.getTreatmentOwner() == null) {
@@ -154,7 +186,75 @@ public class RiskService {
             }
         }
         risk.changeStatus(next, text.isEmpty() ? null : text, clock.instant());
-        return logged("RISK_TRANSITIONED", null, tallied(risk, countedIn), text.isEmpty() ? null : text, current);
+        if (current == RiskStatus.ACCEPTED) {
+            acceptanceWatch.end(risk);
+        }
+        logged("RISK_TRANSITIONED", null, tallied(risk, countedIn), text.isEmpty() ? null : text, current);
+        return published(risk, RiskChanged.Change.TRANSITIONED, false, countedIn, null);
+    }
+
+    /**
+     * The acceptance's expiry has come (the risk-acceptance process's timer): if the risk is still accepted by that
+     * acceptance ({@code acceptedAt}, as {@link RiskAcceptanceWatch} recorded it), it is OPEN again, unresolved, and
+     * counts for the gates like any open risk. Safe to run twice: a risk no longer under that acceptance is left alone.
+     *
+     * @return whether the acceptance lapsed now
+     */
+    public boolean expireAcceptance(Long riskId, String acceptedAt) {
+        Risk risk = risks.findById(riskId).orElse(null);
+        if (risk == null || !RiskAcceptanceWatch.isUnder(risk, acceptedAt)) {
+            return false;
+        }
+        RiskCell countedIn = risk.tallyCell();
+        String reason = "The acceptance by " + risk.getAcceptedBy() + " expired on " + risk.getAcceptanceExpiresOn()
+                + ".";
+        risk.changeStatus(RiskStatus.OPEN, reason, clock.instant());
+        logged("RISK_ACCEPTANCE_EXPIRED", null, tallied(risk, countedIn), reason, RiskStatus.ACCEPTED);
+        published(risk, RiskChanged.Change.ACCEPTANCE_EXPIRED, false, countedIn, reason);
+        return true;
+    }
+
+    /**
+     * Ahead of an acceptance's expiry (the risk-acceptance process's reminder timer): tells the risk's owner (its
+     * treatment owner, else the system's business owner) and the governance board, which alone may accept it again.
+     * Nothing is sent for a risk no longer under that acceptance.
+     *
+     * @return whether anyone was told
+     */
+    public boolean remindOwner(Long riskId, String acceptedAt) {
+        Risk risk = risks.findById(riskId).orElse(null);
+        if (risk == null || !RiskAcceptanceWatch.isUnder(risk, acceptedAt)) {
+            return false;
+        }
+        io.aimsgate.inventory.AiSystem system = inventory.requireSystem(risk.getSystemId());
+        String owner = risk.getTreatmentOwner() == null || risk.getTreatmentOwner().isBlank()
+                ? system.getBusinessOwner() : risk.getTreatmentOwner().strip();
+        String subject = "Risk acceptance expires on " + risk.getAcceptanceExpiresOn() + ": risk " + risk.getId()
+                + " of " + system.getName();
+        String body = "The acceptance of " + risk.getCurrentSeverity() + " risk " + risk.getId() + " '"
+                + risk.getTitle() + "' of AI system " + system.getName() + " (accepted by " + risk.getAcceptedBy()
+                + " on " + risk.getAcceptedAt() + ") expires on " + risk.getAcceptanceExpiresOn() + ".\n"
+                + "From that day the risk is unresolved again: deployments of the system halt and approvals bound to "
+                + "its register need re-approval. Treat the risk, or ask the governance board to accept it again "
+                + "with a new expiry, before then.";
+        notifier.notifyUser(owner, subject, body);
+        notifier.notifyGroup(RaciGroups.GOVERNANCE_BOARD, subject, body);
+        return true;
+    }
+
+    /** The risk, if it is still under the acceptance recorded at {@code acceptedAt}. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Risk> underAcceptance(Long riskId, String acceptedAt) {
+        return risks.findById(riskId).filter(risk -> RiskAcceptanceWatch.isUnder(risk, acceptedAt));
+    }
+
+    /** Tells whoever depends on the register what changed ({@link RiskChanged}), in this transaction. */
+    private Risk published(Risk risk, RiskChanged.Change change, boolean ratingChanged, RiskCell countedBefore,
+            String detail) {
+        publisher.publishEvent(new RiskChanged(risk.getSystemId(), risk.getId(), risk.getTitle(), change,
+                risk.getCurrentSeverity(), risk.getStatus(), ratingChanged, countedBefore != null,
+                risk.tallyCell() != null, detail));
+        return risk;
     }
 
     private static List<Object> rating(Risk risk) {
@@ -177,6 +277,9 @@ public class RiskService {
         snapshot.put("residualSeverity", risk.getResidualSeverity() == null ? null : risk.getResidualSeverity().name());
         snapshot.put("treatment", risk.getTreatment() == null ? null : risk.getTreatment().name());
         snapshot.put("treatmentOwner", risk.getTreatmentOwner());
+        if (risk.getAcceptanceExpiresOn() != null) {
+            snapshot.put("acceptanceExpiresOn", risk.getAcceptanceExpiresOn().toString());
+        }
         ledger.append(new LedgerRecord(kind, actorRole, "RISK", String.valueOf(risk.getId()), risk.getSystemId(),
                 rationale, null, null, snapshot));
         return risk;
@@ -225,7 +328,7 @@ public class RiskService {
         return risk;
     }
 
-    private Risk accept(Risk risk, String rationale, String actor, Set<String> actorGroups) {
+    private Risk accept(Risk risk, String rationale, LocalDate expiresOn, String actor, Set<String> actorGroups) {
         if (rationale.length() < MIN_RATIONALE) {
             throw new InvalidInputException("rationale",
                     "Accepting a risk needs a rationale of at least " + MIN_RATIONALE + " characters.");
@@ -239,9 +342,30 @@ public class RiskService {
         if (!board && !actorGroups.contains(RaciGroups.AI_PRODUCT_OWNERS)) {
             throw new ForbiddenException("status", "Only AI product owners or the governance board may accept risks.");
         }
+        checkExpiry(severity, expiresOn);
         String role = board ? RaciGroups.GOVERNANCE_BOARD : RaciGroups.AI_PRODUCT_OWNERS;
-        risk.accept(actor, role, board, rationale, clock.instant());
+        risk.accept(actor, role, board, rationale, expiresOn, clock.instant());
         return risk;
+    }
+
+    /** A HIGH or CRITICAL risk's acceptance needs an expiry; any expiry lies after today and within the maximum. */
+    private void checkExpiry(Severity severity, LocalDate expiresOn) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate latest = today.plus(acceptance.maxValidity());
+        if (expiresOn == null) {
+            if (severity.isHighOrAbove()) {
+                throw new InvalidInputException("expiresOn", "Accepting a " + severity + " risk needs an expiry "
+                        + "date (expiresOn), at most " + acceptance.maxValidity() + " ahead (" + latest + ").");
+            }
+            return;
+        }
+        if (!expiresOn.isAfter(today)) {
+            throw new InvalidInputException("expiresOn", "The acceptance's expiry must lie in the future.");
+        }
+        if (expiresOn.isAfter(latest)) {
+            throw new InvalidInputException("expiresOn", "An acceptance may stand for at most "
+                    + acceptance.maxValidity() + ": expire on " + latest + " or earlier.");
+        }
     }
 
     @Transactional(readOnly = true)
@@ -252,6 +376,20 @@ public class RiskService {
             throw new NotFoundException("riskId", "AI system " + systemId + " has no risk " + riskId + ".");
         }
         return risk;
+    }
+
+    /** A risk of any system by its id; NotFoundException naming riskId when there is none. */
+    @Transactional(readOnly = true)
+    public Risk require(Long riskId) {
+        return risks.findById(riskId)
+                .orElseThrow(() -> new NotFoundException("riskId", "No risk " + riskId + "."));
+    }
+
+    /** Every risk not CLOSED whose current severity is HIGH or CRITICAL, by system and id. */
+    @Transactional(readOnly = true)
+    public List<Risk> severeRisks() {
+        return risks.findByStatusNotAndCurrentSeverityInOrderBySystemIdAscIdAsc(RiskStatus.CLOSED,
+                List.of(Severity.HIGH, Severity.CRITICAL));
     }
 
     @Transactional(readOnly = true)

@@ -41,9 +41,10 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Production sign-on with Keycloak: the webapps log in through OpenID Connect, /api and /engine-rest
- * accept Keycloak bearer tokens (and nothing else), and the token's {@code groups} claim (Keycloak
- * groups = RACI roles) becomes the user's authorities and the engine's groups. The pipeline client's
- * {@code deployment-decision} scope becomes {@code SCOPE_deployment-decision}.
+ * accept Keycloak bearer tokens (the evidence endpoints also the webapps' session, {@link
+ * WebappSessionEvidenceAccess}), and the token's {@code groups} claim (Keycloak groups = RACI roles) becomes
+ * the user's authorities and the engine's groups. The pipeline client's {@code deployment-decision} scope becomes
+ * {@code SCOPE_deployment-decision}.
  */
 @Configuration
 @Profile("keycloak")
@@ -55,10 +56,10 @@ class KeycloakSecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain bearerApiChain(HttpSecurity http, Converter<Jwt, AbstractAuthenticationToken> tokenConverter)
-            throws Exception {
+    SecurityFilterChain bearerApiChain(HttpSecurity http, Converter<Jwt, AbstractAuthenticationToken> tokenConverter,
+            org.camunda.bpm.engine.IdentityService identityService) throws Exception {
         var entryPoint = SecurityConfig.unauthorised("Bearer realm=\"AIMS Gate\"");
-        SecurityConfig.apiDefaults(http, entryPoint).oauth2ResourceServer(oauth -> oauth
+        SecurityConfig.apiDefaults(http, entryPoint, identityService).oauth2ResourceServer(oauth -> oauth
                 .authenticationEntryPoint(entryPoint)
                 .accessDeniedHandler(SecurityConfig.forbidden())
                 .jwt(jwt -> jwt.jwtAuthenticationConverter(tokenConverter)));

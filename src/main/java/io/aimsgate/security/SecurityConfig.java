@@ -14,6 +14,8 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -46,19 +48,22 @@ class SecurityConfig {
     @Bean
     @Order(1)
     @Profile("!keycloak")
-    SecurityFilterChain basicApiChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain basicApiChain(HttpSecurity http, IdentityService identityService) throws Exception {
         AuthenticationEntryPoint entryPoint = unauthorised("Basic realm=\"AIMS Gate\"");
-        apiDefaults(http, entryPoint).httpBasic(basic -> basic.authenticationEntryPoint(entryPoint));
+        apiDefaults(http, entryPoint, identityService).httpBasic(basic -> basic.authenticationEntryPoint(entryPoint));
         return http.build();
     }
 
     /**
      * What both API chains share: every request authenticated, stateless, problem+json for 401/403. The
      * engine API additionally needs a RACI or admin group: a user outside every group, or a pipeline
-     * client, gets nothing from the engine (our /api endpoints decide per endpoint).
+     * client, gets nothing from the engine (our /api endpoints decide per endpoint). The evidence endpoints also
+     * take a webapp user's session ({@link WebappSessionEvidenceAccess}), for the links in the Tasklist forms.
      */
-    static HttpSecurity apiDefaults(HttpSecurity http, AuthenticationEntryPoint entryPoint) throws Exception {
+    static HttpSecurity apiDefaults(HttpSecurity http, AuthenticationEntryPoint entryPoint,
+            IdentityService identityService) throws Exception {
         return http.securityMatcher(API_PATHS)
+                .addFilterBefore(new WebappSessionEvidenceAccess(identityService), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
                         .access((authentication, context) -> new AuthorizationDecision(

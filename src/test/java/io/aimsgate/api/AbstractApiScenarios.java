@@ -268,9 +268,13 @@ abstract class AbstractApiScenarios {
         assertThat(ben.get(highPath).expect(200).json().get("status").asText()).isEqualTo("OPEN");
         // Someone who may not maintain risks at all (Informed) is refused outright.
         ben.post(highPath + "/transitions", Map.of("status", "ACCEPTED", "rationale", RATIONALE)).expect(403);
-        JsonNode boardAccepts = grace.post(highPath + "/transitions",
-                Map.of("status", "ACCEPTED", "rationale", "Board accepts for the supervised pilot only.")).expect(200)
-                .json();
+        // The board gives the acceptance of a HIGH risk an expiry (issue 17); without one it is refused.
+        assertProblem(grace.post(highPath + "/transitions", Map.of("status", "ACCEPTED", "rationale",
+                "Board accepts for the supervised pilot only.")).expect(400), "expiresOn");
+        String expiresOn = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(6).toString();
+        JsonNode boardAccepts = grace.post(highPath + "/transitions", Map.of("status", "ACCEPTED", "rationale",
+                "Board accepts for the supervised pilot only.", "expiresOn", expiresOn)).expect(200).json();
+        assertThat(boardAccepts.get("acceptanceExpiresOn").asText()).isEqualTo(expiresOn);
         assertThat(boardAccepts.get("status").asText()).isEqualTo("ACCEPTED");
         assertThat(boardAccepts.get("acceptedBy").asText()).isEqualTo("grace");
         assertThat(boardAccepts.get("acceptedRole").asText()).isEqualTo("governance-board");
@@ -583,7 +587,8 @@ abstract class AbstractApiScenarios {
         assertThat(allowed.get("blockingReasons")).isEmpty();
 
         // Pipelines poll; a remembered answer never outlives a change: a critical risk recorded now blocks the very
-        // next check, and resolving it releases the version again at once.
+        // next check. It is also a material change of the state the approval was bound to (issue 17): resolving the
+        // risk does not release the version, a re-approval does (AbstractBoundApprovalScenarios walks it).
         ben.get(decisionPath(system, "1.0.0")).expect(200);
         long riskId = recordRisk(sam, system, 5, 5, "Prompt injection found after approval").expect(201).json()
                 .get("id").asLong();
@@ -594,7 +599,10 @@ abstract class AbstractApiScenarios {
                 "reason", "Input filter deployed and verified.")).expect(403);
         grace.post("/api/systems/" + system + "/risks/" + riskId + "/transitions", Map.of("status", "CLOSED",
                 "reason", "Input filter deployed and verified.")).expect(200);
-        assertThat(ben.get(decisionPath(system, "1.0.0")).expect(200).json().get("allowed").asBoolean()).isTrue();
+        assertThat(texts(ben.get(decisionPath(system, "1.0.0")).expect(409).json().get("reasons")))
+                .noneSatisfy(r -> assertThat(r).contains("Risk " + riskId + " '"))
+                .anySatisfy(r -> assertThat(r).contains("invalidated").contains("New CRITICAL risk " + riskId));
+        assertThat(versionStatus(system, "1.0.0")).isEqualTo("HALTED");
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -643,7 +651,8 @@ abstract class AbstractApiScenarios {
 
         // The governance board accepts the risk; the submitter resubmits; reviews are planned.
         grace.post(riskPath(system, risk) + "/transitions",
-                Map.of("status", "ACCEPTED", "rationale", "Board accepts: weights are public by design.")).expect(200);
+                Map.of("status", "ACCEPTED", "rationale", "Board accepts: weights are public by design.", "expiresOn",
+                        java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(3).toString())).expect(200);
         assertThat(ben.get(assessmentPath(system)).expect(200).json().get("blocked").asBoolean()).isFalse();
         olivia.post("/engine-rest/task/" + secondRemediation.get("id").asText() + "/complete",
                 Map.of("variables", Map.of("remediationAction", Map.of("value", "RESUBMIT"),
@@ -819,7 +828,11 @@ abstract class AbstractApiScenarios {
                 "inception-impact-assessment", "inception-ethics-review", "inception-legal-review",
                 "inception-approval", "inception-high-risk-signoff", "design-dataset-remediation",
                 "design-privacy-review", "design-approval", "validation-approval", "reevaluation-assessment",
-                "reevaluation-decision", "retirement-plan", "retirement-legal-review", "retirement-approval");
+                "reevaluation-decision", "retirement-plan", "retirement-legal-review", "retirement-approval",
+                "evidence-renewal",
+                "soa-security-review", "soa-legal-review", "soa-approval", "policy-revision", "policy-legal-review",
+                "policy-ethics-review", "policy-approval", "policy-acknowledgement", "management-review",
+                "management-review-action");
         matrix.fields().forEachRemaining(activity -> {
             JsonNode accountable = activity.getValue().get("accountable");
             assertThat(accountable).as(activity.getKey()).isNotNull();

@@ -62,6 +62,8 @@ abstract class AbstractInputCorpus {
             "metric_objective", "monitoring_reading", "validation_run", "validation_metric", "reevaluation_assessment",
             "retirement_plan", "impact_assessment", "inception_screening", "notification", "admin_repair",
             "audit_entry", "audit_checkpoint", "evidence_file", "evidence_revision", "evidence_chunk",
+            "deployment_attestation", "deployment_approval",
+            "aims_control", "control_risk", "control_evidence", "soa_version", "soa_entry",
             "policy_document", "policy_version", "policy_acknowledgement", "ai_objective", "ai_objective_snapshot",
             "management_review", "management_review_action", "act_hi_procinst");
 
@@ -128,7 +130,8 @@ abstract class AbstractInputCorpus {
                 "/api/systems/{systemId}/versions/{versionLabel}"));
         endpoints.add(new Endpoint("submit deployment request", "POST",
                 "/api/systems/{systemId}/versions/{versionLabel}/deployment-requests", "olivia",
-                map("note", "First release"), fields("note", Kind.MULTILINE), null));
+                map("note", "First release", "servingImage", "registry.example.com/models/corpus@sha256:"
+                        + "ab".repeat(32)), fields("note", Kind.MULTILINE, "servingImage", Kind.TEXT), null));
 
         Map<String, Object> risk = map("lifecycleStage", "VERIFICATION_AND_VALIDATION", "strideCategory", "TAMPERING",
                 "title", "Corpus risk", "description", "Found in review.", "likelihood", 3, "impact", 3,
@@ -144,8 +147,9 @@ abstract class AbstractInputCorpus {
                 riskFields, "/api/systems/{systemId}/risks/{riskId}"));
         endpoints.add(new Endpoint("risk transition", "POST", "/api/systems/{systemId}/risks/{riskId}/transitions",
                 "sam", map("status", "CLOSED", "reason", "Mitigated by the input filter.", "rationale",
-                        "Not needed for closing."),
-                fields("status", Kind.ENUM, "reason", Kind.MULTILINE, "rationale", Kind.MULTILINE),
+                        "Not needed for closing.", "expiresOn", "2030-01-31"),
+                fields("status", Kind.ENUM, "reason", Kind.MULTILINE, "rationale", Kind.MULTILINE, "expiresOn",
+                        Kind.DATE),
                 "/api/systems/{systemId}/risks/{riskId}"));
 
         Map<String, Object> dataset = map("name", "Corpus dataset", "purpose", "TRAINING", "source", "Ticket history",
@@ -226,6 +230,20 @@ abstract class AbstractInputCorpus {
         // An on-demand ledger checkpoint: a refused request neither records the request nor signs the head.
         endpoints.add(new Endpoint("ledger checkpoint", "POST", "/api/audit/checkpoints", "grace",
                 map("reason", "Sample for the quarterly internal audit."), fields("reason", Kind.TEXT), null));
+        // Controls (docs/controls.md): a control's record, the risks it treats and its evidence; a new SoA version.
+        endpoints.add(new Endpoint("record control", "PUT", "/api/controls/{controlId}", "sam",
+                map("applicable", true, "justification", "We keep a register of frameworks per system.",
+                        "implementationStatus", "PARTIAL", "owner", "mia"),
+                fields("applicable", Kind.BOOL, "justification", Kind.MULTILINE, "implementationStatus", Kind.ENUM,
+                        "owner", Kind.TEXT), "/api/controls/{controlId}"));
+        endpoints.add(new Endpoint("control treats risks", "PUT", "/api/controls/{controlId}/risks", "sam",
+                map("riskIds", List.of(1)), fields("riskIds[0]", Kind.ID), "/api/controls/{controlId}"));
+        endpoints.add(new Endpoint("control evidence", "PUT", "/api/controls/{controlId}/evidence", "sam",
+                map("evidenceFileIds", List.of(1)), fields("evidenceFileIds[0]", Kind.ID),
+                "/api/controls/{controlId}"));
+        endpoints.add(new Endpoint("submit SoA version", "POST", "/api/soa/versions", "olivia",
+                map("note", "Adds the tooling register.", "basedOnVersionNo", 1),
+                fields("note", Kind.MULTILINE, "basedOnVersionNo", Kind.INT), null));
         // The management system (issue 18): the demo's published AI policy and the acknowledgement oscar still owes.
         endpoints.add(new Endpoint("create policy", "POST", "/api/policies", "olivia",
                 map("documentKey", "corpus-policy", "title", "Corpus policy", "purpose", "What we commit to.",
@@ -638,10 +656,12 @@ abstract class AbstractInputCorpus {
     }
 
     private static String resolve(String path, Fixture f) {
-        Map<String, String> ids = new java.util.HashMap<>(Map.of("systemId", String.valueOf(f.systemId()),
-                "riskId", String.valueOf(f.riskId()), "datasetId", String.valueOf(f.datasetId()), "incidentId",
-                String.valueOf(f.incidentId()), "actionId", "999999", "taskId", "corpus-task", "versionLabel",
-                f.versionLabel(), "metric", "accuracy", "documentKey", "ai-policy"));
+        Map<String, String> ids = new LinkedHashMap<>(Map.of("systemId", String.valueOf(f.systemId()),
+                "riskId", String.valueOf(f.riskId()), "datasetId", String.valueOf(f.datasetId()),
+                "incidentId", String.valueOf(f.incidentId()), "actionId", "999999", "taskId", "corpus-task",
+                "versionLabel", f.versionLabel(), "metric", "accuracy"));
+        ids.put("controlId", "A.4.2");
+        ids.put("documentKey", "ai-policy");
         ids.put("versionNumber", "1");
         String resolved = path;
         for (Map.Entry<String, String> id : ids.entrySet()) {
@@ -667,7 +687,7 @@ abstract class AbstractInputCorpus {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{(\\w+)}").matcher(path);
         while (m.find()) {
             if (!m.group(1).equals("versionLabel") && !m.group(1).equals("metric") && !m.group(1).equals("taskId")
-                    && !m.group(1).equals("documentKey")) {
+                    && !m.group(1).equals("controlId") && !m.group(1).equals("documentKey")) {
                 variables.add(m.group(1));
             }
         }

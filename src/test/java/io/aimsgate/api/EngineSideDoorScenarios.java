@@ -136,6 +136,13 @@ abstract class EngineSideDoorScenarios extends AbstractApiScenarios {
                 "Matrix probe", "likelihood", 2, "impact", 2));
         bodies.put("/api/corrective-actions/{actionId}/status", Map.of("status", "DONE"));
         bodies.put("/api/audit/checkpoints", Map.of("reason", "Matrix probe of an on-demand checkpoint"));
+        bodies.put("/api/controls/{controlId}", Map.of("applicable", true, "justification",
+                "Matrix probe of a control record", "implementationStatus", "PLANNED", "owner", "mia"));
+        bodies.put("/api/controls/{controlId}/risks", Map.of("riskIds", List.of(999999999)));
+        bodies.put("/api/controls/{controlId}/evidence", Map.of("evidenceFileIds", List.of(999999999)));
+        // based on a version that is not in force: refused (409) after the caller's rights, so no version starts
+        bodies.put("/api/soa/versions", Map.of("note", "Matrix probe of an SoA version", "basedOnVersionNo",
+                999999999));
         bodies.put("/api/nonconformities", Map.of("systemId", 999999999, "source", "INTERNAL_AUDIT", "requirement",
                 "A.6.2.4", "description", "Matrix probe nonconformity"));
         Map<String, Object> dataset = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import io.aimsgate.support.Api;
 import io.aimsgate.support.Api.Caller;
 import io.aimsgate.support.Api.Response;
 import io.aimsgate.support.LifecycleWalk;
+import io.aimsgate.support.WebappSession;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -24,6 +25,9 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,6 +51,9 @@ abstract class AbstractEvidenceScenarios {
 
     @Autowired
     io.aimsgate.shared.CommittedChanges committedChanges;
+
+    @Autowired
+    ProcessEngine engine;
 
     Api api;
     Caller olivia;
@@ -245,6 +252,124 @@ abstract class AbstractEvidenceScenarios {
     }
 
     @Test
+    void theGateFormListsTheAttachedEvidenceWithLinksATasklistSessionCanFollow() {
+        long system = newSystem("MINIMAL");
+        LifecycleWalk walk = walk();
+        walk.passInception(system, "MINIMAL");
+        walk.passDesign(system);
+        mia.post("/api/systems/" + system + "/versions", Map.of("versionLabel", "1.0.0", "artifactSha256",
+                "f".repeat(64))).expect(201);
+        byte[] report = "# Validation report\n".getBytes(StandardCharsets.UTF_8);
+        JsonNode stored = upload(mia, "SYSTEM", system, "VALIDATION_REPORT", "vv_report.md", report, "text/markdown")
+                .expect(201).json();
+        String pid = mia.post("/api/systems/" + system + "/validations", validationResults("1.0.0")).expect(201)
+                .json().get("processInstanceId").asText();
+        String task = claim(oscar, pid, "task_accountable_approval");
+
+        // What Tasklist loads for the form: the task's variables, with the display-only Markdown summary.
+        String shown = oscar.get("/engine-rest/task/" + task + "/form-variables").expect(200).json()
+                .get("attachedEvidence").get("value").asText();
+        String link = stored.get("contentUrl").asText();
+        assertThat(shown).contains("- Validation report: [vv\\_report\\.md](" + link + "), revision 1, on the "
+                + "system, uploaded by mia")
+                .contains("**This gate cannot pass yet:**")
+                .contains("Required evidence missing: model card \\(MODEL\\_CARD\\)\\.")
+                .contains("[Attach evidence](/evidence.html?subjectType=GATE_RUN&subjectId=")
+                .contains("[to the system](/evidence.html?subjectType=SYSTEM&subjectId=" + system + ")");
+
+        // The link works from the Tasklist session (no Basic credentials), and only for the evidence endpoints.
+        WebappSession tasklist = WebappSession.login(port, "oscar", Api.DEMO_PASSWORD);
+        Response download = tasklist.get(link);
+        assertThat(download.status()).as(download.toString()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo("# Validation report\n");
+        Response listed = tasklist.get(listPath("SYSTEM", system)).expect(200);
+        assertThat(listed.json().get(0).get("fileName").asText()).isEqualTo("vv_report.md");
+        // The session's CSRF token for the evidence page's uploads (the webapps' cookie is scoped to /camunda).
+        assertThat(listed.headers().firstValue("X-XSRF-TOKEN")).isPresent();
+        assertThat(oscar.get(listPath("SYSTEM", system)).expect(200).headers().firstValue("X-XSRF-TOKEN")).isEmpty();
+        assertThat(tasklist.get("/api/systems/" + system).status()).isEqualTo(401);
+        assertThat(WebappSession.anonymous(port).get(link).status()).isEqualTo(401);
+
+        // An upload from the session needs the webapps' CSRF token; without it nothing is written.
+        String cardPath = "/api/evidence?subjectType=SYSTEM&subjectId=" + system + "&kind=MODEL_CARD&fileName=card.md";
+        byte[] card = "# Card\n".getBytes(StandardCharsets.UTF_8);
+        WebappSession engineer = WebappSession.login(port, "mia", Api.DEMO_PASSWORD);
+        int files = count("evidence_file");
+        Response forged = engineer.sendBytes("POST", cardPath, card, "text/markdown", false);
+        assertThat(forged.status()).as(forged.toString()).isEqualTo(403);
+        assertThat(forged.json().get("field").asText()).isEqualTo("X-XSRF-TOKEN");
+        assertThat(count("evidence_file")).isEqualTo(files);
+        Response uploaded = engineer.sendBytes("POST", cardPath, card, "text/markdown", true);
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        assertThat(uploaded.json().get("uploadedBy").asText()).isEqualTo("mia");
+        // The endpoint's own rule still decides: an auditor's session lists but does not upload.
+        assertThat(WebappSession.login(port, "ben", Api.DEMO_PASSWORD).sendBytes("POST", cardPath, card,
+                "text/markdown", true).status()).isEqualTo(403);
+
+        // A claim refreshes the summary: the model card is listed and nothing is missing any more.
+        oscar.post("/engine-rest/task/" + task + "/unclaim", null).expect(204);
+        claim(oscar, pid, "task_accountable_approval");
+        assertThat(oscar.get("/engine-rest/task/" + task + "/form-variables").expect(200).json()
+                .get("attachedEvidence").get("value").asText())
+                .contains("- Model card: [card\\.md](").contains("This gate has all the evidence it requires.");
+        oscar.post("/engine-rest/task/" + task + "/complete", approve()).expect(204);
+    }
+
+    @Test
+    void expiringEvidenceGivesItsOwnersAReminderThatARenewalOrAnAcknowledgementEnds() {
+        long system = newSystem("MINIMAL");
+        String soon = LocalDate.now().plusDays(10).toString(); // inside the 30-day lead: the reminder is due at once
+        JsonNode card = sendUpload(mia, system, "MODEL_CARD", "card.md", "# Card\n", soon);
+        ProcessInstance reminder = reminderOf(card);
+        Task task = reminderTask(reminder);
+        assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+                .map(link -> link.getGroupId()).toList()).containsExactlyInAnyOrder("ml-engineers",
+                        "ai-product-owners");
+        assertThat(task.getDueDate().toInstant()).isEqualTo(LocalDate.parse(soon)
+                .atStartOfDay(java.time.ZoneId.systemDefault()).toInstant());
+        JsonNode form = mia.get("/engine-rest/task/" + task.getId() + "/form-variables").expect(200).json();
+        assertThat(form.at("/fileName/value").asText()).isEqualTo("card.md");
+        assertThat(form.at("/expiresOn/value").asText()).isEqualTo(soon);
+        assertThat(form.at("/contentUrl/value").asText()).isEqualTo(card.get("contentUrl").asText());
+        assertThat(form.at("/uploadUrl/value").asText()).isEqualTo("/evidence.html?subjectType=SYSTEM&subjectId="
+                + system + "&kind=MODEL_CARD&fileName=card.md");
+
+        // "Renewed" without a newer revision is refused, and the task stays open.
+        mia.post("/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", "mia")).expect(204);
+        Response notRenewed = mia.post("/engine-rest/task/" + task.getId() + "/complete", renewal("RENEWED"));
+        assertThat(notRenewed.status()).as(notRenewed.toString()).isEqualTo(409);
+        assertThat(notRenewed.json().get("field").asText()).isEqualTo("renewalDecision");
+
+        // A new revision (here without an expiry date) starts no other reminder; now "renewed" is confirmed.
+        sendUpload(mia, system, "MODEL_CARD", "card.md", "# Card, revised\n", null);
+        mia.post("/engine-rest/task/" + task.getId() + "/complete", renewal("RENEWED")).expect(204);
+        assertThat(ended(reminder)).isEqualTo("end_renewed");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(
+                "evidence-file-" + card.get("fileId").asLong()).count()).isZero();
+
+        // Renewed before the reminder is due: the reminder ends without a task, the new revision has its own.
+        JsonNode report = sendUpload(mia, system, "VALIDATION_REPORT", "report.md", "# Report\n",
+                LocalDate.now().plusYears(1).toString());
+        ProcessInstance early = reminderOf(report);
+        JsonNode renewed = sendUpload(mia, system, "VALIDATION_REPORT", "report.md", "# Report, revised\n",
+                LocalDate.now().plusYears(2).toString());
+        assertThat(ended(early)).isEqualTo("end_renewed_early");
+        assertThat(engine.getRuntimeService().getVariable(reminderOf(renewed).getId(), "revision")).isEqualTo(2);
+
+        // Another file lapses on purpose: the acknowledgement is a decision in the ledger, by the one who made it.
+        JsonNode lineage = sendUpload(olivia, system, "DATA_LINEAGE", "lineage.md", "# Lineage\n", soon);
+        Task lapse = reminderTask(reminderOf(lineage));
+        olivia.post("/engine-rest/task/" + lapse.getId() + "/claim", Map.of("userId", "olivia")).expect(204);
+        olivia.post("/engine-rest/task/" + lapse.getId() + "/complete", renewal("ACKNOWLEDGED")).expect(204);
+        JsonNode entries = api.as("alex").get("/api/audit?systemId=" + system + "&kind=EVIDENCE_EXPIRY_ACKNOWLEDGED")
+                .expect(200).json();
+        assertThat(entries.at("/page/totalElements").asLong()).isEqualTo(1);
+        assertThat(entries.at("/content/0/actor").asText()).isEqualTo("olivia");
+        assertThat(entries.at("/content/0/snapshot/fileName").asText()).isEqualTo("lineage.md");
+        assertThat(entries.at("/content/0/rationale").asText()).isEqualTo(RENEWAL_RATIONALE);
+    }
+
+    @Test
     void deploymentNeedsTheVersionsOwnModelCardAndExpiredEvidenceBlocksLikeARisk() {
         long system = newSystem("MINIMAL");
         walk().passGatesBeforeDeployment(system, "MINIMAL", "1.0.0");
@@ -276,6 +401,61 @@ abstract class AbstractEvidenceScenarios {
     }
 
     // ---- helpers
+
+    static final String RENEWAL_RATIONALE = "Checked with the team: see the system's plan for this document.";
+
+    JsonNode sendUpload(Caller caller, long system, String kind, String fileName, String markdown, String expiresOn) {
+        return caller.sendBytes("POST", "/api/evidence?subjectType=SYSTEM&subjectId=" + system + "&kind=" + kind
+                + "&fileName=" + fileName + (expiresOn == null ? "" : "&expiresOn=" + expiresOn),
+                markdown.getBytes(StandardCharsets.UTF_8), "text/markdown").expect(201).json();
+    }
+
+    ProcessInstance reminderOf(JsonNode revision) {
+        ProcessInstance reminder = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("evidence-expiry")
+                .processInstanceBusinessKey("evidence-file-" + revision.get("fileId").asLong()).singleResult();
+        assertThat(reminder).as("reminder of %s", revision).isNotNull();
+        return reminder;
+    }
+
+    /** The reminder's task, once its timer has fired (by the job executor, or here if it has not got to it yet). */
+    Task reminderTask(ProcessInstance reminder) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            Task task = engine.getTaskService().createTaskQuery().processInstanceId(reminder.getId())
+                    .taskDefinitionKey("task_renew_evidence").singleResult();
+            if (task != null) {
+                return task;
+            }
+            engine.getManagementService().createJobQuery().processInstanceId(reminder.getId()).timers().list()
+                    .forEach(job -> {
+                        try {
+                            engine.getManagementService().executeJob(job.getId());
+                        } catch (RuntimeException e) {
+                            // The job executor took it first (a lock conflict, or the job gone mid-way): look again.
+                        }
+                    });
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("No reminder task for " + reminder.getId());
+    }
+
+    String ended(ProcessInstance instance) {
+        var history = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(instance.getId()).singleResult();
+        assertThat(history.getEndTime()).as("ended").isNotNull();
+        return history.getEndActivityId();
+    }
+
+    static Map<String, Object> renewal(String decision) {
+        return Map.of("variables", Map.of("renewalDecision", Map.of("value", decision, "type", "String"),
+                "rationale", Map.of("value", RENEWAL_RATIONALE, "type", "String")));
+    }
 
     Response upload(Caller caller, String subjectType, long subjectId, String kind, String fileName, byte[] body,
             String contentType) {

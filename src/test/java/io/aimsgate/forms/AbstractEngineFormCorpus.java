@@ -62,7 +62,7 @@ abstract class AbstractEngineFormCorpus {
             "design-development", "design-development-start", "inception", "inception-start",
             "incident-escalation", "incident-report", "nonconformity", "nonconformity-report",
             "re-evaluation", "reevaluation-start", "retirement", "retirement-start",
-            "verification-validation", "validation-start"));
+            "verification-validation", "validation-start", "soa-approval", "soa-start"));
 
     /** Open task ids per running application (port), found once. */
     private static final Map<Integer, Map<String, String>> TASK_IDS = new ConcurrentHashMap<>();

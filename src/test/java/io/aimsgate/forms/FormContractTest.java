@@ -102,6 +102,9 @@ class FormContractTest {
                 .containsExactly("systemId", "retirementReason", "triggerDetail");
         assertThat(contracts.forMessage("OperationStarted").orElseThrow().correlatable()).isFalse();
         assertThat(contracts.forMessage("MonitoringThresholdBreached").orElseThrow().correlatable()).isFalse();
+        // issue 17: the platform alone starts a re-approval and ends an acceptance's watch
+        assertThat(contracts.forMessage("DeploymentReapprovalRequired").orElseThrow().correlatable()).isFalse();
+        assertThat(contracts.forMessage("RiskAcceptanceEnded").orElseThrow().correlatable()).isFalse();
         assertThat(contracts.forMessage("Nope")).isEmpty();
     }
 

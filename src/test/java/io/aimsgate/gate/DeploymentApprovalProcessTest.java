@@ -130,6 +130,10 @@ class DeploymentApprovalProcessTest {
     InventoryService inventory;
     @Autowired
     RiskAssessmentService riskRegister;
+    @Autowired
+    DeploymentApprovals approvals;
+    @Autowired
+    ApprovalStates states;
 
     /** What the delegates and listeners call: every call is answered by {@link #service}, and can be verified. */
     DeploymentGateService gate;
@@ -173,6 +177,8 @@ class DeploymentApprovalProcessTest {
         Mocks.register("gateDecisionListener", new GateDecisionListener(decisions));
         Mocks.register("restoreDeploymentControlVariables", new RestoreControlVariablesListener(gate));
         Mocks.register("remediationTaskListener", new RemediationTaskListener(gate));
+        Mocks.register("registerDeploymentReapproval", new RegisterReapprovalDelegate(gate, approvals));
+        BoundApprovalFixtures.stub(states);
     }
 
     @AfterEach
@@ -931,6 +937,99 @@ class DeploymentApprovalProcessTest {
         Assertions.assertThat(request(pi).getHaltCount()).isEqualTo(2);
     }
 
+    // 11: bound approval, re-approval after a material change (message start)
+    @Test
+    void aMaterialChangeStartsAReapprovalThatShowsTheDifferenceAndBindsANewState() {
+        assess.script(false, false, false, false);
+        ProcessInstance first = start();
+        approveReviews(first);
+        decide(first, TASK_ACCOUNTABLE_APPROVAL, OWNER, RaciGroups.AI_PRODUCT_OWNERS, "APPROVE");
+        assertThat(first).isEnded().hasPassed(END_APPROVED);
+        BoundApproval approved = approvals.currentOf(VERSION_ID).orElseThrow();
+        Assertions.assertThat(approved.stateDigest()).isEqualTo(BoundApprovalFixtures.STATE.withApprovers(
+                approved.approvers()).digest());
+        Assertions.assertThat(approved.approvers()).extracting(ApprovalState.Approver::user).containsExactly(OWNER);
+
+        // A material change: the approval is invalidated, the version needs re-approval, the reapproval starts.
+        versionIs(VersionStatus.APPROVED);
+        Assertions.assertThat(service.invalidate(VERSION_ID, "RISK", CHANGE)).isTrue();
+        verify(inventory).changeVersionStatus(VERSION_ID, VersionStatus.REAPPROVAL_REQUIRED);
+        Assertions.assertThat(approvals.latestOf(SYSTEM, VERSION).orElseThrow())
+                .extracting(BoundApproval::status, BoundApproval::invalidationReason)
+                .containsExactly(ApprovalStatus.INVALIDATED, CHANGE);
+        versionIs(VersionStatus.REAPPROVAL_REQUIRED);
+        when(states.current(VERSION_ID)).thenReturn(changedState());
+        when(states.approvedIn(org.mockito.ArgumentMatchers.eq(VERSION_ID), any())).thenReturn(changedState()
+                .withApprovers(List.of(new ApprovalState.Approver(OWNER, "ACCOUNTABLE", "deployment-approval",
+                        TASK_ACCOUNTABLE_APPROVAL))));
+        clearInvocations(inventory);
+
+        ProcessInstance reapproval = reapprove();
+
+        assertThat(reapproval).hasPassedInOrder(START_REAPPROVAL, TASK_REGISTER_REAPPROVAL, TASK_ASSESS);
+        assertReviewing(reapproval, TASK_TECHNICAL_REVIEW, TASK_SECURITY_REVIEW);
+        DeploymentRequest again = request(reapproval);
+        Assertions.assertThat(again.getReapprovalOf()).isEqualTo(approved.id());
+        Assertions.assertThat(again.getSubmittedBy()).isEqualTo(SUBMITTER_USER);
+        Assertions.assertThat(gateDecisions.require(again.getGateRunId()).getTriggerKind()).isEqualTo("MATERIAL_CHANGE");
+        Assertions.assertThat(runtimeService.getVariables(reapproval.getId()))
+                .containsEntry(SUBMITTER, SUBMITTER_USER).containsEntry(VERSION_LABEL, VERSION)
+                .containsEntry(REAPPROVAL_REASON, "Re-approval: " + CHANGE)
+                .containsEntry(STATE_DIFFERENCE, "- New CRITICAL risk 9 'Prompt injection' (OPEN)");
+        // the version stays REAPPROVAL_REQUIRED while it is reviewed again
+        verify(inventory, never()).changeVersionStatus(VERSION_ID, VersionStatus.IN_REVIEW);
+
+        // Segregation of duties holds in the re-approval: the submitter of the approved request decides nothing.
+        approveReviews(reapproval);
+        String approvalTask = openTask(reapproval, TASK_ACCOUNTABLE_APPROVAL).getId();
+        assertThatThrownBy(() -> asUser(SUBMITTER_USER, RaciGroups.AI_PRODUCT_OWNERS,
+                () -> taskService.claim(approvalTask, SUBMITTER_USER)))
+                .satisfies(e -> assertCausedBy(e, SegregationOfDutiesViolation.class));
+        decide(reapproval, TASK_ACCOUNTABLE_APPROVAL, OWNER, RaciGroups.AI_PRODUCT_OWNERS, "APPROVE");
+
+        assertThat(reapproval).isEnded();
+        assertThat(reapproval).hasPassedInOrder(START_REAPPROVAL, TASK_REGISTER_REAPPROVAL, TASK_ASSESS,
+                TASK_ACCOUNTABLE_APPROVAL, TASK_REASSESS, TASK_RECORD_APPROVAL, END_APPROVED);
+        assertThat(reapproval).hasNotPassed(START, TASK_REGISTER);
+        BoundApproval rebound = approvals.currentOf(VERSION_ID).orElseThrow();
+        Assertions.assertThat(rebound.id()).isNotEqualTo(approved.id());
+        Assertions.assertThat(rebound.requestId()).isEqualTo(again.getId());
+        Assertions.assertThat(rebound.stateDigest()).isNotEqualTo(approved.stateDigest())
+                .isEqualTo(ApprovalState.digestOf(rebound.stateJson()));
+        verify(inventory).changeVersionStatus(VERSION_ID, VersionStatus.APPROVED);
+    }
+
+    @Test
+    void aReapprovalIsRefusedForAVersionWhoseApprovalStands() {
+        versionIs(VersionStatus.APPROVED);
+
+        assertThatThrownBy(this::reapprove).satisfies(e -> assertCausedBy(e,
+                io.aimsgate.shared.ConflictException.class));
+        Assertions.assertThat(requests.findAll()).isEmpty();
+        Assertions.assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).count()).isZero();
+    }
+
+    static final String CHANGE = "New CRITICAL risk 9 'Prompt injection' recorded (OPEN).";
+
+    private ProcessInstance reapprove() {
+        return runtimeService.createMessageCorrelation(MESSAGE_REAPPROVAL_REQUIRED)
+                .setVariable(DeploymentApprovalProcess.VERSION_ID, VERSION_ID).correlateStartMessage();
+    }
+
+    /** The inventory now answers this status for the version. */
+    private void versionIs(VersionStatus status) {
+        ModelVersion version = inventory.requireVersion(VERSION_ID);
+        when(version.getStatus()).thenReturn(status);
+        when(version.getSystemId()).thenReturn(SYSTEM);
+    }
+
+    private static ApprovalState changedState() {
+        ApprovalState state = BoundApprovalFixtures.STATE;
+        return new ApprovalState(state.systemId(), state.versionId(), state.versionLabel(), state.artifactSha256(),
+                List.of(new ApprovalState.RiskEntry(9, "Prompt injection", "CRITICAL", "OPEN", false, null, null,
+                        null)), state.evidence(), state.decisions(), List.of());
+    }
+
     // ---- helpers
 
     /**
@@ -1231,16 +1330,28 @@ class DeploymentApprovalProcessTest {
         @Bean
         GateDecisions gateDecisions(GateRunRepository runs, GateDecisionRepository decisions,
                 ApplicationEventPublisher publisher, Clock clock) {
-            return new GateDecisions(runs, decisions, publisher, clock, mock(io.aimsgate.shared.ledger.DecisionLedger.class));
+            return new GateDecisions(runs, decisions, publisher, clock, BoundApprovalFixtures.ledger());
+        }
+
+        @Bean
+        ApprovalStates approvalStates() {
+            return BoundApprovalFixtures.states();
+        }
+
+        @Bean
+        DeploymentApprovals deploymentApprovals(DeploymentApprovalRepository approvals, ApprovalStates states,
+                InventoryService inventory, Clock clock) {
+            return new DeploymentApprovals(approvals, states, inventory, clock);
         }
 
         @Bean
         DeploymentGateService deploymentGateService(DeploymentRequestRepository requests, GateDecisions decisions,
                 GateEventRepository events, InventoryService inventory, RiskAssessmentService riskAssessment,
-                ScriptedHolds holds, ApplicationEventPublisher publisher, Clock clock) {
+                ScriptedHolds holds, ApplicationEventPublisher publisher, Clock clock, ApprovalStates states,
+                DeploymentApprovals approvals) {
             return new DeploymentGateService(requests, decisions, events, inventory, riskAssessment, List.of(holds),
                     List.of(), mock(InformedParties.class), publisher, mock(io.aimsgate.evidence.RequiredEvidence.class), clock,
-                    mock(io.aimsgate.shared.ledger.DecisionLedger.class));
+                    BoundApprovalFixtures.ledger(), states, approvals);
         }
     }
 }

@@ -36,7 +36,7 @@ class DeploymentDecisionCacheTest {
     private DeploymentDecision decide(Long system, String label) {
         computed.incrementAndGet();
         return new DeploymentDecision(system, label, "ab".repeat(32), VersionStatus.APPROVED, true, List.of(), 1L,
-                "oscar", Instant.EPOCH, Instant.ofEpochSecond(computed.get()));
+                "oscar", Instant.EPOCH, Instant.ofEpochSecond(computed.get()), "sha256:" + "cd".repeat(32));
     }
 
     @Test

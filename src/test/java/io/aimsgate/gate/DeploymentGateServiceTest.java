@@ -45,11 +45,12 @@ class DeploymentGateServiceTest {
     InventoryService inventory = mock(InventoryService.class);
     java.util.List<Object> published = new java.util.ArrayList<>();
     GateDecisions decisions = new GateDecisions(runs, decisionTable, published::add, Clock.fixed(NOW, ZoneOffset.UTC),
-            mock(io.aimsgate.shared.ledger.DecisionLedger.class));
+            BoundApprovalFixtures.ledger());
     DeploymentGateService gate = new DeploymentGateService(requests, decisions, events, inventory,
             mock(RiskAssessmentService.class), java.util.List.of(), java.util.List.of(), informed(),
             published::add, mock(io.aimsgate.evidence.RequiredEvidence.class), Clock.fixed(NOW, ZoneOffset.UTC),
-            mock(io.aimsgate.shared.ledger.DecisionLedger.class));
+            mock(io.aimsgate.shared.ledger.DecisionLedger.class), BoundApprovalFixtures.states(),
+            mock(DeploymentApprovals.class));
 
     AiSystem system = mock(AiSystem.class);
 

@@ -32,11 +32,12 @@ final class GateOverMockedTables {
     GateOverMockedTables() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         GateDecisions decisions = new GateDecisions(runs, decisionTable, published::add, clock,
-                mock(io.aimsgate.shared.ledger.DecisionLedger.class));
+                BoundApprovalFixtures.ledger());
         service = new DeploymentGateService(requests, decisions, mock(GateEventRepository.class), inventory,
                 mock(RiskAssessmentService.class), List.of(), List.of(), mock(InformedParties.class),
                 published::add, mock(io.aimsgate.evidence.RequiredEvidence.class), clock,
-                mock(io.aimsgate.shared.ledger.DecisionLedger.class));
+                mock(io.aimsgate.shared.ledger.DecisionLedger.class), BoundApprovalFixtures.states(),
+                mock(DeploymentApprovals.class));
     }
 
     /** Request {@code id} of {@code processInstanceId}, in review, with its open run of the same id. */

@@ -11,7 +11,7 @@ class PlatformProcessesTest {
     void theProcessesWithStarterGroupsAreStartableByHandAndCorrectiveActionIsNot() {
         assertThat(PlatformProcesses.startableByHand()).containsExactlyInAnyOrder("deployment-approval", "inception",
                 "design-development", "verification-validation", "re-evaluation", "retirement", "incident-escalation",
-                "nonconformity", "policy-approval", "management-review");
+                "nonconformity", "soa-approval", "policy-approval", "management-review");
         assertThat(PlatformProcesses.startableByHand()).doesNotContain("corrective-action");
     }
 }

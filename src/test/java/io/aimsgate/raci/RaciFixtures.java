@@ -73,6 +73,13 @@ public final class RaciFixtures {
                 "retirement-legal-review", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, List.of(LEGAL), null),
                 "retirement-approval", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, List.of(LEGAL),
                         List.of(BUSINESS_STAKEHOLDERS, GOVERNANCE_BOARD))));
+        activities.putAll(Map.of(
+                "evidence-renewal", new RaciProperties.Activity(List.of(ML_ENGINEERS, AI_PRODUCT_OWNERS),
+                        AI_PRODUCT_OWNERS, null, null),
+                "soa-security-review", new RaciProperties.Activity(null, GOVERNANCE_BOARD, List.of(SECURITY), null),
+                "soa-legal-review", new RaciProperties.Activity(null, GOVERNANCE_BOARD, List.of(LEGAL), null),
+                "soa-approval", new RaciProperties.Activity(List.of(AI_PRODUCT_OWNERS), GOVERNANCE_BOARD,
+                        List.of(SECURITY, LEGAL), List.of(BUSINESS_STAKEHOLDERS, AUDITORS))));
         // the management system itself: policies and management review
         activities.putAll(Map.of(
                 "policy-revision", new RaciProperties.Activity(List.of(AI_PRODUCT_OWNERS), GOVERNANCE_BOARD, null, null),

@@ -92,7 +92,9 @@ class RaciMatrixTest {
     void everyRoleTheProcessesDeclareResolvesToGroupsAndEveryActivityIsUsed() throws IOException {
         Set<String> declared = new TreeSet<>();
         for (String process : List.of("deployment-approval", "incident-escalation", "corrective-action", "inception",
-                "design-development", "verification-validation", "re-evaluation", "retirement", "policy-approval", "management-review")) {
+                "design-development", "verification-validation", "re-evaluation", "retirement", "evidence-expiry",
+                "soa-approval",
+                "policy-approval", "management-review")) {
             declared.addAll(declaredActivities("processes/" + process + ".bpmn"));
         }
         assertThat(declared).containsExactlyInAnyOrderElementsOf(matrix.activities().keySet());

@@ -37,14 +37,19 @@ class RiskServiceTest {
     static final Instant CREATED = Instant.parse("2026-11-01T08:00:00Z");
     static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
     static final String RATIONALE = "Residual risk within appetite, monitored weekly.";
+    /** Within the default twelve months of NOW. */
+    static final java.time.LocalDate EXPIRES = java.time.LocalDate.of(2027, 5, 23);
     static final String TREATED = "Input filter deployed and verified against the attack corpus.";
 
     RiskRepository risks = mock(RiskRepository.class);
     RiskCellTally tally = mock(RiskCellTally.class);
     RiskSeverityService severities = mock(RiskSeverityService.class);
     InventoryService inventory = mock(InventoryService.class);
+    java.util.List<Object> published = new java.util.ArrayList<>();
+    RiskAcceptanceWatch watch = mock(RiskAcceptanceWatch.class);
     RiskService service = new RiskService(risks, tally, severities, inventory, Clock.fixed(NOW, ZoneOffset.UTC),
-            mock(io.aimsgate.shared.ledger.DecisionLedger.class));
+            mock(io.aimsgate.shared.ledger.DecisionLedger.class), new RiskAcceptanceProperties(null, null),
+            published::add, watch, mock(io.aimsgate.raci.GroupNotifier.class));
 
     @BeforeEach
     void setUp() {
@@ -94,7 +99,7 @@ class RiskServiceTest {
     void theGovernanceBoardMayAcceptACriticalRisk() {
         Risk risk = stored(5, 5, null, null); // CRITICAL
 
-        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, "bea", Set.of(GOVERNANCE_BOARD));
+        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, EXPIRES, "bea", Set.of(GOVERNANCE_BOARD));
 
         assertThat(risk.getStatus()).isEqualTo(RiskStatus.ACCEPTED);
         assertThat(risk.isAcceptedByBoard()).isTrue();
@@ -106,7 +111,7 @@ class RiskServiceTest {
     void theGovernanceBoardMayAcceptAHighRisk() {
         Risk risk = stored(3, 4, null, null); // HIGH
 
-        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, "bea", Set.of(GOVERNANCE_BOARD, ML_ENGINEERS));
+        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, EXPIRES, "bea", Set.of(GOVERNANCE_BOARD, ML_ENGINEERS));
 
         assertThat(risk.getStatus()).isEqualTo(RiskStatus.ACCEPTED);
         assertThat(risk.isAcceptedByBoard()).isTrue();
@@ -134,7 +139,7 @@ class RiskServiceTest {
     @Test
     void leavingAcceptedClearsTheAcceptance() {
         Risk risk = stored(4, 4, null, null);
-        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, "bea", Set.of(GOVERNANCE_BOARD));
+        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, EXPIRES, "bea", Set.of(GOVERNANCE_BOARD));
 
         service.transition(SYSTEM, RISK, RiskStatus.OPEN, "New evidence of exploitation", "tom", Set.of(ML_ENGINEERS));
 
@@ -190,7 +195,7 @@ class RiskServiceTest {
     @Test
     void reRatingAnAcceptedRiskReopensItAndClearsTheAcceptance() {
         Risk risk = stored(2, 5, null, null); // HIGH
-        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, "bea", Set.of(GOVERNANCE_BOARD));
+        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, EXPIRES, "bea", Set.of(GOVERNANCE_BOARD));
 
         service.update(SYSTEM, RISK, details(5, 5, null, null)); // now CRITICAL: the board accepted something else
 
@@ -203,7 +208,7 @@ class RiskServiceTest {
     @Test
     void editingAnAcceptedRiskWithoutChangingItsRatingKeepsTheAcceptance() {
         Risk risk = stored(2, 5, null, null);
-        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, "bea", Set.of(GOVERNANCE_BOARD));
+        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, EXPIRES, "bea", Set.of(GOVERNANCE_BOARD));
 
         service.update(SYSTEM, RISK, details(2, 5, null, null));
 
@@ -397,7 +402,7 @@ class RiskServiceTest {
     void acceptanceByTheBoardTakesTheRiskOutOfTheTallyAndReopeningPutsItBack() {
         stored(4, 5, null, null);
 
-        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, "bea", Set.of(GOVERNANCE_BOARD));
+        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, EXPIRES, "bea", Set.of(GOVERNANCE_BOARD));
         verify(tally).move(SYSTEM, new RiskCell(4, 5), null);
 
         service.transition(SYSTEM, RISK, RiskStatus.OPEN, "New evidence of exploitation", "tom", Set.of(ML_ENGINEERS));
@@ -421,6 +426,88 @@ class RiskServiceTest {
                 Set.of(AI_PRODUCT_OWNERS))).isInstanceOf(ForbiddenException.class);
 
         verifyNoInteractions(tally);
+    }
+
+    // ---- acceptance expiry (issue 17)
+
+    @ParameterizedTest
+    @CsvSource({"4, 4", "5, 5"})
+    void theBoardMustGiveAHighOrCriticalAcceptanceAnExpiry(int likelihood, int impact) {
+        Risk risk = stored(likelihood, impact, null, null);
+
+        assertThatThrownBy(() -> service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, "bea",
+                Set.of(GOVERNANCE_BOARD))).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("expiresOn"));
+        assertThat(risk.getStatus()).isEqualTo(RiskStatus.OPEN);
+        verifyNoInteractions(watch);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-11-23", "2026-11-01", "2027-11-24", "2030-01-01"})
+    void anExpiryMustLieAfterTodayAndWithinTheMaximumValidity(String expiresOn) {
+        Risk risk = stored(4, 4, null, null);
+
+        assertThatThrownBy(() -> service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE,
+                java.time.LocalDate.parse(expiresOn), "bea", Set.of(GOVERNANCE_BOARD)))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("expiresOn"));
+        assertThat(risk.getStatus()).isEqualTo(RiskStatus.OPEN);
+    }
+
+    @Test
+    void theLastDayOfTheMaximumValidityIsAccepted() {
+        Risk risk = stored(4, 4, null, null);
+
+        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, java.time.LocalDate.of(2027, 11, 23), "bea",
+                Set.of(GOVERNANCE_BOARD));
+
+        assertThat(risk.getAcceptanceExpiresOn()).isEqualTo(java.time.LocalDate.of(2027, 11, 23));
+    }
+
+    @Test
+    void onlyAnAcceptanceTakesAnExpiry() {
+        stored(4, 4, null, null);
+
+        assertThatThrownBy(() -> service.transition(SYSTEM, RISK, RiskStatus.CLOSED, RATIONALE, EXPIRES, "bea",
+                Set.of(GOVERNANCE_BOARD))).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("expiresOn"));
+    }
+
+    @Test
+    void anAcceptanceWithAnExpiryIsWatchedAndItsEndEndsTheWatch() {
+        Risk risk = stored(4, 4, null, null);
+
+        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, EXPIRES, "bea", Set.of(GOVERNANCE_BOARD));
+        verify(watch).start(risk);
+        assertThat(risk.getAcceptanceExpiresOn()).isEqualTo(EXPIRES);
+
+        service.transition(SYSTEM, RISK, RiskStatus.OPEN, "New evidence of exploitation", "tom", Set.of(ML_ENGINEERS));
+        verify(watch).end(risk);
+        assertThat(risk.getAcceptanceExpiresOn()).isNull();
+        assertThat(published).last().isEqualTo(new RiskChanged(SYSTEM, null, risk.getTitle(),
+                RiskChanged.Change.TRANSITIONED, Severity.HIGH, RiskStatus.OPEN, false, false, true, null));
+    }
+
+    @Test
+    void atItsExpiryTheAcceptanceLapsesAndTheRiskIsUnresolvedAgain() {
+        Risk risk = stored(4, 4, null, null);
+        when(risks.findById(RISK)).thenReturn(java.util.Optional.of(risk));
+        service.transition(SYSTEM, RISK, RiskStatus.ACCEPTED, RATIONALE, EXPIRES, "bea", Set.of(GOVERNANCE_BOARD));
+        String acceptance = RiskAcceptanceWatch.marker(risk);
+
+        assertThat(service.expireAcceptance(RISK, "2026-01-01T00:00:00Z")).as("another acceptance").isFalse();
+        assertThat(risk.getStatus()).isEqualTo(RiskStatus.ACCEPTED);
+        assertThat(service.expireAcceptance(RISK, acceptance)).isTrue();
+
+        assertThat(risk.getStatus()).isEqualTo(RiskStatus.OPEN);
+        assertThat(risk.getAcceptedBy()).isNull();
+        assertThat(risk.getStatusReason()).contains("bea").contains("2027-05-23");
+        verify(tally).move(SYSTEM, null, new RiskCell(4, 4));
+        RiskChanged lapsed = (RiskChanged) published.get(published.size() - 1);
+        assertThat(lapsed.change()).isEqualTo(RiskChanged.Change.ACCEPTANCE_EXPIRED);
+        assertThat(lapsed.blockingNow()).isTrue();
+        // twice is once: the acceptance is gone
+        assertThat(service.expireAcceptance(RISK, acceptance)).isFalse();
     }
 
     // ---- fixtures

@@ -41,6 +41,7 @@ public final class SecurityMatrix {
                     .replace("{incidentId}", "999999999").replace("{actionId}", "999999999")
                     .replace("{nonconformityId}", "999999999").replace("{datasetId}", "999999999")
                     .replace("{fileId}", "999999999").replace("{revision}", "1")
+                    .replace("{controlId}", "A.99.9").replace("{versionId}", "999999999")
                     .replace("{documentKey}", "no-such-policy").replace("{versionNumber}", "1")
                     .replace("{code}", "NO-SUCH-OBJECTIVE").replace("{reviewId}", "999999999")
                     .replace("{metric}", "accuracy").replace("{filter}", filterId).replace("{key}", "inception")

@@ -63,6 +63,27 @@ public final class WebappSession {
         return send("GET", path, null, null);
     }
 
+    /** Raw bytes (an upload), with or without the session's {@code X-XSRF-TOKEN} header. */
+    public Response sendBytes(String method, String path, byte[] body, String contentType, boolean withCsrfToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json").header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        String token = xsrfToken();
+        if (withCsrfToken && token != null) {
+            request.header("X-XSRF-TOKEN", token);
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(method, path, response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(method + " " + path + " interrupted", e);
+        }
+    }
+
     private Response send(String method, String path, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60))
