@@ -97,7 +97,7 @@ public class LifecycleGateService implements DeploymentPrerequisite {
             reasons.add("The system is retired; a retired system enters no gate.");
         }
         Set<GateKind> passed = passedGates(systemId);
-        for (GateKind needed : ENTRY.get(kind)) {
+        for (GateKind needed : ENTRY.getOrDefault(kind, Set.of())) {
             if (!passed.contains(needed)) {
                 reasons.add("The " + needed.label() + " gate has not been passed.");
             }
