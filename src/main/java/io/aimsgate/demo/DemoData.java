@@ -34,8 +34,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo users (one per RACI group, password from aims.demo.password) and a demo inventory: a high-risk
- * system whose deployment request halts, a clean one whose request is routed to its reviewers, and a
- * high-risk-tier system with extra legal/privacy and ethics reviews. Never runs with postgres or keycloak.
+ * system whose deployment request halts, a clean third-party one (its supplier vetted) whose request is routed to its
+ * reviewers, and a high-risk-tier system with extra legal/privacy and ethics reviews. Never runs with postgres or keycloak.
  */
 @Component
 @Profile("demo")
@@ -136,6 +136,7 @@ class DemoData implements ApplicationRunner {
         inventory.registerVersion(chat.getId(), "1.5.0", sha('d'), "mia");
         lifecycle.passGatesBeforeDeployment(chat.getId(), chat.getIntendedUse(), "NONE", true, true, "1.4.0");
         lifecycle.attachModelCard(chat.getId(), "1.5.0");
+        lifecycle.vetSupplier(chat.getId());
         var injection = risks.record(chat.getId(), new RiskDetails(LifecycleStage.OPERATION_AND_MONITORING,
                 StrideCategory.ELEVATION_OF_PRIVILEGE, "Prompt injection exposes internal instructions",
                 "Crafted prompts reveal the system prompt and internal links.", 3, 4, RiskTreatment.MITIGATE, "mia",

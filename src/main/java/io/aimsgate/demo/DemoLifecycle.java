@@ -146,6 +146,28 @@ class DemoLifecycle {
         walk.approve("oscar", pid, "task_accountable_approval");
     }
 
+    /**
+     * The supplier of a third-party system vetted (A.10.3): due diligence by olivia, security and legal reviews, and
+     * oscar's approval. The deployment gate refuses a third-party system until this has passed.
+     */
+    void vetSupplier(Long systemId) {
+        String pid = walk.start("olivia", "supplier-assessment", Map.of("systemId", systemId, "triggerDetail",
+                "First use of the supplier's model in production."));
+        Map<String, Object> answers = new LinkedHashMap<>();
+        answers.put("trainingDataProvenance", "Licensed and public web text; the vendor lists its sources and bases.");
+        answers.put("modelDocumentation", "Model card with intended use, limitations and red-team results received.");
+        answers.put("securityPractices", "ISO/IEC 27001 certificate and a yearly independent penetration test.");
+        answers.put("incidentNotification", "Incidents and model changes are notified to us within 72 hours.");
+        answers.put("contractualSafeguards", "No training on our data, EU processing, deployer duties allocated.");
+        answers.put("auditRights", "Yearly audit report; an on-site audit after any serious incident.");
+        answers.put("exitPlan", "Fall back to the FAQ search; the vendor deletes our data within 30 days.");
+        answers.put("rationale", "Due diligence done with procurement and the vendor's security team.");
+        walk.complete("olivia", pid, "task_due_diligence", answers);
+        walk.approve("sam", pid, "task_security_review");
+        walk.approve("lena", pid, "task_legal_review");
+        walk.approve("oscar", pid, "task_accountable_approval");
+    }
+
     /** A drift reading past the objective: starts the system's re-evaluation by message. */
     void reportDrift(Long systemId, double klDivergence) {
         walk.as("mia", () -> monitoring.record(systemId, "klDivergence", klDivergence, null, "mia"));

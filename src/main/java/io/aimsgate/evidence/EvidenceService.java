@@ -259,6 +259,16 @@ public class EvidenceService implements EvidenceFiles {
                 + "evidence_revision l WHERE l.file_id = f.id) ORDER BY f.id", ROWS, fileIds.toArray());
     }
 
+    /** These revisions (by evidence_revision id), e.g. an internal audit's sample; ids that do not exist are left out. */
+    public List<EvidenceRevision> revisions(java.util.Collection<Long> revisionIds) {
+        if (revisionIds.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(revisionIds.size(), "?"));
+        return jdbc.query("SELECT " + REVISION_COLUMNS + " FROM evidence_revision r JOIN evidence_file f "
+                + "ON f.id = r.file_id WHERE r.id IN (" + marks + ") ORDER BY r.id", ROWS, revisionIds.toArray());
+    }
+
     public EvidenceRevision requireRevision(long fileId, int revision) {
         return jdbc.query("SELECT " + REVISION_COLUMNS + " FROM evidence_revision r JOIN evidence_file f "
                 + "ON f.id = r.file_id WHERE r.file_id = ? AND r.revision = ?", ROWS, fileId, revision).stream()

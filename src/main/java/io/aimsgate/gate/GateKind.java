@@ -21,7 +21,11 @@ public enum GateKind {
     /** The approval of a version of a policy of the management system (clause 5.2): about no AI system. */
     POLICY_APPROVAL("policy-approval", "policy approval"),
     /** A management review (clause 9.3): the board's conclusions, about no AI system. */
-    MANAGEMENT_REVIEW("management-review", "management review");
+    MANAGEMENT_REVIEW("management-review", "management review"),
+    /** The vetting of a third-party system's supplier (A.10.3): about one AI system, but no stage of its life cycle. */
+    SUPPLIER_ASSESSMENT("supplier-assessment", "supplier assessment"),
+    /** An internal audit of the management system (clause 9.2), about no one AI system: its report's acceptance. */
+    INTERNAL_AUDIT("internal-audit", "internal audit");
 
     private final String processKey;
     private final String label;

@@ -39,9 +39,10 @@ public class LifecycleGateService implements DeploymentPrerequisite {
             GateKind.DEPLOYMENT, EnumSet.of(GateKind.INCEPTION, GateKind.DESIGN_AND_DEVELOPMENT,
                     GateKind.VERIFICATION_AND_VALIDATION),
             GateKind.RE_EVALUATION, EnumSet.of(GateKind.VERIFICATION_AND_VALIDATION),
-            GateKind.RETIREMENT, EnumSet.noneOf(GateKind.class));
+            GateKind.RETIREMENT, EnumSet.noneOf(GateKind.class),
+            GateKind.SUPPLIER_ASSESSMENT, EnumSet.noneOf(GateKind.class));
 
-    /** Where a passed gate leaves the system: the stage it now works in. */
+    /** Where a passed gate leaves the system: the stage it now works in (a supplier assessment moves none). */
     private static final Map<GateKind, LifecycleStage> STAGE_AFTER = Map.of(
             GateKind.INCEPTION, LifecycleStage.DESIGN_AND_DEVELOPMENT,
             GateKind.DESIGN_AND_DEVELOPMENT, LifecycleStage.VERIFICATION_AND_VALIDATION,
@@ -96,7 +97,7 @@ public class LifecycleGateService implements DeploymentPrerequisite {
             reasons.add("The system is retired; a retired system enters no gate.");
         }
         Set<GateKind> passed = passedGates(systemId);
-        for (GateKind needed : ENTRY.get(kind)) {
+        for (GateKind needed : ENTRY.getOrDefault(kind, Set.of())) {
             if (!passed.contains(needed)) {
                 reasons.add("The " + needed.label() + " gate has not been passed.");
             }
@@ -164,10 +165,11 @@ public class LifecycleGateService implements DeploymentPrerequisite {
         }
         GateDecision accountable = runs.lastAccountableDecision(gateId);
         GateRun gate = runs.close(gateId, GateRunStatus.PASSED, accountable.getDecidedBy(), accountable.getRationale());
+        LifecycleStage after = STAGE_AFTER.get(gate.getKind());
         if (gate.getKind() == GateKind.RE_EVALUATION || gate.getKind() == GateKind.RETIREMENT) {
-            inventory.moveToStage(gate.getSystemId(), STAGE_AFTER.get(gate.getKind()));
-        } else {
-            inventory.advanceToStage(gate.getSystemId(), STAGE_AFTER.get(gate.getKind()));
+            inventory.moveToStage(gate.getSystemId(), after);
+        } else if (after != null) {
+            inventory.advanceToStage(gate.getSystemId(), after);
         }
         tell(gate, informedActivity, "passed");
         return gate;

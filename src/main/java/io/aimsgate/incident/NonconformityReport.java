@@ -26,8 +26,11 @@ public record NonconformityReport(@Min(value = 1, message = "must be a positive 
                 IncidentVariables.REQUIREMENT.orNull(scope), IncidentVariables.DESCRIPTION.orNull(scope));
     }
 
-    /** The process variables the start form would have set, for the REST door that starts the same process. */
-    java.util.Map<String, Object> asVariables() {
+    /**
+     * The process variables the start form would have set, for the doors that start the same process without it (the
+     * REST API, an internal audit's findings).
+     */
+    public java.util.Map<String, Object> asVariables() {
         java.util.Map<String, Object> variables = new java.util.HashMap<>();
         IncidentVariables.SYSTEM_ID.putInto(variables, systemId);
         IncidentVariables.SOURCE.putInto(variables, source);

@@ -812,6 +812,203 @@ abstract class AbstractApiScenarios {
                 .anySatisfy(r -> assertThat(r).contains("verification & validation"));
     }
 
+    @Test
+    void aThirdPartySystemIsRefusedAtTheDeploymentGateUntilItsSupplierIsVetted() {
+        Map<String, Object> body = systemBody("Vendor chatbot " + uniqueToken(), "MINIMAL");
+        body.put("supplierType", "THIRD_PARTY");
+        body.put("supplierName", "Example Vendor");
+        long system = olivia.post("/api/systems", body).expect(201).json().get("id").asLong();
+        LifecycleWalk walk = lifecycleWalk();
+        walk.passGatesBeforeDeployment(system, "MINIMAL", VALIDATED_BASELINE);
+        registerVersion(system, "1.0.0", sha256());
+        String supplierPath = "/api/systems/" + system + "/supplier-assessments";
+
+        // Not vetted: the deployment gate refuses the version and names the missing supplier assessment.
+        Response unvetted = olivia.post(requestsPath(system, "1.0.0"), Map.of()).expect(409);
+        assertProblem(unvetted, "versionLabel");
+        assertThat(texts(unvetted.json().get("reasons"))).anySatisfy(r -> assertThat(r).contains("Example Vendor")
+                .contains("has not been assessed").contains("A.10.3"));
+        JsonNode standing = ben.get(supplierPath).expect(200).json();
+        assertThat(standing.get("assessmentRequired").asBoolean()).isTrue();
+        assertThat(standing.get("current").asBoolean()).isFalse();
+        assertThat(standing.get("reassessmentInterval").asText()).isEqualTo("P12M");
+        assertThat(texts(standing.get("deploymentPrerequisitesUnmet"))).hasSize(1);
+        assertThat(texts(ben.get("/api/systems/" + system + "/lifecycle").expect(200).json()
+                .get("deploymentPrerequisitesUnmet"))).anySatisfy(r -> assertThat(r).contains("Example Vendor"));
+
+        // An in-house system has no supplier to assess.
+        long inHouse = createSystemAtInception("In-house model", "MINIMAL");
+        Response noSupplier = olivia.post("/engine-rest/process-definition/key/supplier-assessment/start",
+                Map.of("variables", LifecycleWalk.engineVariables(Map.of("systemId", inHouse)))).expect(409);
+        assertThat(noSupplier.body()).contains("built in house");
+
+        // Due diligence breaking the form's rules is refused, naming the field.
+        String first = walk.start("olivia", "supplier-assessment", Map.of("systemId", system));
+        String dueDiligenceTask = task(olivia, first, "task_due_diligence").get("id").asText();
+        olivia.post("/engine-rest/task/" + dueDiligenceTask + "/claim", Map.of("userId", "olivia")).expect(204);
+        Map<String, Object> tooShort = new LinkedHashMap<>(LifecycleWalk.dueDiligence());
+        tooShort.put("exitPlan", "None yet");
+        Response refusedAnswers = olivia.post("/engine-rest/task/" + dueDiligenceTask + "/complete",
+                Map.of("variables", LifecycleWalk.engineVariables(tooShort))).expect(400);
+        assertThat(refusedAnswers.body()).contains("exitPlan");
+
+        // Security rejects: the assessment is REJECTED and the gate still refuses, now naming the rejection.
+        olivia.post("/engine-rest/task/" + dueDiligenceTask + "/complete",
+                Map.of("variables", LifecycleWalk.engineVariables(LifecycleWalk.dueDiligence()))).expect(204);
+        assertThat(taskKeys(admin, first)).containsExactlyInAnyOrder("task_security_review", "task_legal_review");
+        walk.reviewSupplier(first, "sam", "REJECT");
+        assertThat(taskKeys(admin, first)).isEmpty();
+        Response rejected = olivia.post(requestsPath(system, "1.0.0"), Map.of()).expect(409);
+        assertThat(texts(rejected.json().get("reasons"))).anySatisfy(r -> assertThat(r).contains("ended REJECTED"));
+
+        // A second assessment passes; whoever did the due diligence may not approve it (segregation of duties).
+        String second = walk.startSupplierAssessment(system);
+        walk.reviewSupplier(second, "sam", "APPROVE");
+        String approvalId = task(olivia, second, "task_accountable_approval").get("id").asText();
+        Response selfApproval = olivia.post("/engine-rest/task/" + approvalId + "/complete",
+                decision("APPROVE", RATIONALE)).expect(403);
+        assertThat(selfApproval.json().get("message").asText()).contains("Segregation of duties");
+        walk.decideSupplier(second, "APPROVE");
+
+        JsonNode vetted = ben.get(supplierPath).expect(200).json();
+        assertThat(vetted.get("current").asBoolean()).isTrue();
+        assertThat(vetted.get("deploymentPrerequisitesUnmet")).isEmpty();
+        assertThat(java.time.Instant.parse(vetted.get("currentUntil").asText()))
+                .isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(360)))
+                .isBefore(java.time.Instant.now().plus(java.time.Duration.ofDays(370)));
+        assertThat(texts(vetted.get("assessments"), "status")).containsExactly("REJECTED", "PASSED");
+        assertThat(vetted.at("/assessments/1/decidedBy").asText()).isEqualTo("oscar");
+        assertThat(vetted.at("/assessments/1/assessedBy").asText()).isEqualTo("olivia");
+        assertThat(vetted.at("/assessments/1/dueDiligence/exitPlan").asText()).contains("exitPlan");
+        // The passed instance waits for its re-assessment timer; no task is open.
+        assertThat(taskKeys(admin, second)).isEmpty();
+
+        // Vetted: the version now enters the deployment gate.
+        JsonNode request = olivia.post(requestsPath(system, "1.0.0"), Map.of()).expect(201).json();
+        assertThat(request.get("status").asText()).isEqualTo("IN_REVIEW");
+    }
+
+    @Test
+    void anInternalAuditNonconformityOpensACorrectiveActionAndAuditorsAreIndependent() {
+        Caller alex = api.as("alex");
+        // The controls register has an applicable control for the checklist (the approved SoA, when one is in force).
+        grace.put("/api/controls/A.6.2.4", Map.of("applicable", true, "justification",
+                "Every model is verified and validated before release.", "implementationStatus", "IMPLEMENTED",
+                "owner", "mia")).expect(200);
+        Map<String, Object> audited = systemBody("Audited system " + uniqueToken(), "MINIMAL");
+        long system = olivia.post("/api/systems", audited).expect(201).json().get("id").asLong();
+        long revision = lifecycleWalk().attach("mia", "SYSTEM", system, "VALIDATION_REPORT", "validation-report.md")
+                .get("id").asLong();
+        Map<String, Object> ownedByAuditor = systemBody("Auditor's own system " + uniqueToken(), "MINIMAL");
+        ownedByAuditor.put("businessOwner", "alex");
+        long auditorsOwn = olivia.post("/api/systems", ownedByAuditor).expect(201).json().get("id").asLong();
+        String thisYear = java.time.LocalDate.now().toString();
+
+        // Independence: the business owner of a system in scope may not lead its audit (403, like self-approval).
+        Response notIndependent = grace.post("/api/internal-audits", auditPlan(List.of(auditorsOwn), thisYear))
+                .expect(403);
+        assertProblem(notIndependent, "leadAuditor");
+        assertThat(notIndependent.body()).contains("business owner");
+        // The lead auditor is an auditor.
+        Map<String, Object> notAnAuditor = auditPlan(List.of(system), thisYear);
+        notAnAuditor.put("leadAuditor", "mia");
+        assertProblem(grace.post("/api/internal-audits", notAnAuditor).expect(400), "leadAuditor");
+
+        JsonNode planned = grace.post("/api/internal-audits", auditPlan(List.of(system), thisYear)).expect(201).json();
+        long audit = planned.get("id").asLong();
+        assertThat(planned.get("status").asText()).isEqualTo("PLANNED");
+        assertThat(texts(ben.get("/api/internal-audits").expect(200).json().get("audits"), "id"))
+                .contains(String.valueOf(audit));
+        mia.post("/api/internal-audits/" + audit + "/start", Map.of()).expect(403);
+
+        JsonNode started = alex.post("/api/internal-audits/" + audit + "/start", Map.of()).expect(200).json();
+        assertThat(started.get("status").asText()).isEqualTo("IN_PROGRESS");
+        String pid = started.get("processInstanceId").asText();
+        List<String> checklist = texts(started.get("checklist"), "controlId");
+        assertThat(checklist).isNotEmpty();
+        assertThat(started.at("/checklist/0/result").asText()).isEqualTo("NOT_TESTED");
+        String itemPath = "/api/internal-audits/" + audit + "/checklist/" + checklist.get(0);
+        Map<String, Object> nonconformity = Map.of("result", "NONCONFORMITY", "evidenceRevisionIds", List.of(revision),
+                "systemId", system, "notes", "The validation report predates the last retraining: not current.");
+        // Not yet in fieldwork: the plan comes first.
+        assertProblem(alex.put(itemPath, nonconformity).expect(409), "auditId");
+
+        // An auditor who became business owner of a system in scope may not work the audit (the engine refuses, 403).
+        Map<String, Object> update = new LinkedHashMap<>(audited);
+        update.put("businessOwner", "alex");
+        olivia.put("/api/systems/" + system, update).expect(200);
+        String planTask = task(alex, pid, "task_plan_audit").get("id").asText();
+        Response refusedClaim = alex.post("/engine-rest/task/" + planTask + "/claim", Map.of("userId", "alex"))
+                .expect(403);
+        assertThat(refusedClaim.json().get("message").asText()).contains("Auditor independence");
+        update.put("businessOwner", "olivia");
+        olivia.put("/api/systems/" + system, update).expect(200);
+
+        completeTask(alex, pid, "task_plan_audit", Map.of("auditPlan",
+                "One day on site; the validation evidence of every release this year is sampled.", "rationale",
+                RATIONALE));
+        // Fieldwork: every item tested against sampled evidence revisions, by an auditor only.
+        assertProblem(alex.put(itemPath, Map.of("result", "CONFORMS", "evidenceRevisionIds", List.of(999_999_999L)))
+                .expect(400), "evidenceRevisionIds");
+        mia.put(itemPath, nonconformity).expect(403);
+        JsonNode tested = alex.put(itemPath, nonconformity).expect(200).json();
+        assertThat(tested.at("/sample/0/evidenceRevisionId").asLong()).isEqualTo(revision);
+        assertThat(tested.get("testedBy").asText()).isEqualTo("alex");
+        for (String other : checklist.subList(1, checklist.size())) {
+            alex.put("/api/internal-audits/" + audit + "/checklist/" + other, Map.of("result", "CONFORMS",
+                    "evidenceRevisionIds", List.of(revision))).expect(200);
+        }
+        completeTask(alex, pid, "task_fieldwork", Map.of("rationale", RATIONALE));
+
+        // The nonconformity started the existing nonconformity process and, through it, its corrective action.
+        JsonNode afterFieldwork = ben.get("/api/internal-audits/" + audit).expect(200).json();
+        long nonconformityId = afterFieldwork.at("/checklist/0/nonconformityId").asLong();
+        assertThat(nonconformityId).isPositive();
+        JsonNode raised = ben.get("/api/nonconformities/" + nonconformityId).expect(200).json();
+        assertThat(raised.get("source").asText()).isEqualTo("INTERNAL_AUDIT");
+        assertThat(raised.get("systemId").asLong()).isEqualTo(system);
+        assertThat(raised.get("raisedBy").asText()).isEqualTo("alex");
+        assertThat(raised.get("requirement").asText()).contains(checklist.get(0));
+        JsonNode corrective = admin.get("/engine-rest/process-instance?superProcessInstance="
+                + raised.get("processInstanceId").asText()).expect(200).json();
+        assertThat(corrective).hasSize(1);
+        assertThat(corrective.get(0).get("definitionId").asText()).startsWith("corrective-action:");
+        assertThat(task(mia, corrective.get(0).get("id").asText(), "task_record_correction")).isNotNull();
+
+        // Report, the board's acceptance (a gate decision), close; the annual audit plans its next occurrence.
+        completeTask(alex, pid, "task_write_report", Map.of("reportSummary",
+                "One nonconformity: validation evidence not current after retraining.", "conclusion", "NONCONFORMING",
+                "rationale", RATIONALE));
+        completeTask(grace, pid, "task_accept_report", Map.of("decision", "APPROVE", "rationale", RATIONALE));
+        JsonNode closed = ben.get("/api/internal-audits/" + audit).expect(200).json();
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("conclusion").asText()).isEqualTo("NONCONFORMING");
+        assertThat(texts(closed.get("decisions"), "decidedBy")).containsExactly("alex", "alex", "alex", "grace");
+        assertThat(closed.get("nextAuditId").asLong()).isPositive();
+        JsonNode next = ben.get("/api/internal-audits/" + closed.get("nextAuditId").asLong()).expect(200).json();
+        assertThat(next.get("status").asText()).isEqualTo("PLANNED");
+        assertThat(next.get("plannedStart").asText()).isEqualTo(java.time.LocalDate.now().plusYears(1).toString());
+    }
+
+    static Map<String, Object> auditPlan(List<Long> systems, String plannedStart) {
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("title", "AIMS audit " + uniqueToken());
+        plan.put("scopeSystemIds", systems);
+        plan.put("criteria", "ISO/IEC 42001 clauses 8 and 9 and the applicable Annex A controls.");
+        plan.put("frequency", "ANNUAL");
+        plan.put("plannedStart", plannedStart);
+        plan.put("leadAuditor", "alex");
+        return plan;
+    }
+
+    /** The caller claims the one open task with this key and completes it with these variables. */
+    void completeTask(Caller caller, String pid, String key, Map<String, Object> variables) {
+        String id = task(caller, pid, key).get("id").asText();
+        caller.post("/engine-rest/task/" + id + "/claim", Map.of("userId", caller.userId())).expect(204);
+        caller.post("/engine-rest/task/" + id + "/complete", Map.of("variables",
+                LifecycleWalk.engineVariables(variables))).expect(204);
+    }
+
     // ------------------------------------------------------------------------------------------------------------
     // 10. RACI matrix
     // ------------------------------------------------------------------------------------------------------------
@@ -830,7 +1027,11 @@ abstract class AbstractApiScenarios {
                 "design-privacy-review", "design-approval", "validation-approval", "reevaluation-assessment",
                 "reevaluation-decision", "retirement-plan", "retirement-legal-review", "retirement-approval",
                 "evidence-renewal",
-                "soa-security-review", "soa-legal-review", "soa-approval");
+                "soa-security-review", "soa-legal-review", "soa-approval", "policy-revision", "policy-legal-review",
+                "policy-ethics-review", "policy-approval", "policy-acknowledgement", "management-review",
+                "management-review-action", "supplier-due-diligence", "supplier-security-review",
+                "supplier-legal-review", "supplier-approval", "internal-audit-plan", "internal-audit-fieldwork",
+                "internal-audit-report", "internal-audit-acceptance");
         matrix.fields().forEachRemaining(activity -> {
             JsonNode accountable = activity.getValue().get("accountable");
             assertThat(accountable).as(activity.getKey()).isNotNull();

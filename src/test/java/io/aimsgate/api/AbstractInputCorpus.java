@@ -65,7 +65,10 @@ abstract class AbstractInputCorpus {
             "deployment_attestation", "deployment_approval",
             "aims_control", "control_risk", "control_evidence", "soa_version", "soa_entry",
             "policy_document", "policy_version", "policy_acknowledgement", "ai_objective", "ai_objective_snapshot",
-            "management_review", "management_review_action", "act_hi_procinst");
+            "management_review", "management_review_action",
+            "supplier_assessment", "internal_audit", "internal_audit_system", "internal_audit_control",
+            "internal_audit_item", "internal_audit_sample",
+            "act_hi_procinst");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String HOLE = "\"@@corpus@@\"";
@@ -230,6 +233,23 @@ abstract class AbstractInputCorpus {
         // An on-demand ledger checkpoint: a refused request neither records the request nor signs the head.
         endpoints.add(new Endpoint("ledger checkpoint", "POST", "/api/audit/checkpoints", "grace",
                 map("reason", "Sample for the quarterly internal audit."), fields("reason", Kind.TEXT), null));
+        // Planning an internal audit: a refused plan adds nothing to the programme.
+        endpoints.add(new Endpoint("plan internal audit", "POST", "/api/internal-audits", "grace",
+                map("title", "Corpus audit", "scopeSystemIds", List.of("{systemId}"), "scopeControlIds", List.of(),
+                        "criteria", "ISO/IEC 42001 clause 8.", "frequency", "ONE_OFF", "plannedStart", "2030-01-31",
+                        "leadAuditor", "alex"),
+                fields("title", Kind.TEXT, "scopeSystemIds", Kind.TEXT_LIST, "scopeControlIds", Kind.TEXT_LIST,
+                        "criteria", Kind.MULTILINE, "frequency", Kind.ENUM, "plannedStart", Kind.DATE,
+                        "leadAuditor", Kind.TEXT), null));
+        // A checklist item's test: the body and the sample are refused before the audit is looked up (no audit exists
+        // in the fixture), the audit id's spellings before anything else.
+        endpoints.add(new Endpoint("start internal audit", "POST", "/api/internal-audits/{auditId}/start", "alex",
+                map("note", "Quarter-end sample of the programme."), fields("note", Kind.MULTILINE), null));
+        endpoints.add(new Endpoint("test checklist item", "PUT", "/api/internal-audits/{auditId}/checklist/{controlId}",
+                "alex", map("result", "NONCONFORMITY", "evidenceRevisionIds", List.of(), "systemId", "{systemId}",
+                        "notes", "Validation evidence is not current."),
+                fields("result", Kind.ENUM, "evidenceRevisionIds", Kind.TEXT_LIST, "systemId", Kind.ID, "notes",
+                        Kind.MULTILINE), null));
         // Controls (docs/controls.md): a control's record, the risks it treats and its evidence; a new SoA version.
         endpoints.add(new Endpoint("record control", "PUT", "/api/controls/{controlId}", "sam",
                 map("applicable", true, "justification", "We keep a register of frameworks per system.",
@@ -663,6 +683,7 @@ abstract class AbstractInputCorpus {
         ids.put("controlId", "A.4.2");
         ids.put("documentKey", "ai-policy");
         ids.put("versionNumber", "1");
+        ids.put("auditId", "999999");
         String resolved = path;
         for (Map.Entry<String, String> id : ids.entrySet()) {
             resolved = resolved.replace("0x{" + id.getKey() + "}#hex", "0x" + hex(id.getValue()))

@@ -136,6 +136,12 @@ abstract class EngineSideDoorScenarios extends AbstractApiScenarios {
                 "Matrix probe", "likelihood", 2, "impact", 2));
         bodies.put("/api/corrective-actions/{actionId}/status", Map.of("status", "DONE"));
         bodies.put("/api/audit/checkpoints", Map.of("reason", "Matrix probe of an on-demand checkpoint"));
+        bodies.put("/api/internal-audits", Map.of("title", "Matrix probe audit", "scopeSystemIds", List.of(999999999),
+                "criteria", "Matrix probe criteria", "frequency", "ONE_OFF", "plannedStart", "2026-01-01",
+                "leadAuditor", "alex"));
+        bodies.put("/api/internal-audits/{auditId}/start", Map.of("note", "Matrix probe of an audit start"));
+        bodies.put("/api/internal-audits/{auditId}/checklist/{controlId}", Map.of("result", "CONFORMS",
+                "evidenceRevisionIds", List.of(999999999)));
         bodies.put("/api/controls/{controlId}", Map.of("applicable", true, "justification",
                 "Matrix probe of a control record", "implementationStatus", "PLANNED", "owner", "mia"));
         bodies.put("/api/controls/{controlId}/risks", Map.of("riskIds", List.of(999999999)));

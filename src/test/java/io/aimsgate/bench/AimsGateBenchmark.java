@@ -34,7 +34,28 @@ class AimsGateBenchmark {
                             + "PostgreSQL database, pool %d, port %d)", app.startSeconds, settings.poolSize(), app.port));
                     GateThroughput gates = new GateThroughput(app, settings, report);
                     if (settings.runs("gates")) {
-                        gates.run();
+                        // Plain Camunda (REST starter only, own JVM, own fresh database on the same server) runs the
+                        // same rounds; -Dbench.plain=false leaves it out.
+                        PlainCamunda plain = null;
+                        if (!"false".equals(System.getProperty("bench.plain"))) {
+                            try {
+                                plain = PlainCamunda.start(server.freshDatabase(), settings.poolSize(),
+                                        GateThroughput.bareModelXml());
+                            } catch (IllegalStateException notStarted) {
+                                report.row("Gate throughput", "plain Camunda", "not measured: " + notStarted.getMessage(),
+                                        "");
+                            }
+                        }
+                        if (plain != null) {
+                            try (PlainCamunda reference = plain) {
+                                report.header(String.format("Plain Camunda started in %.1f s (own JVM, port %d)",
+                                        reference.startSeconds, reference.port));
+                                gates.withPlain(reference);
+                                gates.run();
+                            }
+                        } else {
+                            gates.run();
+                        }
                     }
                     if (settings.runs("pipeline")) {
                         new PipelineCheck(app, settings, report, gates).run();
@@ -63,5 +84,29 @@ class AimsGateBenchmark {
         String table = report.markdown();
         System.out.println("\n==== AIMS Gate benchmark ====\n" + table);
         report.write(Path.of(settings.out()));
+        // The headline figures go to docs/bench/history.csv and its chart (docs/benchmarks.md); -Dbench.history=none
+        // leaves them out (a partial or experimental run).
+        String history = System.getProperty("bench.history", "docs/bench/history.csv");
+        if (!"none".equals(history)) {
+            report.history().write(Path.of(history), commit(), String.format(java.util.Locale.ROOT, "%.2f",
+                    Machine.load1()));
+        }
+    }
+
+    /** The commit measured, with "+changes" when the tree differs from it. */
+    private static String commit() {
+        if (System.getProperty("bench.commit") != null) {
+            return System.getProperty("bench.commit");
+        }
+        try {
+            Process head = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+            String id = new String(head.getInputStream().readAllBytes()).strip();
+            Process status = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no")
+                    .redirectErrorStream(true).start();
+            boolean dirty = !new String(status.getInputStream().readAllBytes()).isBlank();
+            return head.waitFor() == 0 && id.matches("[0-9a-f]+") ? id + (dirty ? "+changes" : "") : "unknown";
+        } catch (Exception e) {
+            return "unknown";
+        }
     }
 }

@@ -1,6 +1,14 @@
 package io.aimsgate.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aimsgate.evidence.EvidenceKind;
+import io.aimsgate.evidence.EvidenceService;
+import io.aimsgate.evidence.EvidenceSubjectType;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import io.aimsgate.inventory.AiSystem;
 import io.aimsgate.inventory.AiType;
 import io.aimsgate.inventory.EuAiActTier;
@@ -84,6 +92,8 @@ final class GateThroughput {
     private final Report report;
     private final Map<String, HttpCaller> callers;
     private final List<Long> systems = new ArrayList<>();
+    private PlainCamunda plain;
+    private Map<String, HttpCaller> plainCallers = Map.of();
 
     GateThroughput(BenchApp app, Settings settings, Report report) {
         this.app = app;
@@ -92,6 +102,17 @@ final class GateThroughput {
         this.callers = Map.of("olivia", new HttpCaller(app.port, "olivia", "demo"),
                 "oscar", new HttpCaller(app.port, "oscar", "demo"), "mia", new HttpCaller(app.port, "mia", "demo"),
                 "sam", new HttpCaller(app.port, "sam", "demo"));
+    }
+
+    /**
+     * Adds plain Camunda (its own JVM, {@link PlainCamunda}) to the rounds: the bare process driven the same way, by
+     * the same users' requests, against the REST starter alone.
+     */
+    void withPlain(PlainCamunda reference) {
+        this.plain = reference;
+        this.plainCallers = Map.of("olivia", new HttpCaller(reference.port, "olivia", "demo"),
+                "oscar", new HttpCaller(reference.port, "oscar", "demo"),
+                "mia", new HttpCaller(reference.port, "mia", "demo"), "sam", new HttpCaller(reference.port, "sam", "demo"));
     }
 
     /** One bench system per client: gates of one client never touch another client's system row. */
@@ -118,13 +139,23 @@ final class GateThroughput {
                 + "approval. Each review: GET /engine-rest/task, POST claim, POST complete, as the reviewer.");
         run("ours", "w", settings.warmupGates());
         run("bare", "w", settings.warmupGates());
+        if (plain != null) {
+            run("plain", "w", settings.warmupGates());
+        }
         List<Round> ours = new ArrayList<>();
         List<Round> bare = new ArrayList<>();
+        List<Round> plains = new ArrayList<>();
         for (int r = 1; r <= settings.rounds(); r++) {
             if (r % 2 == 1) {
                 ours.add(run("ours", "r" + r, settings.gates()));
                 bare.add(run("bare", "r" + r, settings.gates()));
+                if (plain != null) {
+                    plains.add(run("plain", "r" + r, settings.gates()));
+                }
             } else {
+                if (plain != null) {
+                    plains.add(run("plain", "r" + r, settings.gates()));
+                }
                 bare.add(run("bare", "r" + r, settings.gates()));
                 ours.add(run("ours", "r" + r, settings.gates()));
             }
@@ -136,6 +167,23 @@ final class GateThroughput {
         report.row("Gate throughput", "bare Camunda: completed gates/s (" + shape + ")",
                 String.format("%.1f", bareRate), "");
         report.row("Gate throughput", "ratio ours / bare", String.format("%.2f", oursRate / bareRate), ">= 0.9");
+        report.history().figure("gate_ratio", oursRate / bareRate);
+        if (plain != null) {
+            double plainRate = rate(plains);
+            report.row("Gate throughput", "plain Camunda (REST starter only, own JVM, no security): completed gates/s ("
+                    + shape + ", 7 HTTP calls a gate)", String.format("%.1f", plainRate), "");
+            report.row("Gate throughput", "server stack: ratio bare through our server / plain Camunda",
+                    String.format("%.2f", bareRate / plainRate), ">= 0.75");
+            report.row("Gate throughput", "plain: submit p50 / p95 / p99 ms; task complete p50 / p95 / p99 ms",
+                    merged(plains, "submit").summary() + "; " + merged(plains, "complete").summary(), "");
+            report.row("Gate throughput", "JVM CPU per gate, plain Camunda's JVM + driver, ms",
+                    String.format("%.1f", cpuPerGate(plains)), "");
+            int plainErrors = plains.stream().mapToInt(r -> r.errors.get()).sum();
+            report.row("Gate throughput", "failed gates (plain)", Integer.toString(plainErrors), "0");
+            plains.stream().filter(r -> r.firstError.get() != null).findFirst()
+                    .ifPresent(r -> report.note("First failure (plain): " + r.firstError.get()));
+            report.history().figure("stack_ratio", bareRate / plainRate);
+        }
         report.row("Gate throughput", "ours: submit p50 / p95 / p99 ms", merged(ours, "submit").summary(), "");
         report.row("Gate throughput", "bare: submit (engine-rest start) p50 / p95 / p99 ms",
                 merged(bare, "submit").summary(), "");
@@ -211,13 +259,15 @@ final class GateThroughput {
         InventoryService inventory = app.bean(InventoryService.class);
         if (kind.equals("ours")) {
             for (int i = 0; i < gates; i++) {
-                inventory.registerVersion(systems.get(i % systems.size()), phase + "-" + i, "ab".repeat(32), "mia");
+                var version = inventory.registerVersion(systems.get(i % systems.size()), phase + "-" + i,
+                        "ab".repeat(32), "mia");
+                attachModelCard(version.getId());
             }
         }
         Round round = new Round(kind, gates);
         long verifiedBefore = verifiedCount(kind);
-        round.before = counters();
-        long cpu = Machine.processCpuNanos();
+        round.before = kind.equals("plain") ? null : counters();
+        long cpu = Machine.processCpuNanos() + (kind.equals("plain") ? plainCpuNanos() : 0);
         ExecutorService pool = Executors.newFixedThreadPool(settings.clients());
         long start = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
@@ -229,7 +279,7 @@ final class GateThroughput {
                         if (kind.equals("ours")) {
                             driveOurs(round, systems.get(i % systems.size()), phase + "-" + i);
                         } else {
-                            driveBare(round, phase + "-" + i);
+                            driveBare(round, phase + "-" + i, kind.equals("plain") ? plainCallers : callers);
                         }
                     } catch (RuntimeException e) {
                         round.errors.incrementAndGet();
@@ -242,9 +292,9 @@ final class GateThroughput {
             future.get();
         }
         round.seconds = (System.nanoTime() - start) / 1e9;
-        round.cpuNanos = Machine.processCpuNanos() - cpu;
+        round.cpuNanos = Machine.processCpuNanos() + (kind.equals("plain") ? plainCpuNanos() : 0) - cpu;
         pool.shutdown();
-        round.after = counters();
+        round.after = kind.equals("plain") ? null : counters();
         round.verified = verifiedCount(kind) - verifiedBefore;
         if (round.verified != gates - round.errors.get()) {
             round.errors.addAndGet((int) Math.abs(gates - round.errors.get() - round.verified));
@@ -256,8 +306,34 @@ final class GateThroughput {
         return round;
     }
 
+    /** The model card the deployment gate requires of every version it approves (uploaded by mia, not timed). */
+    void attachModelCard(long versionId) {
+        IdentityService identity = app.bean(IdentityService.class);
+        identity.setAuthentication("mia", List.of(RaciGroups.ML_ENGINEERS));
+        try {
+            app.bean(EvidenceService.class).upload(new EvidenceService.Upload(EvidenceSubjectType.MODEL_VERSION,
+                    versionId, EvidenceKind.MODEL_CARD, "model-card.md", LocalDate.now().plusYears(1), "text/markdown"),
+                    new ByteArrayInputStream("# Model card\n\nBenchmark version: intended use, data, metrics, limits.\n"
+                            .getBytes(StandardCharsets.UTF_8)), "mia");
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
     /** Approved gates as the database records them: our request table, or the bare process's history. */
     private long verifiedCount(String kind) {
+        if (kind.equals("plain")) {
+            BenchDatabase.Database db = plain.database;
+            try (Connection connection = DriverManager.getConnection(db.url(), db.username(), db.password());
+                    Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT count(*) FROM act_hi_procinst WHERE proc_def_key_ = '"
+                            + BARE_KEY + "' AND end_act_id_ = 'end_approved'")) {
+                rs.next();
+                return rs.getLong(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         return kind.equals("ours") ? app.queryLong("SELECT count(*) FROM deployment_request WHERE status = 'APPROVED'")
                 : app.queryLong("SELECT count(*) FROM act_hi_procinst WHERE proc_def_key_ = '" + BARE_KEY
                         + "' AND end_act_id_ = 'end_approved'");
@@ -272,26 +348,29 @@ final class GateThroughput {
         if (!"IN_REVIEW".equals(request.path("status").asText())) {
             throw new IllegalStateException("submitted request is " + request.path("status").asText());
         }
-        completeReviews(round, request.path("processInstanceId").asText());
+        completeReviews(round, request.path("processInstanceId").asText(), callers);
         round.gate.add(System.nanoTime() - t0);
     }
 
-    void driveBare(Round round, String label) {
+    private long plainCpuNanos() {
+        return (long) (Footprint.cpuSeconds(plain.pid()) * 1e9);
+    }
+
+    void driveBare(Round round, String label, Map<String, HttpCaller> through) {
         long t0 = System.nanoTime();
-        String body = "{\"businessKey\":\"bare:" + label + "\",\"variables\":{"
-                + "\"systemId\":{\"value\":2,\"type\":\"Long\"},\"versionLabel\":{\"value\":\"" + label + "\"},"
-                + "\"submissionNote\":{\"value\":\"benchmark\"},\"riskBlocked\":{\"value\":false},"
-                + "\"highRiskTier\":{\"value\":false},\"reviewRejected\":{\"value\":false}}}";
-        HttpCaller.Response started = callers.get("olivia").post("/engine-rest/process-definition/key/" + BARE_KEY
+        // No variables from the client: our server accepts on the engine API only the fields of a process's start
+        // form, and the bare process has none; its start listeners write the same variables (bareModel).
+        String body = "{\"businessKey\":\"bare:" + label + "\"}";
+        HttpCaller.Response started = through.get("olivia").post("/engine-rest/process-definition/key/" + BARE_KEY
                 + "/start", body);
         round.submit.add(System.nanoTime() - t0);
-        completeReviews(round, started.expect(200, "start bare").json().path("id").asText());
+        completeReviews(round, started.expect(200, "start bare").json().path("id").asText(), through);
         round.gate.add(System.nanoTime() - t0);
     }
 
-    private void completeReviews(Round round, String processInstanceId) {
+    private void completeReviews(Round round, String processInstanceId, Map<String, HttpCaller> through) {
         for (String[] step : STEPS) {
-            HttpCaller reviewer = callers.get(step[0]);
+            HttpCaller reviewer = through.get(step[0]);
             JsonNode tasks = reviewer.get("/engine-rest/task?processInstanceId=" + processInstanceId
                     + "&taskDefinitionKey=" + step[1]).expect(200, "find " + step[1]).json();
             if (tasks.size() != 1) {
@@ -316,8 +395,26 @@ final class GateThroughput {
         if (repository.createProcessDefinitionQuery().processDefinitionKey(BARE_KEY).count() > 0) {
             return;
         }
+        BpmnModelInstance model = bareModel();
+        repository.createDeployment().name("benchmark bare Camunda").addModelInstance(BARE_KEY + ".bpmn", model)
+                .addClasspathResource("forms/review-decision.form").deploy();
+        AuthorizationService authorizations = app.bean(AuthorizationService.class);
+        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId(RaciGroups.AI_PRODUCT_OWNERS);
+        grant.setResource(Resources.PROCESS_DEFINITION);
+        grant.setResourceId(BARE_KEY);
+        grant.addPermission(ProcessDefinitionPermissions.CREATE_INSTANCE);
+        authorizations.saveAuthorization(grant);
+    }
+
+    /** The bare process as BPMN XML, for plain Camunda. */
+    static String bareModelXml() throws Exception {
+        return Bpmn.convertToString(bareModel());
+    }
+
+    private static BpmnModelInstance bareModel() throws Exception {
         BpmnModelInstance model;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("processes/deployment-approval.bpmn")) {
+        try (InputStream in = GateThroughput.class.getClassLoader().getResourceAsStream("processes/deployment-approval.bpmn")) {
             model = Bpmn.readModelFromStream(in);
         }
         for (BpmnDiagram diagram : new ArrayList<>(model.getModelElementsByType(BpmnDiagram.class))) {
@@ -340,8 +437,8 @@ final class GateThroughput {
             if (extensions != null) {
                 task.removeChildElement(extensions);
             }
-            task.removeAttributeNs(CAMUNDA_NS, "formRef");
-            task.removeAttributeNs(CAMUNDA_NS, "formRefBinding");
+            // The task forms stay (bound to the deployment, which carries them): our server accepts a completion's
+            // variables only as fields of the task's form; plain Camunda resolves a form only when one is asked for.
             if (groups.containsKey(task.getId())) {
                 task.setCamundaCandidateGroups(groups.get(task.getId()));
             }
@@ -349,20 +446,27 @@ final class GateThroughput {
         for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
             start.removeAttributeNs(CAMUNDA_NS, "formRef");
             start.removeAttributeNs(CAMUNDA_NS, "formRefBinding");
+            if (start.getParentElement() == process) {
+                // The variables a submission writes and the gateways read, written by the process itself.
+                ExtensionElements extensions = start.getExtensionElements();
+                if (extensions == null) {
+                    extensions = model.newInstance(ExtensionElements.class);
+                    start.setExtensionElements(extensions);
+                }
+                for (String assignment : List.of("'systemId', 2", "'versionLabel', execution.businessKey",
+                        "'submissionNote', 'benchmark'", "'riskBlocked', false", "'highRiskTier', false",
+                        "'reviewRejected', false", "'incidentHeld', false")) {
+                    CamundaExecutionListener listener = extensions.addExtensionElement(CamundaExecutionListener.class);
+                    listener.setCamundaEvent("start");
+                    listener.setCamundaExpression("${execution.setVariable(" + assignment + ")}");
+                }
+            }
         }
         for (ConditionExpression condition : model.getModelElementsByType(ConditionExpression.class)) {
             condition.setTextContent(condition.getTextContent().replace("lastDecision", "decision"));
         }
         Bpmn.validateModel(model);
-        repository.createDeployment().name("benchmark bare Camunda").addModelInstance(BARE_KEY + ".bpmn", model)
-                .deploy();
-        AuthorizationService authorizations = app.bean(AuthorizationService.class);
-        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        grant.setGroupId(RaciGroups.AI_PRODUCT_OWNERS);
-        grant.setResource(Resources.PROCESS_DEFINITION);
-        grant.setResourceId(BARE_KEY);
-        grant.addPermission(ProcessDefinitionPermissions.CREATE_INSTANCE);
-        authorizations.saveAuthorization(grant);
+        return model;
     }
 
     /**

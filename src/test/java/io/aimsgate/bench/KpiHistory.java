@@ -99,6 +99,7 @@ final class KpiHistory {
                 samples), json.summary5095(), "");
         report.row("KPIs", String.format("GET /api/reports/board (PDF, about %,d KB), same year, %d samples: "
                 + "p50 / p95 ms", pdfBytes / 1024, samples), pdf.summary5095(), "");
+        report.history().figure("kpi_p95_ms", json.percentileMs(95));
     }
 
     private void generate(int n) {

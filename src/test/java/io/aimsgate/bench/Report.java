@@ -16,6 +16,12 @@ final class Report {
     private final List<String> header = new ArrayList<>();
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final History history = new History();
+
+    /** The headline figures of this run, for docs/bench/history.csv and its chart. */
+    History history() {
+        return history;
+    }
 
     void header(String line) {
         header.add(line);

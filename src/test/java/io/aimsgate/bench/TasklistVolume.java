@@ -149,6 +149,7 @@ final class TasklistVolume {
             report.row("Tasklist", String.format("%,d open tasks; \"My group's tasks\" as sam (%,d match): first page "
                     + "of 15 by created desc, p50 / p95 ms", open, found), list.summary5095(), "p95 < 100");
             report.row("Tasklist", "same filter: count, p50 / p95 ms", count.summary5095(), "p95 < 100");
+            report.history().figure("tasklist_count_p95_ms", count.percentileMs(95));
         } finally {
             identity.clearAuthentication();
         }

@@ -80,6 +80,21 @@ public final class RaciFixtures {
                 "soa-legal-review", new RaciProperties.Activity(null, GOVERNANCE_BOARD, List.of(LEGAL), null),
                 "soa-approval", new RaciProperties.Activity(List.of(AI_PRODUCT_OWNERS), GOVERNANCE_BOARD,
                         List.of(SECURITY, LEGAL), List.of(BUSINESS_STAKEHOLDERS, AUDITORS))));
+        activities.putAll(Map.of(
+                "supplier-due-diligence", new RaciProperties.Activity(List.of(AI_PRODUCT_OWNERS), AI_PRODUCT_OWNERS,
+                        List.of(SECURITY, LEGAL), null),
+                "supplier-security-review", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, List.of(SECURITY),
+                        null),
+                "supplier-legal-review", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, List.of(LEGAL), null),
+                "supplier-approval", new RaciProperties.Activity(null, AI_PRODUCT_OWNERS, List.of(SECURITY, LEGAL),
+                        List.of(BUSINESS_STAKEHOLDERS, GOVERNANCE_BOARD))));
+        activities.putAll(Map.of(
+                "internal-audit-plan", new RaciProperties.Activity(List.of(AUDITORS), GOVERNANCE_BOARD, null, null),
+                "internal-audit-fieldwork", new RaciProperties.Activity(List.of(AUDITORS), GOVERNANCE_BOARD, null,
+                        null),
+                "internal-audit-report", new RaciProperties.Activity(List.of(AUDITORS), GOVERNANCE_BOARD, null, null),
+                "internal-audit-acceptance", new RaciProperties.Activity(List.of(AUDITORS), GOVERNANCE_BOARD, null,
+                        List.of(AI_PRODUCT_OWNERS))));
         // the management system itself: policies and management review
         activities.putAll(Map.of(
                 "policy-revision", new RaciProperties.Activity(List.of(AI_PRODUCT_OWNERS), GOVERNANCE_BOARD, null, null),

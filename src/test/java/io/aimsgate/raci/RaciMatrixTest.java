@@ -94,7 +94,7 @@ class RaciMatrixTest {
         for (String process : List.of("deployment-approval", "incident-escalation", "corrective-action", "inception",
                 "design-development", "verification-validation", "re-evaluation", "retirement", "evidence-expiry",
                 "soa-approval",
-                "policy-approval", "management-review")) {
+                "policy-approval", "management-review", "supplier-assessment", "internal-audit")) {
             declared.addAll(declaredActivities("processes/" + process + ".bpmn"));
         }
         assertThat(declared).containsExactlyInAnyOrderElementsOf(matrix.activities().keySet());

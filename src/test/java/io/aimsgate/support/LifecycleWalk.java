@@ -117,6 +117,45 @@ public final class LifecycleWalk {
      * Uploads a small Markdown document to the evidence store (POST /api/evidence, the file as the body). The body
      * goes as the caller sends text; whatever text type it declares, Markdown content agrees with it.
      */
+    /**
+     * Vets the supplier of a third-party system (A.10.3): the owner records the due diligence, {@code security} and the
+     * cast's legal reviewer approve, and the approver approves. The deployment gate needs this of a third-party system.
+     */
+    public void vetSupplier(long systemId, String security) {
+        String pid = startSupplierAssessment(systemId);
+        reviewSupplier(pid, security, "APPROVE");
+        decideSupplier(pid, "APPROVE");
+    }
+
+    /** Starts a supplier assessment as the owner and submits the due diligence; both reviews are then open. */
+    public String startSupplierAssessment(long systemId) {
+        String pid = start(cast.owner(), "supplier-assessment", Map.of("systemId", systemId, "triggerDetail",
+                "First use of the supplier's component."));
+        complete(cast.owner(), pid, "task_due_diligence", dueDiligence());
+        return pid;
+    }
+
+    /** The Consulted reviews: {@code security} decides, the cast's legal reviewer approves. */
+    public void reviewSupplier(String supplierAssessment, String security, String securityDecision) {
+        complete(security, supplierAssessment, "task_security_review", decision(securityDecision));
+        complete(cast.legal(), supplierAssessment, "task_legal_review", decision("APPROVE"));
+    }
+
+    /** The approver's Accountable decision on the supplier. */
+    public void decideSupplier(String supplierAssessment, String decision) {
+        complete(cast.approver(), supplierAssessment, "task_accountable_approval", decision(decision));
+    }
+
+    public static Map<String, Object> dueDiligence() {
+        Map<String, Object> answers = new LinkedHashMap<>();
+        for (String part : List.of("trainingDataProvenance", "modelDocumentation", "securityPractices",
+                "incidentNotification", "contractualSafeguards", "auditRights", "exitPlan")) {
+            answers.put(part, "Checked with the supplier for the test walk: " + part + ".");
+        }
+        answers.put("rationale", RATIONALE);
+        return answers;
+    }
+
     public JsonNode attach(String user, String subjectType, long subjectId, String kind, String fileName) {
         return calls.call(user, "POST", "/api/evidence?subjectType=" + subjectType + "&subjectId=" + subjectId
                 + "&kind=" + kind + "&fileName=" + fileName, "# " + kind + " for " + subjectType + " " + subjectId

@@ -1,7 +1,7 @@
 package io.aimsgate.gate.internal;
 
+import io.aimsgate.gate.DeploymentPrerequisite;
 import io.aimsgate.gate.GateDecisions;
-import io.aimsgate.gate.LifecycleGateService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.aimsgate.gate.GateKind;
 import io.aimsgate.gate.GateRun;
@@ -40,15 +40,15 @@ import org.springframework.web.bind.annotation.RestController;
 class LifecycleController {
 
     private final GateDecisions runs;
-    private final LifecycleGateService gates;
     private final InventoryService inventory;
     private final TaskService taskService;
     private final PlatformEngineAccess engine;
+    private final List<DeploymentPrerequisite> prerequisites;
 
-    LifecycleController(GateDecisions runs, LifecycleGateService gates, InventoryService inventory,
-            TaskService taskService, PlatformEngineAccess engine) {
+    LifecycleController(GateDecisions runs, InventoryService inventory,
+            TaskService taskService, PlatformEngineAccess engine, List<DeploymentPrerequisite> prerequisites) {
+        this.prerequisites = List.copyOf(prerequisites);
         this.runs = runs;
-        this.gates = gates;
         this.inventory = inventory;
         this.taskService = taskService;
         this.engine = engine;
@@ -81,7 +81,8 @@ class LifecycleController {
         List<String> stagesPassed = Arrays.stream(GateKind.values()).filter(passed::contains).map(GateKind::name)
                 .toList();
         return new LifecycleView(system.getId(), system.getName(), system.getLifecycleStage(),
-                system.getEuAiActTier(), stagesPassed, stageStatus, gates.unmetFor(systemId), inProgress, history);
+                system.getEuAiActTier(), stagesPassed, stageStatus,
+                prerequisites.stream().flatMap(p -> p.unmetFor(systemId).stream()).toList(), inProgress, history);
     }
 
     /** Each gate's state: IN_PROGRESS if a run is, PASSED if any run passed, else the latest run's, else NOT_STARTED. */
