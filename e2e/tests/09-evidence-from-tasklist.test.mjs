@@ -50,10 +50,19 @@ async function onlyTask(user, query, what) {
   );
 }
 
-/** The evidence page's row of a file: its cells' texts and its current revision's link. */
-async function listedFile(page, fileName) {
+/**
+ * The evidence page's row of a file: its cells' texts and its current revision's link; with a revision, waits until
+ * the list shows that revision as the current one (the page re-reads the list after an upload).
+ */
+async function listedFile(page, fileName, revision) {
   const row = page.locator('#files tbody tr', { has: page.getByRole('link', { name: fileName, exact: true }) });
   await row.waitFor();
+  if (revision !== undefined) {
+    await eventually(
+      async () => (await row.locator('td').nth(2).innerText()).trim() === String(revision),
+      { what: `${fileName} listed at revision ${revision}` },
+    );
+  }
   return { cells: await row.locator('td').allInnerTexts(), link: row.getByRole('link', { name: fileName, exact: true }) };
 }
 
@@ -116,11 +125,17 @@ describe('Scenario 9: evidence in the Tasklist forms and on the evidence page', 
       await pane.getByRole('heading', { name: 'Evidence', exact: true }).waitFor();
       const cardLink = pane.getByRole('link', { name: 'model-card.md', exact: true });
       await cardLink.scrollIntoViewIfNeeded();
-      assert.match(await pane.locator('.fjs-form-field-text', { has: cardLink }).innerText(), /Model card: model-card\.md, revision 1, on the system, uploaded by mia/);
+      assert.match(await pane.locator('.fjs-form-field-text', { has: page.getByRole('link', { name: 'model-card.md', exact: true }) }).innerText(), /Model card: model-card\.md, revision 1, on the system, uploaded by mia/);
       await screenshot(page, scenario, 'approval-form-lists-evidence');
-      const [download] = await Promise.all([page.waitForEvent('download'), cardLink.click()]);
-      assert.equal(download.suggestedFilename(), 'model-card.md');
+      // form-js opens a Markdown link in a new tab; what that tab gets is the link's answer to the Tasklist session
+      const formLink = await cardLink.getAttribute('href');
+      const fromForm = await page.request.get(BASE_URL + formLink);
+      assert.equal(fromForm.status(), 200, `download ${formLink} with the Tasklist session`);
+      assert.match(fromForm.headers()['content-disposition'] ?? '', /^attachment;.*filename\*=UTF-8''model-card\.md$/);
+      assert.equal(await fromForm.text(), firstCard);
 
+      // Tasklist greys out (and blocks clicks on) the form of a task nobody has claimed: oscar claims it first
+      assert.equal(await claim(page), null, 'oscar could not claim the approval');
       await pane.getByRole('link', { name: 'to the system' }).click();
       await page.waitForURL(/\/evidence\.html\?subjectType=SYSTEM&subjectId=\d+/);
       const before = await listedFile(page, 'model-card.md');
@@ -138,7 +153,7 @@ describe('Scenario 9: evidence in the Tasklist forms and on the evidence page', 
       assert.equal(await page.getByLabel('File name').inputValue(), 'model-card.md');
       await page.getByRole('button', { name: 'Upload' }).click();
       await page.locator('#status.ok', { hasText: 'Stored model-card.md as revision 2' }).waitFor();
-      const after = await listedFile(page, 'model-card.md');
+      const after = await listedFile(page, 'model-card.md', 2);
       assert.equal(after.cells[2], '2');
       assert.match(after.cells[4], /^oscar, /);
       await assertDownloads(page, after.link, revised);
@@ -196,7 +211,7 @@ describe('Scenario 9: evidence in the Tasklist forms and on the evidence page', 
       assert.equal(await page.getByLabel('File name').inputValue(), 'data-lineage.md', 'the file name stays the reminder\'s');
       await page.getByRole('button', { name: 'Upload' }).click();
       await page.locator('#status.ok', { hasText: 'Stored data-lineage.md as revision 2' }).waitFor();
-      await assertDownloads(page, (await listedFile(page, 'data-lineage.md')).link, renewed);
+      await assertDownloads(page, (await listedFile(page, 'data-lineage.md', 2)).link, renewed);
 
       await page.getByRole('link', { name: 'Back to Tasklist' }).click();
       await openFilter(page, 'My tasks');

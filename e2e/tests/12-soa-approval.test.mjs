@@ -1,4 +1,4 @@
-// Scenario 9, the Statement of Applicability in Tasklist: olivia submits a new SoA version over REST (the demo data
+// Scenario 12, the Statement of Applicability in Tasklist: olivia submits a new SoA version over REST (the demo data
 // carries an approved version 1), security (sam) and legal (lena) approve their reviews over REST, and the governance
 // board (grace) approves the version in Tasklist on the soa-approval form: the version is then the SoA in force and
 // the one before it is superseded.
@@ -28,7 +28,7 @@ function openTask(user, processInstanceId, taskKey) {
   );
 }
 
-describe('Scenario 9: the board approves a Statement of Applicability version in Tasklist', () => {
+describe('Scenario 12: the board approves a Statement of Applicability version in Tasklist', () => {
   let browser;
   before(async () => {
     browser = await launch();
