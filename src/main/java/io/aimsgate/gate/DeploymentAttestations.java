@@ -102,6 +102,9 @@ class DeploymentAttestations {
     /** In the approving transaction, after the approval was recorded with its state ({@link DeploymentApprovals}). */
     @EventListener
     void onApproval(DeploymentApproved approved) {
+        if (approved.versionId() == null) {
+            return; // an approval that names no model version has no artefact to sign (the gate always names one)
+        }
         BoundApproval bound = approvals.currentOf(approved.versionId()).orElseThrow(() -> new IllegalStateException(
                 "Version " + approved.versionId() + " was approved without a bound approval"));
         DeploymentRequest request = requests.findById(bound.requestId()).orElseThrow();

@@ -11,7 +11,8 @@ class PlatformProcessesTest {
     void theProcessesWithStarterGroupsAreStartableByHandAndCorrectiveActionIsNot() {
         assertThat(PlatformProcesses.startableByHand()).containsExactlyInAnyOrder("deployment-approval", "inception",
                 "design-development", "verification-validation", "re-evaluation", "retirement", "incident-escalation",
-                "nonconformity", "soa-approval", "policy-approval", "management-review");
+                "nonconformity", "soa-approval", "policy-approval", "management-review", "internal-audit",
+                "supplier-assessment");
         assertThat(PlatformProcesses.startableByHand()).doesNotContain("corrective-action");
     }
 }
