@@ -10,13 +10,14 @@ import org.camunda.bpm.tasklist.Tasklist;
 import org.camunda.bpm.tasklist.impl.DefaultTasklistRuntimeDelegate;
 import org.camunda.bpm.welcome.Welcome;
 import org.camunda.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * Before every test, binds Camunda's JVM-wide (static) registrations to the engine of the test's own Spring context.
+ * Before every test class and every test, binds Camunda's JVM-wide (static) registrations to the engine of the test's own Spring context.
  * <p>
  * Camunda keeps some state in statics, which is fine for one application per JVM but not for several cached test
  * contexts:
@@ -32,12 +33,22 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * Test classes run one after another in one JVM (surefire forkCount 1, no parallel execution), so rebinding on
  * every switch of context is enough.
  */
-public class ProcessEngineBinding implements BeforeEachCallback {
+public class ProcessEngineBinding implements BeforeAllCallback, BeforeEachCallback {
 
     private static ApplicationContext bound;
 
+    /** Also before a class's {@code @BeforeAll} methods, which may call {@code /engine-rest} before any test runs. */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        bind(context);
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
+        bind(context);
+    }
+
+    private static void bind(ExtensionContext context) {
         ApplicationContext applicationContext = SpringExtension.getApplicationContext(context);
         ProcessEngine engine = applicationContext.getBean(ProcessEngine.class);
         synchronized (ProcessEngineBinding.class) {
