@@ -1,0 +1,27 @@
+package io.aimsgate.observability;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code aims.memory.after-start}: once the application is ready, give the memory the start-up used and no longer needs
+ * back to the operating system (docs/operations.md, "Memory"). On in the embedded default (application-demo.yml),
+ * off otherwise: a production JVM is sized with its own options (-Xmx, -XX:MaxRAMPercentage).
+ *
+ * @param returnUnused          collect once after start with the heap's free-space bounds lowered, so that G1 uncommits
+ *                              the unused heap, and release the C heap's free pages (glibc malloc_trim)
+ * @param maxHeapFreePercent    the JVM's MaxHeapFreeRatio from then on: a full collection shrinks the heap until no
+ *                              more than this share of it is free (the JVM's default is 70)
+ */
+@ConfigurationProperties(prefix = "aims.memory.after-start")
+public record HeapAfterStartProperties(boolean returnUnused, Integer maxHeapFreePercent) {
+
+    public HeapAfterStartProperties {
+        if (maxHeapFreePercent == null) {
+            maxHeapFreePercent = 10;
+        }
+        if (maxHeapFreePercent < 1 || maxHeapFreePercent > 100) {
+            throw new IllegalArgumentException("aims.memory.after-start.max-heap-free-percent must be between 1 and "
+                    + "100, not " + maxHeapFreePercent);
+        }
+    }
+}

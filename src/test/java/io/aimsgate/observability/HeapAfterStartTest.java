@@ -1,0 +1,101 @@
+package io.aimsgate.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+
+/** aims.memory.after-start: the heap the start-up left committed goes back to the system, in the embedded default. */
+class HeapAfterStartTest {
+
+    private final HotSpotDiagnosticMXBean diagnostic = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+    private String minBefore;
+    private String maxBefore;
+
+    @BeforeEach
+    void remember() {
+        minBefore = diagnostic.getVMOption("MinHeapFreeRatio").getValue();
+        maxBefore = diagnostic.getVMOption("MaxHeapFreeRatio").getValue();
+    }
+
+    @AfterEach
+    void restore() {
+        // This test's JVM runs other tests: its own bounds back, in the order MinHeapFreeRatio <= MaxHeapFreeRatio allows.
+        diagnostic.setVMOption("MaxHeapFreeRatio", maxBefore);
+        diagnostic.setVMOption("MinHeapFreeRatio", minBefore);
+    }
+
+    @Test
+    void lowersTheFreeSpaceBoundAndUncommitsTheUnusedHeap() {
+        // A start-up's worth of garbage: the heap grows, and G1 keeps it committed at its default bounds.
+        List<byte[]> garbage = new ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            garbage.add(new byte[4 << 20]);
+        }
+        garbage.clear();
+        long committedBefore = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
+
+        long committedAfter = new HeapAfterStart(new HeapAfterStartProperties(true, 10)).returnUnused();
+
+        assertThat(diagnostic.getVMOption("MaxHeapFreeRatio").getValue()).isEqualTo("10");
+        assertThat(Integer.parseInt(diagnostic.getVMOption("MinHeapFreeRatio").getValue())).isLessThanOrEqualTo(10);
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        long region = Long.parseLong(diagnostic.getVMOption("G1HeapRegionSize").getValue());
+        assertThat(committedAfter).isLessThan(committedBefore);
+        // At most a tenth free, give or take the regions allocated since and the rounding to whole regions.
+        assertThat(committedAfter).isLessThanOrEqualTo(heap.getUsed() * 10 / 9 + 4 * region);
+    }
+
+    @Test
+    void offLeavesTheJvmAsItIs() {
+        new HeapAfterStart(new HeapAfterStartProperties(false, 10)).applicationReady();
+
+        assertThat(diagnostic.getVMOption("MaxHeapFreeRatio").getValue()).isEqualTo(maxBefore);
+        assertThat(diagnostic.getVMOption("MinHeapFreeRatio").getValue()).isEqualTo(minBefore);
+    }
+
+    @Test
+    void onInTheEmbeddedDefaultOnly() throws IOException {
+        assertThat(bind("application.yml").returnUnused()).isFalse();
+        HeapAfterStartProperties demo = bind("application.yml", "application-demo.yml");
+        assertThat(demo.returnUnused()).isTrue();
+        assertThat(demo.maxHeapFreePercent()).isEqualTo(10);
+        assertThat(bind("application.yml", "application-postgres.yml").returnUnused()).isFalse();
+        assertThat(bind("application.yml", "application-keycloak.yml").returnUnused()).isFalse();
+    }
+
+    @Test
+    void aShareOutsideOneToAHundredIsRefused() {
+        assertThatThrownBy(() -> new HeapAfterStartProperties(true, 0))
+                .hasMessageContaining("aims.memory.after-start.max-heap-free-percent");
+        assertThatThrownBy(() -> new HeapAfterStartProperties(true, 101))
+                .hasMessageContaining("aims.memory.after-start.max-heap-free-percent");
+    }
+
+    private static HeapAfterStartProperties bind(String... files) throws IOException {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+        for (String file : files) {
+            for (PropertySource<?> source : new YamlPropertySourceLoader().load(file, new ClassPathResource(file))) {
+                environment.getPropertySources().addFirst(source);
+            }
+        }
+        return new Binder(ConfigurationPropertySources.get(environment))
+                .bindOrCreate("aims.memory.after-start", HeapAfterStartProperties.class);
+    }
+}
