@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
  * start-up (Hibernate, the engine's parsers, the demo walk) leaves G1 with a heap of several hundred MB committed of
  * which a quarter is live, and G1 by default shrinks only to 70% free. Once the application is ready, on a thread of
  * its own so readiness is not held for it: the JVM's manageable MaxHeapFreeRatio (and MinHeapFreeRatio, which may
- * not exceed it) are lowered, one full collection runs, G1 uncommits what is free beyond that ratio, and glibc's free
- * pages are released (the diagnostic command System.trim_native_heap, where the JVM has it). The heap grows again
- * as load needs it; later full collections shrink it the same way.
+ * not exceed it) are lowered for one full collection, in which G1 uncommits what is free beyond that ratio, then
+ * set back; glibc's free pages are released (the diagnostic command System.trim_native_heap, where the JVM has it).
+ * The heap grows again as load needs it, under the JVM's own bounds.
  */
 @Component
 class HeapAfterStart {
@@ -43,27 +43,40 @@ class HeapAfterStart {
         thread.start();
     }
 
-    /** Lowers the free-space bounds, collects and trims; returns the heap's committed bytes afterwards. */
+    /**
+     * Lowers the free-space bounds for one full collection, restores them, trims the C heap; returns the heap's
+     * committed bytes after the collection.
+     */
     long returnUnused() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         MemoryUsage before = memory.getHeapMemoryUsage();
         HotSpotDiagnosticMXBean diagnostic = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-        int max = properties.maxHeapFreePercent();
+        String min = diagnostic.getVMOption("MinHeapFreeRatio").getValue();
+        String max = diagnostic.getVMOption("MaxHeapFreeRatio").getValue();
+        String lowered = Integer.toString(properties.maxHeapFreePercent());
         try {
             // MinHeapFreeRatio <= MaxHeapFreeRatio at every step.
-            if (Integer.parseInt(diagnostic.getVMOption("MinHeapFreeRatio").getValue()) > max) {
-                diagnostic.setVMOption("MinHeapFreeRatio", Integer.toString(max));
+            if (Integer.parseInt(min) > properties.maxHeapFreePercent()) {
+                diagnostic.setVMOption("MinHeapFreeRatio", lowered);
             }
-            diagnostic.setVMOption("MaxHeapFreeRatio", Integer.toString(max));
+            diagnostic.setVMOption("MaxHeapFreeRatio", lowered);
         } catch (IllegalArgumentException | SecurityException notManageable) {
             log.info("Heap free-space bounds left as they are: {}", notManageable.getMessage());
             return before.getCommitted();
         }
-        memory.gc();
-        trimNativeHeap();
+        try {
+            memory.gc();
+        } finally {
+            // Kept low, G1 would shrink the heap again at the end of every concurrent cycle and run the next one the
+            // sooner for it: under load, several times the collections and CPU per request (docs/benchmarks.md).
+            diagnostic.setVMOption("MaxHeapFreeRatio", max);
+            diagnostic.setVMOption("MinHeapFreeRatio", min);
+        }
         MemoryUsage after = memory.getHeapMemoryUsage();
-        log.info("Memory after start returned: heap committed {} MB -> {} MB ({} MB used), MaxHeapFreeRatio {}",
-                before.getCommitted() >> 20, after.getCommitted() >> 20, after.getUsed() >> 20, max);
+        trimNativeHeap();
+        log.info("Memory after start returned: heap committed {} MB -> {} MB ({} MB used) in one collection at "
+                + "MaxHeapFreeRatio {}", before.getCommitted() >> 20, after.getCommitted() >> 20, after.getUsed() >> 20,
+                lowered);
         return after.getCommitted();
     }
 

@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param returnUnused          collect once after start with the heap's free-space bounds lowered, so that G1 uncommits
  *                              the unused heap, and release the C heap's free pages (glibc malloc_trim)
- * @param maxHeapFreePercent    the JVM's MaxHeapFreeRatio from then on: a full collection shrinks the heap until no
- *                              more than this share of it is free (the JVM's default is 70)
+ * @param maxHeapFreePercent    the JVM's MaxHeapFreeRatio for that one collection: it shrinks the heap until no more
+ *                              than this share of it is free (the JVM's default, set back after it, is 70)
  */
 @ConfigurationProperties(prefix = "aims.memory.after-start")
 public record HeapAfterStartProperties(boolean returnUnused, Integer maxHeapFreePercent) {
