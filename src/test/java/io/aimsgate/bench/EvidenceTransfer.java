@@ -136,16 +136,16 @@ final class EvidenceTransfer {
                     + "%,d allocations outside TLABs by them, %,d bytes", size, describe(largest), server.size(),
                     server.stream().mapToLong(e -> e.getLong("allocationSize")).sum()));
             largestBySize.append(largestBySize.length() == 0 ? "" : " / ").append(String.format("%.2f", largestMib));
-            perMbBySize.append(perMbBySize.length() == 0 ? "" : " / ")
-                    .append(String.format("%.1f", allocated / (double) (1 << 20) / size));
+            perMbBySize.append(perMbBySize.length() == 0 ? "" : " / ").append(String.format("%.0f (%.1f)",
+                    allocated / (double) (1 << 20), allocated / (double) (1 << 20) / size));
         }
         String sizes = settings.evidenceSizes().stream().map(String::valueOf).collect(Collectors.joining(" / "));
         report.row("Evidence", String.format("streaming: the largest single allocation by the server's request threads "
                 + "during an upload and download of %s MB (JFR, allocations outside TLABs): MiB", sizes),
                 largestBySize.toString(), "flat (not growing with the file)");
-        report.row("Evidence", String.format("streaming: bytes the server's request threads allocated per MB of file "
-                + "(upload + download of %s MB; short-lived buffers, ThreadMXBean): MiB per MB", sizes),
-                perMbBySize.toString(), "flat");
+        report.row("Evidence", String.format("streaming: bytes the server's request threads allocated in all during "
+                + "the upload and download of %s MB (short-lived buffers, ThreadMXBean): MiB (MiB per MB of file)", sizes),
+                perMbBySize.toString(), "in proportion to the file, no step of its size");
         report.history().figure("evidence_largest_alloc_mib", largestOfAll);
     }
 
