@@ -145,7 +145,7 @@ final class EvidenceTransfer {
                 largestBySize.toString(), "flat (not growing with the file)");
         report.row("Evidence", String.format("streaming: bytes the server's request threads allocated in all during "
                 + "the upload and download of %s MB (short-lived buffers, ThreadMXBean): MiB (MiB per MB of file)", sizes),
-                perMbBySize.toString(), "in proportion to the file, no step of its size");
+                perMbBySize.toString(), "");
         report.history().figure("evidence_largest_alloc_mib", largestOfAll);
     }
 
