@@ -31,13 +31,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code bench.clients} threads at once. The chain serialises appends on its head row ({@code SELECT ... FOR UPDATE}
  * on {@code audit_head}, held until commit); while the threads run, a sampler reads {@code pg_stat_activity} every
  * few milliseconds and counts the appenders waiting for that lock, which says how they serialise. Then the chain is
- * grown to each of {@code bench.ledger.sizes} entries (the same append, a batch of them per transaction) and verified
+ * grown to each of {@code bench.ledger.sizes} entries (the same append, a batch of them per transaction, and a
+ * checkpoint on demand every 1,000 entries) and verified
  * whole with {@code GET /api/audit/verify} as grace (governance board), which must answer ok for every entry.
  */
 final class LedgerAppends {
 
     /** Appends per transaction while the chain is grown to a verification size (not timed per append). */
     private static final int FILL_BATCH = 200;
+
+    /** Entries between two checkpoints while the chain is grown. */
+    private static final int CHECKPOINT_EVERY = 1000;
 
     private final BenchApp app;
     private final Settings settings;
@@ -93,7 +97,7 @@ final class LedgerAppends {
                 continue;
             }
             long fillStart = System.nanoTime();
-            fill(size - head);
+            int signed = fill(size, client);
             double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
             if (head() != size) {
                 throw new IllegalStateException("the chain holds " + head() + " entries, not " + size);
@@ -115,7 +119,8 @@ final class LedgerAppends {
                             verify.percentileMs(50) / 1000, verify.percentileMs(100) / 1000,
                             verify.percentileMs(50) * 1000 / size), "");
             report.note(String.format("Ledger: grown from %,d to %,d entries through DecisionLedger.append, %d appends "
-                    + "per transaction, in %.0f s (%.0f appends/s)", head, size, FILL_BATCH, fillSeconds,
+                    + "per transaction, and %d checkpoints on demand (one per %,d entries), in %.0f s (%.0f entries/s)",
+                    head, size, FILL_BATCH, signed, CHECKPOINT_EVERY, fillSeconds,
                     (size - head) / Math.max(fillSeconds, 1e-9)));
             if (size == 100_000) {
                 report.history().figure("ledger_verify_100k_s", verify.percentileMs(50) / 1000);
@@ -160,15 +165,38 @@ final class LedgerAppends {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private void fill(long count) {
-        for (long done = 0; done < count; done += FILL_BATCH) {
-            long batch = Math.min(FILL_BATCH, count - done);
+    /**
+     * Grows the chain to {@code size} entries through the same append, {@value #FILL_BATCH} per transaction, with a
+     * checkpoint on demand ({@code POST /api/audit/checkpoints} as grace; its request is itself an entry) after every
+     * {@value #CHECKPOINT_EVERY} entries, as a chain signed at intervals carries them.
+     */
+    private int fill(long size, HttpClient client) throws IOException, InterruptedException {
+        int checkpoints = 0;
+        long next = (head() / CHECKPOINT_EVERY + 1) * CHECKPOINT_EVERY;
+        for (long head = head(); head < size; head = head()) {
+            long batch = Math.min(FILL_BATCH, size - head);
             transactions.executeWithoutResult(status -> {
                 for (long i = 0; i < batch; i++) {
                     ledger.append(record());
                 }
             });
+            if (head + batch >= next && head + batch < size) {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + app.port + "/api/audit/checkpoints")).timeout(Duration.ofMinutes(1))
+                        .header("Authorization", HttpCaller.basic("grace", "demo"))
+                        .header("Content-Type", "application/json").header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"Benchmark: the chain is signed at "
+                                + "intervals, as the hourly checkpoints sign it.\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 201) {
+                    throw new IllegalStateException("POST /api/audit/checkpoints answered " + response.statusCode()
+                            + ": " + response.body());
+                }
+                checkpoints++;
+                next += CHECKPOINT_EVERY;
+            }
         }
+        return checkpoints;
     }
 
     /** An entry the size of a gate decision's: a rationale, ids and a snapshot with a digest. */
