@@ -53,10 +53,12 @@ class HeapAfterStart {
         HotSpotDiagnosticMXBean diagnostic = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
         String min = diagnostic.getVMOption("MinHeapFreeRatio").getValue();
         String max = diagnostic.getVMOption("MaxHeapFreeRatio").getValue();
-        String lowered = Integer.toString(properties.maxHeapFreePercent());
+        // Never above the JVM's own bound (set lower with -XX:MaxHeapFreeRatio).
+        int percent = Math.min(properties.maxHeapFreePercent(), Integer.parseInt(max));
+        String lowered = Integer.toString(percent);
         try {
             // MinHeapFreeRatio <= MaxHeapFreeRatio at every step.
-            if (Integer.parseInt(min) > properties.maxHeapFreePercent()) {
+            if (Integer.parseInt(min) > percent) {
                 diagnostic.setVMOption("MinHeapFreeRatio", lowered);
             }
             diagnostic.setVMOption("MaxHeapFreeRatio", lowered);

@@ -181,8 +181,18 @@ final class Footprint {
         if (java) {
             return root;
         }
-        return root.descendants().filter(p -> p.info().commandLine().map(c -> c.contains("io.aimsgate.AimsGateApplication"))
-                .orElse(false)).findFirst().orElse(root);
+        // From /proc: ProcessHandle.Info has no arguments for a command line as long as the forked JVM's class path,
+        // which made this fall back to Maven's own JVM (1.6 GB resident).
+        return root.descendants().filter(p -> commandLine(p.pid()).contains("io.aimsgate.AimsGateApplication"))
+                .findFirst().orElse(root);
+    }
+
+    private static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException gone) {
+            return "";
+        }
     }
 
     /** User and system CPU of a process, in seconds (/proc/pid/stat, clock ticks of 1/100 s). */
