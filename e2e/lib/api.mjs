@@ -58,6 +58,17 @@ export async function tasksOfRequest(user, systemId, versionLabel, taskDefinitio
   return ofSystem;
 }
 
+/** The one open task of a process instance with this key, as the user sees it over engine REST (polls for it). */
+export function openTaskOf(user, processInstanceId, taskDefinitionKey) {
+  return eventually(
+    async () => {
+      const tasks = await ok(user, 'GET', `/engine-rest/task?processInstanceId=${processInstanceId}&taskDefinitionKey=${taskDefinitionKey}`);
+      return tasks.length === 1 ? tasks[0] : null;
+    },
+    { what: `${taskDefinitionKey} of ${processInstanceId} visible to ${user}` },
+  );
+}
+
 /** Claims and completes a review task over engine REST: set-up for a scenario about something else. */
 export async function approveOverRest(user, taskId, rationale) {
   await ok(user, 'POST', `/engine-rest/task/${taskId}/claim`, { userId: user });

@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, screenshot, showingFailure } from '../lib/browser.mjs';
-import { approveOverRest, eventually, ok } from '../lib/api.mjs';
+import { approveOverRest, eventually, ok, openTaskOf } from '../lib/api.mjs';
 import {
   claim,
   complete,
@@ -16,17 +16,6 @@ import {
   openTaskCard,
   taskPane,
 } from '../lib/tasklist.mjs';
-
-/** The one open task of the SoA version's process with this key, as the user sees it over engine REST. */
-function openTask(user, processInstanceId, taskKey) {
-  return eventually(
-    async () => {
-      const tasks = await ok(user, 'GET', `/engine-rest/task?processInstanceId=${processInstanceId}&taskDefinitionKey=${taskKey}`);
-      return tasks.length === 1 ? tasks[0] : null;
-    },
-    { what: `${taskKey} of SoA process ${processInstanceId}` },
-  );
-}
 
 describe('Scenario 12: the board approves a Statement of Applicability version in Tasklist', () => {
   let browser;
@@ -49,11 +38,11 @@ describe('Scenario 12: the board approves a Statement of Applicability version i
       });
       assert.equal(version.status, 'IN_REVIEW');
       const pid = version.processInstanceId;
-      await approveOverRest('sam', (await openTask('sam', pid, 'task_security_review')).id,
+      await approveOverRest('sam', (await openTaskOf('sam', pid, 'task_security_review')).id,
         'sam: security controls of the version checked in the e2e run.');
-      await approveOverRest('lena', (await openTask('lena', pid, 'task_legal_review')).id,
+      await approveOverRest('lena', (await openTaskOf('lena', pid, 'task_legal_review')).id,
         'lena: exclusions checked against the obligations in the e2e run.');
-      const board = await openTask('grace', pid, 'task_board_approval');
+      const board = await openTaskOf('grace', pid, 'task_board_approval');
 
       await login(page, 'grace');
       await openFilter(page, 'Board sign-offs and escalations');

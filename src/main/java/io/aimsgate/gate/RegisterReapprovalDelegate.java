@@ -34,7 +34,9 @@ class RegisterReapprovalDelegate implements JavaDelegate {
         execution.setVariable(SYSTEM_ID, request.getSystemId());
         execution.setVariable(VERSION_LABEL, version.getVersionLabel());
         execution.setVariable(SYSTEM_NAME, gate.systemOf(request).getName());
-        execution.setVariable(REAPPROVAL_REASON, request.getSubmissionNote());
+        // The change itself (the request's note says "Re-approval: " before it; the form's sentence says so already).
+        execution.setVariable(REAPPROVAL_REASON, approvals.latest(versionId)
+                .map(DeploymentApproval::getInvalidationReason).orElseThrow());
         execution.setVariable(STATE_DIFFERENCE, markdown(approvals.differencesSinceApproval(versionId)));
         ControlVariables.restore(execution, request, gate);
     }

@@ -28,8 +28,10 @@ class AimsGateBenchmark {
         try (BenchDatabase server = BenchDatabase.start()) {
             report.header("Database: " + server.describe());
             if (settings.runs("gates") || settings.runs("pipeline") || settings.runs("risk")
-                    || settings.runs("tasklist") || settings.runs("kpi")) {
-                try (BenchApp app = BenchApp.start(server.freshDatabase(), settings.poolSize())) {
+                    || settings.runs("tasklist") || settings.runs("kpi") || settings.runs("ledger")
+                    || settings.runs("evidence")) {
+                try (BenchApp app = BenchApp.start(server.freshDatabase(), settings.poolSize(),
+                        settings.runs("evidence") ? EvidenceTransfer.largestBytes(settings) : 0)) {
                     report.header(String.format("In-process application started in %.1f s (profile postgres, bench users, fresh "
                             + "PostgreSQL database, pool %d, port %d)", app.startSeconds, settings.poolSize(), app.port));
                     GateThroughput gates = new GateThroughput(app, settings, report);
@@ -68,6 +70,12 @@ class AimsGateBenchmark {
                     }
                     if (settings.runs("kpi")) {
                         new KpiHistory(app, settings, report).run();
+                    }
+                    if (settings.runs("ledger")) {
+                        new LedgerAppends(app, settings, report).run();
+                    }
+                    if (settings.runs("evidence")) {
+                        new EvidenceTransfer(app, settings, report).run();
                     }
                 }
             }

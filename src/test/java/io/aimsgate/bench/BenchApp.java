@@ -42,6 +42,14 @@ final class BenchApp implements AutoCloseable {
     }
 
     static BenchApp start(BenchDatabase.Database database, int poolSize) {
+        return start(database, poolSize, 0);
+    }
+
+    /**
+     * As {@link #start(BenchDatabase.Database, int)}; an {@code evidenceBytes} above the default evidence limit (25 MB)
+     * raises {@code aims.evidence.max-size} to it, for the evidence section's larger files (0: the default).
+     */
+    static BenchApp start(BenchDatabase.Database database, int poolSize, long evidenceBytes) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.datasource.url", database.url());
         properties.put("spring.datasource.username", database.username());
@@ -53,6 +61,9 @@ final class BenchApp implements AutoCloseable {
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.io.aimsgate", "WARN");
+        if (evidenceBytes > 25L << 20) {
+            properties.put("aims.evidence.max-size", evidenceBytes + "B");
+        }
         long start = System.nanoTime();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AimsGateApplication.class)
                 .profiles("postgres")

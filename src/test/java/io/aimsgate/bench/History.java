@@ -39,6 +39,18 @@ final class History {
         FIGURES.put("pipeline_p99_ms", new Figure("pipeline check (approved) p99, 64 connections", "ms", 20, true));
         FIGURES.put("tasklist_count_p95_ms", new Figure("Tasklist count, 100,000 open tasks, p95", "ms", 100, true));
         FIGURES.put("kpi_p95_ms", new Figure("KPIs over a year of history, p95", "ms", Double.NaN, true));
+        FIGURES.put("ledger_appends_per_s", new Figure("ledger appends/s, own transaction, 1 thread", "/s", Double.NaN,
+                false));
+        FIGURES.put("ledger_appends_per_s_8", new Figure("ledger appends/s, own transaction, 8 threads", "/s",
+                Double.NaN, false));
+        FIGURES.put("ledger_append_p99_ms", new Figure("ledger append p99, 1 thread", "ms", Double.NaN, true));
+        FIGURES.put("ledger_verify_100k_s", new Figure("verify the whole ledger at 100,000 entries", "s", Double.NaN,
+                true));
+        FIGURES.put("evidence_upload_mb_s", new Figure("evidence upload, 25 MB, at p50", "MB/s", Double.NaN, false));
+        FIGURES.put("evidence_download_mb_s", new Figure("evidence download, 25 MB, at p50", "MB/s", Double.NaN,
+                false));
+        FIGURES.put("evidence_largest_alloc_mib", new Figure("evidence: largest server allocation, up to 100 MB files",
+                "MiB", Double.NaN, true));
     }
 
     private final Map<String, Double> figures = new LinkedHashMap<>();

@@ -8,9 +8,11 @@ import java.util.stream.Collectors;
 /** Sizes of a run, from system properties ({@code -Dbench.gates=300} etc.); defaults keep a run near 10 minutes. */
 record Settings(Set<String> sections, int gates, int clients, int rounds, int warmupGates, int poolSize,
         int dbSeconds, int pipelineConnections, int pipelineSeconds, int pipelineWarmupSeconds, List<Integer> riskSizes,
-        int riskOrgTotal, int riskSamples, int tasks, int tasksViaApi, int taskSamples, int kpiTasks, int kpiSamples, String out) {
+        int riskOrgTotal, int riskSamples, int tasks, int tasksViaApi, int taskSamples, int kpiTasks, int kpiSamples,
+        int ledgerAppends, List<Integer> ledgerSizes, List<Integer> evidenceSizes, int evidenceTimedSize,
+        int evidenceSamples, String out) {
 
-    static final String ALL = "gates,pipeline,risk,tasklist,kpi,footprint";
+    static final String ALL = "gates,pipeline,risk,tasklist,kpi,ledger,evidence,footprint";
 
     static Settings fromSystemProperties() {
         return new Settings(
@@ -25,11 +27,19 @@ record Settings(Set<String> sections, int gates, int clients, int rounds, int wa
                 integer("bench.risk.org", 1_000_000), integer("bench.risk.samples", 200),
                 integer("bench.tasks", 100_000), integer("bench.tasks.api", 2_000), integer("bench.tasks.samples", 50),
                 integer("bench.kpi.tasks", 50_000), integer("bench.kpi.samples", 30),
+                integer("bench.ledger.appends", 2_000), integers("bench.ledger.sizes", "10000,100000"),
+                integers("bench.evidence.sizes", "1,25,100"), integer("bench.evidence.timed", 25),
+                integer("bench.evidence.samples", 5),
                 System.getProperty("bench.out", "target/bench/results.md"));
     }
 
     boolean runs(String section) {
         return sections.contains(section);
+    }
+
+    private static List<Integer> integers(String name, String fallback) {
+        return Arrays.stream(System.getProperty(name, fallback).split(",")).map(String::strip)
+                .filter(v -> !v.isEmpty()).map(v -> Integer.valueOf(v.replace("_", ""))).toList();
     }
 
     private static int integer(String name, int fallback) {
@@ -43,6 +53,7 @@ record Settings(Set<String> sections, int gates, int clients, int rounds, int wa
                 + " warm-up) per kind, clients=" + clients + ", pool=" + poolSize + ", db limit " + dbSeconds
                 + " s, pipeline " + pipelineConnections + " connections x " + pipelineSeconds + " s, risk sizes "
                 + riskSizes + " (org " + riskOrgTotal + "), tasks=" + tasks + ", kpi tasks=" + kpiTasks + " x "
-                + kpiSamples + " samples";
+                + kpiSamples + " samples, ledger " + ledgerAppends + " appends, verified at " + ledgerSizes
+                + ", evidence " + evidenceSizes + " MB (" + evidenceSamples + " x " + evidenceTimedSize + " MB timed)";
     }
 }

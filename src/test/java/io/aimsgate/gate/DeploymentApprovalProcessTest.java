@@ -974,7 +974,7 @@ class DeploymentApprovalProcessTest {
         Assertions.assertThat(gateDecisions.require(again.getGateRunId()).getTriggerKind()).isEqualTo("MATERIAL_CHANGE");
         Assertions.assertThat(runtimeService.getVariables(reapproval.getId()))
                 .containsEntry(SUBMITTER, SUBMITTER_USER).containsEntry(VERSION_LABEL, VERSION)
-                .containsEntry(REAPPROVAL_REASON, "Re-approval: " + CHANGE)
+                .containsEntry(REAPPROVAL_REASON, CHANGE)
                 .containsEntry(STATE_DIFFERENCE, "- New CRITICAL risk 9 'Prompt injection' (OPEN)");
         // the version stays REAPPROVAL_REQUIRED while it is reviewed again
         verify(inventory, never()).changeVersionStatus(VERSION_ID, VersionStatus.IN_REVIEW);
