@@ -99,11 +99,16 @@ class DeploymentAttestations {
         this.clock = clock;
     }
 
-    /** In the approving transaction, after the approval was recorded with its state ({@link DeploymentApprovals}). */
+    /**
+     * In the approving transaction, after the approval was recorded with its state ({@link DeploymentApprovals}). A
+     * synchronous listener, not one of the event publication registry's: an approval this cannot attest (no version
+     * named, or none bound) fails here, and the approving transaction with it, rather than standing unsigned.
+     */
     @EventListener
     void onApproval(DeploymentApproved approved) {
         if (approved.versionId() == null) {
-            return; // an approval that names no model version has no artefact to sign (the gate always names one)
+            throw new IllegalStateException("The deployment approval of system " + approved.systemId() + " by "
+                    + approved.approvedBy() + " names no model version");
         }
         BoundApproval bound = approvals.currentOf(approved.versionId()).orElseThrow(() -> new IllegalStateException(
                 "Version " + approved.versionId() + " was approved without a bound approval"));

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aimsgate.support.Api;
 import io.aimsgate.support.Api.Caller;
 import io.aimsgate.support.Api.Response;
+import io.aimsgate.support.AsDemoUsers;
+import io.aimsgate.support.EvidenceFixtures;
 import io.aimsgate.support.LifecycleWalk;
 import io.aimsgate.support.ProcessEngineBinding;
+import io.aimsgate.support.SystemFixtures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,17 +18,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The HTTP scenarios of AIMS Gate, run against the whole application (Tomcat on a random port, the real security
@@ -34,7 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * users (password {@code demo}, {@code admin}/{@code admin}).
  */
 @ExtendWith(ProcessEngineBinding.class)
-abstract class AbstractApiScenarios {
+abstract class AbstractApiScenarios extends AsDemoUsers {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     /** Fixtures of the bad-input test, one per running application (keyed by port). */
@@ -42,42 +42,8 @@ abstract class AbstractApiScenarios {
 
     static final String RATIONALE = "Evidence reviewed and found complete for this release.";
 
-    @LocalServerPort
-    int port;
-
     /** The version the life-cycle walk validates; the scenarios' own versions come after it. */
     static final String VALIDATED_BASELINE = "0.0.1-validated";
-
-    Api api;
-    Caller olivia;
-    Caller oscar;
-    Caller mia;
-    Caller sam;
-    Caller lena;
-    Caller priya;
-    Caller ethan;
-    Caller grace;
-    Caller ben;
-    Caller guest;
-    Caller admin;
-    Caller anonymous;
-
-    @BeforeEach
-    void callers() {
-        api = new Api(port);
-        olivia = api.as("olivia");
-        oscar = api.as("oscar");
-        mia = api.as("mia");
-        sam = api.as("sam");
-        lena = api.as("lena");
-        priya = api.as("priya");
-        ethan = api.as("ethan");
-        grace = api.as("grace");
-        ben = api.as("ben");
-        guest = api.as("guest");
-        admin = api.as("admin");
-        anonymous = api.anonymous();
-    }
 
     // ------------------------------------------------------------------------------------------------------------
     // 1. Inventory
@@ -804,7 +770,7 @@ abstract class AbstractApiScenarios {
         assertThat(versionStatus(prohibited, "1.0.0")).isEqualTo("DRAFT");
 
         long halfway = createSystemAtInception("Halfway through the life cycle", "MINIMAL");
-        lifecycleWalk().passInception(halfway, "MINIMAL");
+        walk().passInception(halfway, "MINIMAL");
         registerVersion(halfway, "1.0.0", sha256());
         Response notValidated = olivia.post(requestsPath(halfway, "1.0.0"), Map.of()).expect(409);
         assertThat(texts(notValidated.json().get("reasons"))).noneSatisfy(r -> assertThat(r).contains("inception"))
@@ -818,7 +784,7 @@ abstract class AbstractApiScenarios {
         body.put("supplierType", "THIRD_PARTY");
         body.put("supplierName", "Example Vendor");
         long system = olivia.post("/api/systems", body).expect(201).json().get("id").asLong();
-        LifecycleWalk walk = lifecycleWalk();
+        LifecycleWalk walk = walk();
         walk.passGatesBeforeDeployment(system, "MINIMAL", VALIDATED_BASELINE);
         registerVersion(system, "1.0.0", sha256());
         String supplierPath = "/api/systems/" + system + "/supplier-assessments";
@@ -897,7 +863,7 @@ abstract class AbstractApiScenarios {
                 "owner", "mia")).expect(200);
         Map<String, Object> audited = systemBody("Audited system " + uniqueToken(), "MINIMAL");
         long system = olivia.post("/api/systems", audited).expect(201).json().get("id").asLong();
-        long revision = lifecycleWalk().attach("mia", "SYSTEM", system, "VALIDATION_REPORT", "validation-report.md")
+        long revision = walk().attach("mia", "SYSTEM", system, "VALIDATION_REPORT", "validation-report.md")
                 .get("id").asLong();
         Map<String, Object> ownedByAuditor = systemBody("Auditor's own system " + uniqueToken(), "MINIMAL");
         ownedByAuditor.put("businessOwner", "alex");
@@ -1070,7 +1036,7 @@ abstract class AbstractApiScenarios {
     /** A new system that has passed inception, design & development and V&V (the deployment gate's prerequisites). */
     long createSystem(String prefix, String tier) {
         long id = createSystemAtInception(prefix, tier);
-        lifecycleWalk().passGatesBeforeDeployment(id, tier, VALIDATED_BASELINE);
+        walk().passGatesBeforeDeployment(id, tier, VALIDATED_BASELINE);
         return id;
     }
 
@@ -1079,50 +1045,24 @@ abstract class AbstractApiScenarios {
                 .asLong();
     }
 
-    LifecycleWalk lifecycleWalk() {
-        return new LifecycleWalk((user, method, path, body, expected) -> api.as(user).send(method, path, body,
-                "application/json").expect(expected).json(), LifecycleWalk.Cast.DEMO);
-    }
-
     /** Registers the version with its model card in the evidence store: the deployment gate approves no version without. */
     void registerVersion(long system, String label, String digest) {
-        long version = mia.post(versionsPath(system), Map.of("versionLabel", label, "artifactSha256", digest))
-                .expect(201).json().get("id").asLong();
-        mia.sendBytes("POST", "/api/evidence?subjectType=MODEL_VERSION&subjectId=" + version
-                + "&kind=MODEL_CARD&fileName=model-card.md", ("# Model card " + label + "\n").getBytes(
-                        java.nio.charset.StandardCharsets.UTF_8), "text/markdown").expect(201);
+        EvidenceFixtures.versionWithModelCard(mia, system, label, digest);
     }
 
     Response recordRisk(Caller caller, long system, int likelihood, int impact, String title) {
         return caller.post(risksPath(system), riskBody(likelihood, impact, title));
     }
 
+    // The scenarios' request bodies and digests are the shared ones (SystemFixtures), under the names the scenario
+    // classes of this package use.
+
     static Map<String, Object> systemBody(String name, String tier) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name);
-        body.put("intendedUse", "Suggests products to customers; staff can override.");
-        body.put("aiType", "PREDICTIVE");
-        body.put("businessOwner", "olivia");
-        body.put("businessUnit", "Retail");
-        body.put("supplierType", "IN_HOUSE");
-        body.put("euAiActTier", tier);
-        body.put("dataCategories", List.of("usage logs", "product catalogue"));
-        body.put("processesPersonalData", false);
-        return body;
+        return SystemFixtures.systemBody(name, tier);
     }
 
     static Map<String, Object> riskBody(int likelihood, int impact, String title) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("lifecycleStage", "VERIFICATION_AND_VALIDATION");
-        body.put("strideCategory", "TAMPERING");
-        body.put("title", title);
-        body.put("description", "Found during the release review.");
-        body.put("likelihood", likelihood);
-        body.put("impact", impact);
-        body.put("treatment", "MITIGATE");
-        body.put("treatmentOwner", "mia");
-        body.put("dueDate", "2030-01-31");
-        return body;
+        return SystemFixtures.riskBody(likelihood, impact, title);
     }
 
     static Map<String, Object> decision(String decision, String rationale) {
@@ -1130,12 +1070,7 @@ abstract class AbstractApiScenarios {
     }
 
     static String sha256() {
-        StringBuilder digest = new StringBuilder();
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int i = 0; i < 64; i++) {
-            digest.append(Character.forDigit(random.nextInt(16), 16));
-        }
-        return digest.toString();
+        return SystemFixtures.sha256();
     }
 
     static String versionsPath(long system) {

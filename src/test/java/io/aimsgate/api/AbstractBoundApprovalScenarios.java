@@ -5,21 +5,20 @@ import static io.aimsgate.api.AbstractApiScenarios.assertProblem;
 import static io.aimsgate.api.AbstractApiScenarios.decision;
 import static io.aimsgate.api.AbstractApiScenarios.decisionPath;
 import static io.aimsgate.api.AbstractApiScenarios.requestsPath;
-import static io.aimsgate.api.AbstractApiScenarios.riskBody;
 import static io.aimsgate.api.AbstractApiScenarios.risksPath;
-import static io.aimsgate.api.AbstractApiScenarios.sha256;
-import static io.aimsgate.api.AbstractApiScenarios.systemBody;
 import static io.aimsgate.api.AbstractApiScenarios.texts;
 import static io.aimsgate.api.AbstractApiScenarios.versionsPath;
+import static io.aimsgate.support.SystemFixtures.riskBody;
+import static io.aimsgate.support.SystemFixtures.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aimsgate.support.Api;
 import io.aimsgate.support.Api.Caller;
 import io.aimsgate.support.Api.Response;
+import io.aimsgate.support.AsDemoUsers;
 import io.aimsgate.support.EvidenceFixtures;
-import io.aimsgate.support.LifecycleWalk;
 import io.aimsgate.support.ProcessEngineBinding;
+import io.aimsgate.support.SystemFixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,12 +31,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 17, bound approval, over HTTP on each database: an approval answers the pipeline with the digest of the state
@@ -48,44 +44,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * driven by the risk-acceptance process's timers, executed here through the engine's ManagementService.
  */
 @ExtendWith(ProcessEngineBinding.class)
-abstract class AbstractBoundApprovalScenarios {
+abstract class AbstractBoundApprovalScenarios extends AsDemoUsers {
 
     static final String DIGEST = "sha256:[0-9a-f]{64}";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     ManagementService managementService;
 
     @Autowired
     RuntimeService runtimeService;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Api api;
-    Caller olivia;
-    Caller oscar;
-    Caller mia;
-    Caller sam;
-    Caller grace;
-    Caller ben;
-    Caller alex;
-    Caller admin;
-
-    @BeforeEach
-    void callers() {
-        api = new Api(port);
-        olivia = api.as("olivia");
-        oscar = api.as("oscar");
-        mia = api.as("mia");
-        sam = api.as("sam");
-        grace = api.as("grace");
-        ben = api.as("ben");
-        alex = api.as("alex");
-        admin = api.as("admin");
-    }
 
     @Test
     void aNewCriticalRiskInvalidatesTheApprovalAndTheReapprovalBindsTheNewState() {
@@ -297,20 +264,15 @@ abstract class AbstractBoundApprovalScenarios {
     // ---- helpers
 
     long system(String prefix) {
-        long id = olivia.post("/api/systems", systemBody(prefix + " " + UUID.randomUUID().toString().substring(0, 8),
-                "MINIMAL")).expect(201).json().get("id").asLong();
-        new LifecycleWalk((user, method, path, body, expected) -> api.as(user).send(method, path, body,
-                "application/json").expect(expected).json(), LifecycleWalk.Cast.DEMO)
-                .passGatesBeforeDeployment(id, "MINIMAL", AbstractApiScenarios.VALIDATED_BASELINE);
+        long id = SystemFixtures.registerSystem(olivia, prefix + " " + UUID.randomUUID().toString().substring(0, 8),
+                "MINIMAL");
+        walk().passGatesBeforeDeployment(id, "MINIMAL", AbstractApiScenarios.VALIDATED_BASELINE);
         return id;
     }
 
     /** A version with its model card (the deployment gate's required evidence); answers its id. */
     long version(long system, String label) {
-        long id = mia.post(versionsPath(system), Map.of("versionLabel", label, "artifactSha256", sha256()))
-                .expect(201).json().get("id").asLong();
-        EvidenceFixtures.attach(mia, "MODEL_VERSION", id, "MODEL_CARD", "model-card.md");
-        return id;
+        return EvidenceFixtures.versionWithModelCard(mia, system, label, sha256());
     }
 
     /** Submitted by olivia, reviewed by mia and sam, approved by oscar: the pipeline check's 200 answer. */

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aimsgate.support.Api;
 import io.aimsgate.support.Api.Caller;
 import io.aimsgate.support.Api.Response;
+import io.aimsgate.support.AsDemoUsers;
+import io.aimsgate.support.EvidenceFixtures;
 import io.aimsgate.support.LifecycleWalk;
 import io.aimsgate.support.ProcessEngineBinding;
+import io.aimsgate.support.SystemFixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,12 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 13's side doors around a gate, tried over HTTP as an attacker or a careless administrator would: each test
@@ -30,44 +30,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * API here; the same guards sit under the webapps and the Java API). Run on H2 and PostgreSQL by the subclasses.
  */
 @ExtendWith(ProcessEngineBinding.class)
-abstract class AbstractGateIntegrityScenarios {
+abstract class AbstractGateIntegrityScenarios extends AsDemoUsers {
 
     static final String RATIONALE = "Evidence reviewed and found complete for this release.";
     static final String REPAIR_REASON = "Oscar is on leave for three weeks; the approval must not wait.";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     @Autowired
     org.camunda.bpm.engine.ProcessEngine engine;
-
-    Api api;
-    Caller olivia;
-    Caller oscar;
-    Caller mia;
-    Caller sam;
-    Caller lena;
-    Caller priya;
-    Caller ethan;
-    Caller grace;
-    Caller admin;
-
-    @BeforeEach
-    void callers() {
-        api = new Api(port);
-        olivia = api.as("olivia");
-        oscar = api.as("oscar");
-        mia = api.as("mia");
-        sam = api.as("sam");
-        lena = api.as("lena");
-        priya = api.as("priya");
-        ethan = api.as("ethan");
-        grace = api.as("grace");
-        admin = api.as("admin");
-    }
 
     // ---- one entrance per process
 
@@ -552,11 +521,6 @@ abstract class AbstractGateIntegrityScenarios {
         return olivia.get("/api/systems/" + system + "/risk-assessment").expect(200).json().get("blocked").asBoolean();
     }
 
-    LifecycleWalk walk() {
-        return new LifecycleWalk((user, method, path, body, expected) -> api.as(user).send(method, path, body,
-                "application/json").expect(expected).json(), LifecycleWalk.Cast.DEMO);
-    }
-
     /** The system's one run of this gate kind, as GET /api/systems/{id}/lifecycle shows it. */
     JsonNode lifecycleRun(long system, String kind) {
         List<JsonNode> runs = new java.util.ArrayList<>();
@@ -570,19 +534,14 @@ abstract class AbstractGateIntegrityScenarios {
     }
 
     long createSystem(String prefix, String tier) {
-        long id = olivia.post("/api/systems", AbstractApiScenarios.systemBody(prefix + " "
-                + AbstractApiScenarios.uniqueToken(), tier)).expect(201).json().get("id").asLong();
-        new LifecycleWalk((user, method, path, body, expected) -> api.as(user).send(method, path, body,
-                "application/json").expect(expected).json(), LifecycleWalk.Cast.DEMO)
-                .passGatesBeforeDeployment(id, tier, AbstractApiScenarios.VALIDATED_BASELINE);
+        long id = SystemFixtures.registerSystem(olivia, prefix + " " + AbstractApiScenarios.uniqueToken(), tier);
+        walk().passGatesBeforeDeployment(id, tier, AbstractApiScenarios.VALIDATED_BASELINE);
         return id;
     }
 
     /** Registers the version with its model card in the evidence store: the deployment gate approves no version without. */
     void registerVersion(long system, String label) {
-        long version = mia.post("/api/systems/" + system + "/versions", Map.of("versionLabel", label, "artifactSha256",
-                AbstractApiScenarios.sha256())).expect(201).json().get("id").asLong();
-        io.aimsgate.support.EvidenceFixtures.attach(mia, "MODEL_VERSION", version, "MODEL_CARD", "model-card.md");
+        EvidenceFixtures.versionWithModelCard(mia, system, label, SystemFixtures.sha256());
     }
 
     /** A user of its own, in these groups (password {@code <name>-password-1}), created by the administrator. */

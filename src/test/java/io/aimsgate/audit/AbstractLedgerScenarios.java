@@ -6,6 +6,7 @@ import io.aimsgate.shared.ledger.LedgerRecord;
 
 import io.aimsgate.shared.ledger.DecisionLedger;
 
+import static io.aimsgate.support.SystemFixtures.riskBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,8 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aimsgate.support.Api;
 import io.aimsgate.support.Api.Caller;
 import io.aimsgate.support.Api.Response;
+import io.aimsgate.support.AsDemoUsers;
 import io.aimsgate.support.EvidenceFilesDouble;
 import io.aimsgate.support.ProcessEngineBinding;
+import io.aimsgate.support.SystemFixtures;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,8 +49,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -58,15 +59,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and the evidence pack checked by the offline verifier, including a pack tampered with in four ways.
  */
 @ExtendWith(ProcessEngineBinding.class)
-abstract class AbstractLedgerScenarios {
+abstract class AbstractLedgerScenarios extends AsDemoUsers {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     TransactionTemplate transactions;
@@ -77,25 +72,8 @@ abstract class AbstractLedgerScenarios {
     @Autowired
     EvidenceFilesDouble evidence;
 
-    Api api;
-    Caller olivia;
-    Caller sam;
-    Caller grace;
-    Caller alex;
-    Caller admin;
-
     /** Whether the database is PostgreSQL (the append-only triggers). */
     abstract boolean postgres();
-
-    @BeforeEach
-    void callers() {
-        api = new Api(port);
-        olivia = api.as("olivia");
-        sam = api.as("sam");
-        grace = api.as("grace");
-        alex = api.as("alex");
-        admin = api.as("admin");
-    }
 
     // ------------------------------------------------------------------------------------------------------------
     // entries, filters, paging, access
@@ -637,31 +615,7 @@ abstract class AbstractLedgerScenarios {
     }
 
     long newSystem() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "Ledger " + UUID.randomUUID());
-        body.put("intendedUse", "Exercises the decision ledger.");
-        body.put("aiType", "PREDICTIVE");
-        body.put("businessOwner", "olivia");
-        body.put("businessUnit", "Audit");
-        body.put("supplierType", "IN_HOUSE");
-        body.put("euAiActTier", "MINIMAL");
-        body.put("dataCategories", List.of("synthetic"));
-        body.put("processesPersonalData", false);
-        return olivia.post("/api/systems", body).expect(201).json().path("id").asLong();
-    }
-
-    static Map<String, Object> riskBody(int likelihood, int impact, String title) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("lifecycleStage", "VERIFICATION_AND_VALIDATION");
-        body.put("strideCategory", "TAMPERING");
-        body.put("title", title);
-        body.put("description", "Found during the ledger test.");
-        body.put("likelihood", likelihood);
-        body.put("impact", impact);
-        body.put("treatment", "MITIGATE");
-        body.put("treatmentOwner", "mia");
-        body.put("dueDate", "2030-01-31");
-        return body;
+        return SystemFixtures.registerSystem(olivia, "Ledger " + UUID.randomUUID(), "MINIMAL");
     }
 
     static void assertProblem(Response response, String field) {

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aimsgate.support.Api;
 import io.aimsgate.support.Api.Caller;
 import io.aimsgate.support.Api.Response;
+import io.aimsgate.support.AsDemoUsers;
 import io.aimsgate.support.LifecycleWalk;
+import io.aimsgate.support.SystemFixtures;
 import io.aimsgate.support.WebappSession;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,49 +30,23 @@ import java.util.zip.ZipOutputStream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The evidence store over real HTTP, on H2 and on PostgreSQL: the round trip with its digest, revisions, every refused
  * upload (nothing written), and the gates refusing to pass without their required evidence or with expired evidence.
  */
-abstract class AbstractEvidenceScenarios {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
+abstract class AbstractEvidenceScenarios extends AsDemoUsers {
 
     @Autowired
     io.aimsgate.shared.CommittedChanges committedChanges;
 
     @Autowired
     ProcessEngine engine;
-
-    Api api;
-    Caller olivia;
-    Caller oscar;
-    Caller mia;
-    Caller sam;
-    Caller ben;
-
-    @BeforeEach
-    void callers() {
-        api = new Api(port);
-        olivia = api.as("olivia");
-        oscar = api.as("oscar");
-        mia = api.as("mia");
-        sam = api.as("sam");
-        ben = api.as("ben");
-    }
 
     @Test
     void anUploadComesBackByteForByteWithItsDigestAndANewUploadIsANewRevision() throws Exception {
@@ -375,10 +351,10 @@ abstract class AbstractEvidenceScenarios {
         walk().passGatesBeforeDeployment(system, "MINIMAL", "1.0.0");
         long bare = mia.post("/api/systems/" + system + "/versions", Map.of("versionLabel", "1.1.0",
                 "artifactSha256", "e".repeat(64))).expect(201).json().get("id").asLong();
-        String pid = olivia.post("/api/systems/" + system + "/versions/1.1.0/deployment-requests",
-                Map.of("note", "Evidence scenario")).expect(201).json().get("processInstanceId").asText();
-        complete(mia, pid, "task_technical_review");
-        complete(sam, pid, "task_security_review");
+        String pid = walk().submitForDeployment(system, "1.1.0", Map.of("note", "Evidence scenario"))
+                .get("processInstanceId").asText();
+        walk().complete("mia", pid, "task_technical_review", LifecycleWalk.decision("APPROVE"));
+        walk().complete("sam", pid, "task_security_review", LifecycleWalk.decision("APPROVE"));
         String approval = claim(oscar, pid, "task_accountable_approval");
 
         Response refused = oscar.post("/engine-rest/task/" + approval + "/complete", approve());
@@ -468,22 +444,7 @@ abstract class AbstractEvidenceScenarios {
     }
 
     long newSystem(String tier) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "Evidence " + UUID.randomUUID());
-        body.put("intendedUse", "Ranks support tickets for agents, who decide.");
-        body.put("aiType", "PREDICTIVE");
-        body.put("businessOwner", "olivia");
-        body.put("businessUnit", "Support");
-        body.put("supplierType", "IN_HOUSE");
-        body.put("euAiActTier", tier);
-        body.put("dataCategories", List.of("ticket texts"));
-        body.put("processesPersonalData", false);
-        return olivia.post("/api/systems", body).expect(201).json().get("id").asLong();
-    }
-
-    LifecycleWalk walk() {
-        return new LifecycleWalk((user, method, path, body, expected) -> api.as(user).send(method, path, body,
-                "application/json").expect(expected).json(), LifecycleWalk.Cast.DEMO);
+        return SystemFixtures.registerSystem(olivia, "Evidence " + UUID.randomUUID(), tier);
     }
 
     String claim(Caller caller, String pid, String taskKey) {
@@ -493,10 +454,6 @@ abstract class AbstractEvidenceScenarios {
         String id = tasks.get(0).get("id").asText();
         caller.post("/engine-rest/task/" + id + "/claim", Map.of("userId", caller.userId())).expect(204);
         return id;
-    }
-
-    void complete(Caller caller, String pid, String taskKey) {
-        caller.post("/engine-rest/task/" + claim(caller, pid, taskKey) + "/complete", approve()).expect(204);
     }
 
     static Map<String, Object> approve() {

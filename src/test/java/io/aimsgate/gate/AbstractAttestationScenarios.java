@@ -1,14 +1,17 @@
 package io.aimsgate.gate;
 
+import static io.aimsgate.support.SystemFixtures.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aimsgate.support.Api;
-import io.aimsgate.support.Api.Caller;
 import io.aimsgate.support.Api.Response;
-import io.aimsgate.support.LifecycleWalk;
+import io.aimsgate.support.AsDemoUsers;
+import io.aimsgate.support.EvidenceFixtures;
+import io.aimsgate.support.SystemFixtures;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.PublicKey;
@@ -17,53 +20,32 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The pipeline check by digest and environment and the signed deployment decisions, over real HTTP on H2 and on
  * PostgreSQL: staging admitted after V&amp;V, production only after the deployment approval and only for exactly the
  * approved artefact; bad parameters refused naming them; the attestation issued on approval, stored, recorded in the
  * ledger, verifiable with the published key (checked here with the JDK's own verifier over a PAE built from the DSSE
- * specification, not with the platform's code), refused once altered, and withheld once the decision no longer holds.
+ * specification, not with the platform's code), refused once altered, and withheld once the decision no longer holds;
+ * an approval event that names no version fails its approving transaction.
  */
-abstract class AbstractAttestationScenarios {
+abstract class AbstractAttestationScenarios extends AsDemoUsers {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String RATIONALE = "Evidence reviewed and found complete for this release.";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
-    JdbcTemplate jdbc;
+    ApplicationEventPublisher events;
 
-    Api api;
-    Caller olivia;
-    Caller oscar;
-    Caller mia;
-    Caller sam;
-    Caller ben;
-    Caller grace;
-
-    @BeforeEach
-    void callers() {
-        api = new Api(port);
-        olivia = api.as("olivia");
-        oscar = api.as("oscar");
-        mia = api.as("mia");
-        sam = api.as("sam");
-        ben = api.as("ben");
-        grace = api.as("grace");
-    }
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void aVersionIsAdmittedToAnEnvironmentOnlyForTheApprovedDigestAndItsSignedDecisionVerifies() throws Exception {
@@ -210,8 +192,8 @@ abstract class AbstractAttestationScenarios {
         assertProblem(ben.get(attestation(system, "1.0.0", "sha256:" + other, "production")).expect(409), "digest");
 
         // A decision that no longer holds is neither admitted nor served signed: a critical risk recorded now.
-        long risk = sam.post("/api/systems/" + system + "/risks", riskBody(5, 5, "Prompt injection found after "
-                + "approval")).expect(201).json().get("id").asLong();
+        long risk = sam.post("/api/systems/" + system + "/risks", SystemFixtures.riskBody(5, 5, "Prompt injection "
+                + "found after approval")).expect(201).json().get("id").asLong();
         Response blocked = ben.get(check(system, "1.0.0", "sha256:" + digest, "production")).expect(409);
         assertThat(reasons(blocked)).anySatisfy(r -> assertThat(r).contains("Risk " + risk));
         Response withheld = ben.get(attestation(system, "1.0.0", "sha256:" + digest, "production")).expect(409);
@@ -234,6 +216,31 @@ abstract class AbstractAttestationScenarios {
         assertThat(reasons(invalidated)).anySatisfy(r -> assertThat(r).contains("invalidated"));
         assertThat(reasons(ben.get(check(system, "1.0.0", "sha256:" + digest, "production")).expect(409)))
                 .anySatisfy(r -> assertThat(r).contains("not APPROVED"));
+    }
+
+    /**
+     * Every approval the gate records names its version; an approval event that does not cannot be attested, and it
+     * fails the approving transaction (the attestation listener runs inside it) rather than standing unsigned: nothing
+     * of it is committed, not even the re-evaluation watch's stored event publication.
+     */
+    @Test
+    void anApprovalEventNamingNoVersionFailsTheApprovingTransaction() {
+        long system = SystemFixtures.registerSystem(olivia, "Unversioned " + UUID.randomUUID(), "MINIMAL");
+        String events = "SELECT COUNT(*) FROM event_publication WHERE serialized_event LIKE ?";
+        String ofSystem = "%\"systemId\":" + system + ",%";
+        int stored = jdbc.queryForObject(events, Integer.class, ofSystem);
+
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(approving -> {
+            jdbc.update("UPDATE ai_system SET business_unit = ? WHERE id = ?", "Approved unit", system);
+            this.events.publishEvent(new DeploymentApproved(system, null, "oscar"));
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("system " + system)
+                .hasMessageContaining("names no model version");
+
+        assertThat(jdbc.queryForObject("SELECT business_unit FROM ai_system WHERE id = ?", String.class, system))
+                .isEqualTo("Retail");
+        assertThat(jdbc.queryForObject(events, Integer.class, ofSystem)).isEqualTo(stored);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM deployment_attestation WHERE system_id = ?",
+                Integer.class, system)).isZero();
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -268,68 +275,27 @@ abstract class AbstractAttestationScenarios {
         throw new AssertionError("keyid " + keyId + " is not among the published keys " + keys);
     }
 
+    /** A TRANSPARENCY-tier system that has passed the gates before deployment. */
     long newSystem() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "Attested " + UUID.randomUUID());
-        body.put("intendedUse", "Suggests products to customers; staff can override.");
-        body.put("aiType", "PREDICTIVE");
-        body.put("businessOwner", "olivia");
-        body.put("businessUnit", "Retail");
-        body.put("supplierType", "IN_HOUSE");
-        body.put("euAiActTier", "TRANSPARENCY");
-        body.put("dataCategories", List.of("usage logs"));
-        body.put("processesPersonalData", false);
-        long system = olivia.post("/api/systems", body).expect(201).json().get("id").asLong();
-        new LifecycleWalk((user, method, path, payload, expected) -> api.as(user).send(method, path, payload,
-                "application/json").expect(expected).json(), LifecycleWalk.Cast.DEMO)
-                .passGatesBeforeDeployment(system, "TRANSPARENCY", "0.0.1-validated");
+        long system = SystemFixtures.registerSystem(olivia, "Attested " + UUID.randomUUID(), "TRANSPARENCY");
+        walk().passGatesBeforeDeployment(system, "TRANSPARENCY", "0.0.1-validated");
         return system;
     }
 
     /** Registers the version with its model card (the deployment gate's required evidence); returns its id. */
     long registerVersion(long system, String label, String digest) {
-        long version = mia.post("/api/systems/" + system + "/versions", Map.of("versionLabel", label,
-                "artifactSha256", digest)).expect(201).json().get("id").asLong();
-        mia.sendBytes("POST", "/api/evidence?subjectType=MODEL_VERSION&subjectId=" + version
-                + "&kind=MODEL_CARD&fileName=model-card.md", ("# Model card " + label + "\n").getBytes(
-                        StandardCharsets.UTF_8), "text/markdown").expect(201);
-        return version;
+        return EvidenceFixtures.versionWithModelCard(mia, system, label, digest);
     }
 
-    /** Submits the version (naming its serving image) and walks the TRANSPARENCY tier's reviews and the Accountable approval; the request id. */
+    /**
+     * Submits the version (naming its serving image) and walks the TRANSPARENCY tier's reviews and the Accountable
+     * approval; the request id.
+     */
     long approve(long system, String label, String servingImage) {
-        JsonNode request = olivia.post("/api/systems/" + system + "/versions/" + label + "/deployment-requests",
-                Map.of("note", "Release for the attestation scenario", "servingImage", servingImage)).expect(201)
-                .json();
-        String pid = request.get("processInstanceId").asText();
-        complete(mia, pid, "task_technical_review");
-        complete(sam, pid, "task_security_review");
-        complete(oscar, pid, "task_accountable_approval");
+        JsonNode request = walk().submitForDeployment(system, label, Map.of("note",
+                "Release for the attestation scenario", "servingImage", servingImage));
+        walk().approveDeployment(request.get("processInstanceId").asText(), "sam");
         return request.get("id").asLong();
-    }
-
-    void complete(Caller caller, String pid, String key) {
-        JsonNode tasks = caller.get("/engine-rest/task?processInstanceId=" + pid + "&taskDefinitionKey=" + key)
-                .expect(200).json();
-        assertThat(tasks).as(key).hasSize(1);
-        String id = tasks.get(0).get("id").asText();
-        caller.post("/engine-rest/task/" + id + "/claim", Map.of("userId", caller.userId())).expect(204);
-        caller.post("/engine-rest/task/" + id + "/complete", Map.of("variables", Map.of("decision",
-                Map.of("value", "APPROVE"), "rationale", Map.of("value", RATIONALE)))).expect(204);
-    }
-
-    static Map<String, Object> riskBody(int likelihood, int impact, String title) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("lifecycleStage", "DEPLOYMENT");
-        body.put("strideCategory", "TAMPERING");
-        body.put("title", title);
-        body.put("description", "Found after the release review.");
-        body.put("likelihood", likelihood);
-        body.put("impact", impact);
-        body.put("treatment", "MITIGATE");
-        body.put("treatmentOwner", "mia");
-        body.put("dueDate", "2030-01-31");
-        return body;
     }
 
     static String decisionPath(long system, String label) {
@@ -354,14 +320,5 @@ abstract class AbstractAttestationScenarios {
         assertThat(response.contentType()).as(response.toString()).startsWith(Api.PROBLEM_JSON);
         assertThat(response.problemFields()).as(response.toString()).contains(field);
         assertThat(response.body()).as(response.toString()).doesNotContain("Exception").doesNotContain("\tat ");
-    }
-
-    static String sha256() {
-        StringBuilder digest = new StringBuilder();
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int i = 0; i < 64; i++) {
-            digest.append(Character.forDigit(random.nextInt(16), 16));
-        }
-        return digest.toString();
     }
 }

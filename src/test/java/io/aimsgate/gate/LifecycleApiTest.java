@@ -6,20 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aimsgate.support.Api;
 import io.aimsgate.support.Api.Caller;
 import io.aimsgate.support.Api.Response;
+import io.aimsgate.support.AsDemoUsers;
 import io.aimsgate.support.EvidenceFixtures;
 import io.aimsgate.support.H2DemoApp;
 import io.aimsgate.support.LifecycleWalk;
+import io.aimsgate.support.SystemFixtures;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The life-cycle gates (issue #3) over the real REST APIs, ours and the engine's, each step taken by the demo user
@@ -28,44 +26,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the evidence that the Informed parties were told.
  */
 @H2DemoApp
-class LifecycleApiTest {
+class LifecycleApiTest extends AsDemoUsers {
 
     static final String RATIONALE = "Checked against the gate's criteria in the API test.";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Api api;
-    Caller olivia;
-    Caller oscar;
-    Caller mia;
-    Caller sam;
-    Caller lena;
-    Caller priya;
-    Caller ethan;
-    Caller grace;
-    Caller ben;
-    Caller admin;
-    Caller guest;
-
-    @BeforeEach
-    void callers() {
-        api = new Api(port);
-        olivia = api.as("olivia");
-        oscar = api.as("oscar");
-        mia = api.as("mia");
-        sam = api.as("sam");
-        lena = api.as("lena");
-        priya = api.as("priya");
-        ethan = api.as("ethan");
-        grace = api.as("grace");
-        ben = api.as("ben");
-        admin = api.as("admin");
-        guest = api.as("guest");
-    }
 
     // ------------------------------------------------------------------------------------------------------------
     // 1. A new high-risk system from inception to a deployment halted by its own unfair validation results
@@ -506,42 +469,20 @@ class LifecycleApiTest {
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
-    LifecycleWalk walk() {
-        return new LifecycleWalk((user, method, path, body, expected) -> api.as(user).send(method, path, body,
-                "application/json").expect(expected).json(), LifecycleWalk.Cast.DEMO);
-    }
-
     long createSystem(String name) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name);
-        body.put("intendedUse", "Life-cycle API test system");
-        body.put("aiType", "PREDICTIVE");
-        body.put("businessOwner", "olivia");
-        body.put("businessUnit", "QA");
-        body.put("supplierType", "IN_HOUSE");
-        body.put("euAiActTier", "MINIMAL");
-        body.put("dataCategories", List.of("usage logs"));
-        body.put("processesPersonalData", false);
-        return olivia.post("/api/systems", body).expect(201).json().path("id").asLong();
+        return SystemFixtures.registerSystem(olivia, name, "MINIMAL");
     }
 
     /** Registers the version with its model card in the evidence store: the deployment gate approves no version without. */
     void registerVersion(long system, String label) {
-        long version = mia.post("/api/systems/" + system + "/versions", Map.of("versionLabel", label, "artifactSha256",
-                "c".repeat(64))).expect(201).json().get("id").asLong();
-        io.aimsgate.support.EvidenceFixtures.attach(mia, "MODEL_VERSION", version, "MODEL_CARD", "model-card.md");
+        EvidenceFixtures.versionWithModelCard(mia, system, label, "c".repeat(64));
     }
 
     /** Through the deployment gate: submitted by olivia, reviewed by mia and sam, approved by oscar. */
     void deploy(long system, String label) {
-        JsonNode request = olivia.post(requestsPath(system, label), Map.of("note", "Release " + label)).expect(201)
-                .json();
+        JsonNode request = walk().submitForDeployment(system, label, Map.of("note", "Release " + label));
         assertThat(request.path("status").asText()).as(request.toString()).isEqualTo("IN_REVIEW");
-        String pid = request.path("processInstanceId").asText();
-        LifecycleWalk walk = walk();
-        walk.complete("mia", pid, "task_technical_review", LifecycleWalk.decision("APPROVE"));
-        walk.complete("sam", pid, "task_security_review", LifecycleWalk.decision("APPROVE"));
-        walk.complete("oscar", pid, "task_accountable_approval", LifecycleWalk.decision("APPROVE"));
+        walk().approveDeployment(request.path("processInstanceId").asText(), "sam");
         assertThat(versionStatus(system, label)).isEqualTo("APPROVED");
     }
 

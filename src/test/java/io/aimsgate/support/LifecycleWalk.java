@@ -34,6 +34,17 @@ public final class LifecycleWalk {
         this.cast = cast;
     }
 
+    /** The walk over the application that {@code api} calls, as {@code cast} (their passwords those {@link Api#as} uses). */
+    public static LifecycleWalk over(Api api, Cast cast) {
+        return new LifecycleWalk((user, method, path, body, expected) -> api.as(user).send(method, path, body,
+                "application/json").expect(expected).json(), cast);
+    }
+
+    /** The walk as the demo users ({@link Cast#DEMO}). */
+    public static LifecycleWalk over(Api api) {
+        return over(api, Cast.DEMO);
+    }
+
     /** Inception, design & development and V&V, each passed; {@code tier} picks the screening answers. */
     public void passGatesBeforeDeployment(long systemId, String tier, String versionLabel) {
         passInception(systemId, tier);
@@ -114,9 +125,24 @@ public final class LifecycleWalk {
     }
 
     /**
-     * Uploads a small Markdown document to the evidence store (POST /api/evidence, the file as the body). The body
-     * goes as the caller sends text; whatever text type it declares, Markdown content agrees with it.
+     * Submits the version for deployment as the owner (POST .../deployment-requests with {@code body}: a note, a
+     * serving image); answers the request as created, its process instance open.
      */
+    public JsonNode submitForDeployment(long systemId, String versionLabel, Map<String, Object> body) {
+        return calls.call(cast.owner(), "POST", "/api/systems/" + systemId + "/versions/" + versionLabel
+                + "/deployment-requests", body, 201);
+    }
+
+    /**
+     * The deployment gate's reviews of a MINIMAL or TRANSPARENCY tier request and its Accountable decision: the
+     * engineer's technical review, {@code security}'s security review, the approver's approval.
+     */
+    public void approveDeployment(String processInstanceId, String security) {
+        complete(cast.engineer(), processInstanceId, "task_technical_review", decision("APPROVE"));
+        complete(security, processInstanceId, "task_security_review", decision("APPROVE"));
+        complete(cast.approver(), processInstanceId, "task_accountable_approval", decision("APPROVE"));
+    }
+
     /**
      * Vets the supplier of a third-party system (A.10.3): the owner records the due diligence, {@code security} and the
      * cast's legal reviewer approve, and the approver approves. The deployment gate needs this of a third-party system.

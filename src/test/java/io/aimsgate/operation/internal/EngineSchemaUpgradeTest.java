@@ -3,26 +3,34 @@ package io.aimsgate.operation.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import db.migration.V7_2_2__Authorization_query_statistics;
-import io.aimsgate.gate.DeploymentApproved;
+import io.aimsgate.raci.RaciGroups;
+import io.aimsgate.support.Api;
 import io.aimsgate.support.EmbeddedPostgres;
+import io.aimsgate.support.EvidenceFixtures;
+import io.aimsgate.support.LifecycleWalk;
 import io.aimsgate.support.ProcessEngineBinding;
+import io.aimsgate.support.SystemFixtures;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -38,7 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * tables created by the engine itself ({@code schema-update: true}), a running re-evaluation watch. The application
  * then starts on it with the {@code postgres} profile and {@code schema-update: false}: Flyway leaves the engine's
  * tables alone, records the engine schema migration, moves the planner statistics into a migration, and knows the
- * running watch; concurrent approvals of one system start one watch, without an error.
+ * running watch; concurrent approvals of one system start one watch, without an error. The approvals are real ones,
+ * through the deployment gate over HTTP, by users the test creates (the postgres profile has no demo users).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"postgres", "test"})
@@ -91,7 +100,10 @@ class EngineSchemaUpgradeTest {
     RuntimeService runtimeService;
 
     @Autowired
-    ApplicationEventPublisher events;
+    IdentityService identityService;
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     PlatformTransactionManager transactionManager;
@@ -114,7 +126,8 @@ class EngineSchemaUpgradeTest {
     void aWatchRunningBeforeTheUpgradeIsKnownAndNotStartedTwice() {
         assertThat(jdbc.queryForObject("SELECT process_instance_id FROM reevaluation_watch WHERE system_id = ?",
                 String.class, watchedSystem)).isEqualTo(watchInstance);
-        inTransaction(() -> events.publishEvent(new DeploymentApproved(watchedSystem, null, "olivia")));
+        walk().passGatesBeforeDeployment(watchedSystem, "MINIMAL", "0.0.1-validated");
+        approve(watchedSystem, "1.0.0");
         assertThat(runningWatches(watchedSystem)).containsExactly(watchInstance);
     }
 
@@ -128,7 +141,7 @@ class EngineSchemaUpgradeTest {
      */
     @Test
     void concurrentApprovalsOfOneSystemStartOneWatchWithoutAnError() throws Exception {
-        long system = insertSystem(jdbc, "Approved twice at once");
+        long system = newSystem("Approved twice at once");
         CountDownLatch firstClaimed = new CountDownLatch(1);
         CountDownLatch commitFirst = new CountDownLatch(1);
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
@@ -161,7 +174,7 @@ class EngineSchemaUpgradeTest {
         assertThat(jdbc.queryForObject("SELECT process_instance_id FROM reevaluation_watch WHERE system_id = ?",
                 String.class, system)).isEqualTo(running.get(0));
         // The approvals' own path on top: a further approval of the system starts nothing.
-        inTransaction(() -> events.publishEvent(new DeploymentApproved(system, null, "olivia")));
+        approve(system, "1.0.0");
         assertThat(runningWatches(system)).isEqualTo(running);
     }
 
@@ -173,18 +186,59 @@ class EngineSchemaUpgradeTest {
 
     @Test
     void aWatchThatEndedIsTakenOverByTheNextApproval() {
-        long system = insertSystem(jdbc, "Suspended and approved again");
-        inTransaction(() -> events.publishEvent(new DeploymentApproved(system, null, "olivia")));
+        long system = newSystem("Suspended and approved again");
+        approve(system, "1.0.0");
         String ended = runningWatches(system).get(0);
         runtimeService.deleteProcessInstance(ended, "system suspended");
 
-        inTransaction(() -> events.publishEvent(new DeploymentApproved(system, null, "olivia")));
+        approve(system, "1.1.0");
 
         List<String> watches = runningWatches(system);
         assertThat(watches).hasSize(1).doesNotContain(ended);
         assertThat(jdbc.queryForMap("SELECT process_instance_id, generation FROM reevaluation_watch WHERE "
                 + "system_id = ?", system)).containsEntry("process_instance_id", watches.get(0))
                 .containsEntry("generation", 1);
+    }
+
+    /** The people of a MINIMAL-tier walk and deployment approval, in their RACI groups (password as Api's callers). */
+    @BeforeEach
+    void users() {
+        Map<String, String> groups = Map.of("olivia", RaciGroups.AI_PRODUCT_OWNERS, "oscar",
+                RaciGroups.AI_PRODUCT_OWNERS, "mia", RaciGroups.ML_ENGINEERS, "sam", RaciGroups.SECURITY);
+        groups.forEach((id, group) -> {
+            if (identityService.createUserQuery().userId(id).count() == 0) {
+                User user = identityService.newUser(id);
+                user.setFirstName(id);
+                user.setLastName("Upgrade");
+                user.setEmail(id + "@upgrade.example");
+                user.setPassword(Api.DEMO_PASSWORD);
+                identityService.saveUser(user);
+                identityService.createMembership(id, group);
+            }
+        });
+    }
+
+    private LifecycleWalk walk() {
+        return LifecycleWalk.over(new Api(port));
+    }
+
+    /** A system registered over HTTP that has passed the gates before deployment. */
+    private long newSystem(String name) {
+        long system = SystemFixtures.registerSystem(new Api(port).as("olivia"), name + " " + UUID.randomUUID(),
+                "MINIMAL");
+        walk().passGatesBeforeDeployment(system, "MINIMAL", "0.0.1-validated");
+        return system;
+    }
+
+    /** A new version of the system with its model card, approved through the deployment gate (a bound approval). */
+    private void approve(long system, String label) {
+        EvidenceFixtures.versionWithModelCard(new Api(port).as("mia"), system, label, SystemFixtures.sha256());
+        LifecycleWalk walk = walk();
+        walk.approveDeployment(walk.submitForDeployment(system, label, Map.of("note", "Release " + label))
+                .get("processInstanceId").asText(), "sam");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM deployment_approval a JOIN model_version v ON "
+                + "v.id = a.version_id WHERE v.system_id = ? AND v.version_label = ? AND a.status = 'CURRENT'",
+                Long.class, system, label)).isEqualTo(1);
     }
 
     private List<String> runningWatches(long system) {
@@ -219,6 +273,14 @@ class EngineSchemaUpgradeTest {
                 + "updated_at, row_version) VALUES (?, 'Schema upgrade test', 'PREDICTIVE', 'olivia', 'Testing', "
                 + "'IN_HOUSE', 'MINIMAL', 'none', FALSE, 'OPERATION_AND_MONITORING', 'olivia', CURRENT_TIMESTAMP, "
                 + "CURRENT_TIMESTAMP, 0)", name);
-        return jdbc.queryForObject("SELECT id FROM ai_system WHERE name = ?", Long.class, name);
+        long system = jdbc.queryForObject("SELECT id FROM ai_system WHERE name = ?", Long.class, name);
+        // Its empty risk tally, one cell per likelihood and impact, as that release wrote with it (RiskCellTally).
+        for (int likelihood = 1; likelihood <= 5; likelihood++) {
+            for (int impact = 1; impact <= 5; impact++) {
+                jdbc.update("INSERT INTO risk_cell_tally (system_id, current_likelihood, current_impact, "
+                        + "blocking_if_severe) VALUES (?, ?, ?, 0)", system, likelihood, impact);
+            }
+        }
+        return system;
     }
 }
