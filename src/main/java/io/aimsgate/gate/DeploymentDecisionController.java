@@ -6,9 +6,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.aimsgate.shared.ConflictException;
-import jakarta.validation.constraints.Pattern;
+import io.aimsgate.shared.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,8 +21,14 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code checkedAt} says when one was computed.
  */
 @RestController
-@Validated
 class DeploymentDecisionController {
+
+    /**
+     * The version label rule of every endpoint, checked here by hand rather than by method validation: pipelines poll
+     * this endpoint, and a validator pass per call cost more than the rest of an answer taken from the cache.
+     */
+    private static final java.util.regex.Pattern VERSION_LABEL =
+            java.util.regex.Pattern.compile(DeploymentRequestController.VERSION_LABEL);
 
     private final DeploymentGateService gate;
     private final DeploymentDecisionCache recentAnswers;
@@ -45,14 +50,17 @@ class DeploymentDecisionController {
     @GetMapping("/api/systems/{systemId}/versions/{versionLabel}/deployment-decision")
     @PreAuthorize("@access.isParticipant() or hasAuthority('SCOPE_deployment-decision')")
     Object decision(@PathVariable Long systemId,
-            @PathVariable @Pattern(regexp = DeploymentRequestController.VERSION_LABEL,
-                    message = "is not a valid version label") String versionLabel,
+            @Parameter(schema = @Schema(type = "string", pattern = DeploymentRequestController.VERSION_LABEL))
+            @PathVariable String versionLabel,
             @Parameter(description = "The artefact about to be deployed: `sha256:` and its 64 hexadecimal digits.",
                     example = "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
             @RequestParam(required = false) String digest,
             @Parameter(description = "A configured deployment environment (aims.pipeline.environments).",
                     example = "production")
             @RequestParam(required = false) String environment) {
+        if (!VERSION_LABEL.matcher(versionLabel).matches()) {
+            throw new InvalidInputException("versionLabel", "is not a valid version label");
+        }
         if (digest != null || environment != null) {
             return byDigestAndEnvironment(systemId, versionLabel, digest, environment);
         }

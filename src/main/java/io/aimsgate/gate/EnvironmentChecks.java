@@ -21,10 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
  * The pipeline check by artefact digest and environment (docs/pipelines.md): fails closed, so a version is admitted
  * to an environment only when the decision that environment requires exists for exactly the digest the pipeline is
  * about to deploy, holds now (the deployment gate's own check: no unresolved HIGH/CRITICAL risk, no incident hold,
- * required evidence current, not prohibited) and has not expired.
+ * required evidence current, not prohibited) and has not expired. Only {@link #decide} reads the database (in one
+ * read-only transaction); checking the parameters against the configuration takes no transaction, so a check answered
+ * from {@link DeploymentDecisionCache} takes no database connection either.
  */
 @Service
-@Transactional(readOnly = true)
 class EnvironmentChecks {
 
     /** {@code sha256:} and 64 hexadecimal digits: the OCI / in-toto way of naming a SHA-256 digest. */
@@ -82,6 +83,7 @@ class EnvironmentChecks {
         return properties.environments().keySet();
     }
 
+    @Transactional(readOnly = true)
     EnvironmentDecision decide(Long systemId, String versionLabel, String digest, String environmentName) {
         String wanted = requireDigest(digest);
         PipelineProperties.Environment environment = requireEnvironment(environmentName);

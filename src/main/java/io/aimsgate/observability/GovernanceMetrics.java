@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -40,6 +42,7 @@ public class GovernanceMetrics {
 
     private final MeterRegistry registry;
     private final AtomicInteger ledgerIntact = new AtomicInteger(-1);
+    private final Map<String, Counter> pipelineAnswers = new ConcurrentHashMap<>();
 
     /** The deployment gate halted a request (a risk or an incident hold). */
     @EventListener
@@ -85,7 +88,9 @@ public class GovernanceMetrics {
 
     /** Not transactional: the answer has been given when this is called. */
     public void pipelineDecision(String answer) {
-        Counter.builder(PIPELINE_DECISIONS).tag("answer", answer).register(registry).increment();
+        // Pipelines poll: the four counters are looked up once, not built and registered on every check.
+        pipelineAnswers.computeIfAbsent(answer, a -> Counter.builder(PIPELINE_DECISIONS).tag("answer", a)
+                .register(registry)).increment();
     }
 
     public void taskWaited(String group, String kind, Duration waited) {

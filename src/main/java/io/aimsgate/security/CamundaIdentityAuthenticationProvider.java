@@ -43,6 +43,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     private final IdentityService identityService;
     private final Optional<Cache<String, List<SimpleGrantedAuthority>>> verified;
     private final SecretKeySpec credentialKey;
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     @Autowired
     CamundaIdentityAuthenticationProvider(IdentityService identityService,
@@ -81,12 +82,19 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     /** User and password bound together, so a cached entry never vouches for another password or user. */
     private String fingerprint(String userId, String password) {
+        Mac mac = macs.get();
+        mac.reset();
+        mac.update(userId.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A MAC under the start-up key, made once per request thread (looking up and keying one costs more than using it). */
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(credentialKey);
-            mac.update(userId.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }

@@ -60,6 +60,16 @@ class PostgresProfileTest {
         assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
     }
 
+    /**
+     * Every pooled connection plans each statement with its values (the engine's authorisation check at volume) and
+     * never JIT-compiles one (docs/operations.md): both come from the profile's connection-init-sql.
+     */
+    @Test
+    void pooledConnectionsPlanWithValuesAndWithoutJit() {
+        assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+        assertThat(jdbc.queryForObject("show jit", String.class)).isEqualTo("off");
+    }
+
     @Test
     void flywayMigratedOurTablesIntoTheEmptyDatabase() {
         List<Map<String, Object>> history = jdbc.queryForList(

@@ -42,6 +42,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
@@ -58,6 +59,8 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnDiagram;
 final class GateThroughput {
 
     static final String BARE_KEY = "bare-deployment-approval";
+    /** The SHA-256 of every benchmark version's artefact (hexadecimal). */
+    static final String ARTEFACT = "ab".repeat(32);
     private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
     private static final String COMPLETE_BODY = "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},"
             + "\"rationale\":{\"value\":\"Benchmark review: evidence checked, fine to ship.\"}}}";
@@ -260,7 +263,7 @@ final class GateThroughput {
         if (kind.equals("ours")) {
             for (int i = 0; i < gates; i++) {
                 var version = inventory.registerVersion(systems.get(i % systems.size()), phase + "-" + i,
-                        "ab".repeat(32), "mia");
+                        ARTEFACT, "mia");
                 attachModelCard(version.getId());
             }
         }
@@ -461,6 +464,10 @@ final class GateThroughput {
                     listener.setCamundaExpression("${execution.setVariable(" + assignment + ")}");
                 }
             }
+        }
+        // A message start event's name is unique across the engine's process definitions: the bare copy gets its own.
+        for (Message message : model.getModelElementsByType(Message.class)) {
+            message.setName("bench-bare-" + message.getName());
         }
         for (ConditionExpression condition : model.getModelElementsByType(ConditionExpression.class)) {
             condition.setTextContent(condition.getTextContent().replace("lastDecision", "decision"));

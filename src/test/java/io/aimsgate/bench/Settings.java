@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 
 /** Sizes of a run, from system properties ({@code -Dbench.gates=300} etc.); defaults keep a run near 10 minutes. */
 record Settings(Set<String> sections, int gates, int clients, int rounds, int warmupGates, int poolSize,
-        int dbSeconds, int pipelineConnections, int pipelineSeconds, int pipelineWarmupSeconds, List<Integer> riskSizes,
+        int dbSeconds, int pipelineConnections, int pipelineSeconds, int pipelineWarmupSeconds,
+        int pipelineModerateConnections, List<Integer> riskSizes,
         int riskOrgTotal, int riskSamples, int tasks, int tasksViaApi, int taskSamples, int kpiTasks, int kpiSamples,
         int ledgerAppends, List<Integer> ledgerSizes, List<Integer> evidenceSizes, int evidenceTimedSize,
         int evidenceSamples, String out) {
@@ -21,7 +22,7 @@ record Settings(Set<String> sections, int gates, int clients, int rounds, int wa
                 integer("bench.gates", 300), integer("bench.clients", 8), integer("bench.rounds", 2),
                 integer("bench.warmup", 60), integer("bench.pool", 20), integer("bench.db.seconds", 10),
                 integer("bench.pipeline.connections", 64), integer("bench.pipeline.seconds", 20),
-                integer("bench.pipeline.warmup", 20),
+                integer("bench.pipeline.warmup", 20), integer("bench.pipeline.moderate", 8),
                 Arrays.stream(System.getProperty("bench.risk.sizes", "10,1000,100000").split(","))
                         .map(String::strip).map(Integer::valueOf).toList(),
                 integer("bench.risk.org", 1_000_000), integer("bench.risk.samples", 200),
@@ -51,7 +52,8 @@ record Settings(Set<String> sections, int gates, int clients, int rounds, int wa
     public String toString() {
         return "sections=" + sections + ", gates=" + gates + " x " + rounds + " rounds (+" + warmupGates
                 + " warm-up) per kind, clients=" + clients + ", pool=" + poolSize + ", db limit " + dbSeconds
-                + " s, pipeline " + pipelineConnections + " connections x " + pipelineSeconds + " s, risk sizes "
+                + " s, pipeline " + pipelineConnections + " (and " + pipelineModerateConnections + ") connections x "
+                + pipelineSeconds + " s, risk sizes "
                 + riskSizes + " (org " + riskOrgTotal + "), tasks=" + tasks + ", kpi tasks=" + kpiTasks + " x "
                 + kpiSamples + " samples, ledger " + ledgerAppends + " appends, verified at " + ledgerSizes
                 + ", evidence " + evidenceSizes + " MB (" + evidenceSamples + " x " + evidenceTimedSize + " MB timed)";

@@ -1,6 +1,8 @@
 package io.aimsgate.bench;
 
 import io.aimsgate.raci.RaciGroups;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -66,6 +68,24 @@ final class TasklistVolume {
                 .reduce((a, b) -> a + ", " + b).orElseThrow();
         app.execute("INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT " + select + " FROM "
                 + table + " CROSS JOIN generate_series(1, " + copies + ") AS g WHERE " + templates);
+    }
+
+    /**
+     * Diagnostics ({@code -Dbench.hold=<file>}): after the measurement, writes the database's JDBC URL and user to the
+     * file and keeps the loaded database (and the application) until the file is deleted, so that variants of the
+     * task query can be tried on it with {@code psql} (docs/benchmarks.md, "Tasklist count").
+     */
+    private void holdDatabase() throws Exception {
+        String name = System.getProperty("bench.hold");
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        Path hold = Path.of(name);
+        Files.writeString(hold, app.dataSource.getJdbcUrl() + " " + app.dataSource.getUsername() + "\n");
+        System.out.println("[bench] holding the Tasklist database until " + hold + " is deleted");
+        while (Files.exists(hold)) {
+            Thread.sleep(1000);
+        }
     }
 
     TasklistVolume(BenchApp app, Settings settings, Report report) {
@@ -150,6 +170,7 @@ final class TasklistVolume {
                     + "of 15 by created desc, p50 / p95 ms", open, found), list.summary5095(), "p95 < 100");
             report.row("Tasklist", "same filter: count, p50 / p95 ms", count.summary5095(), "p95 < 100");
             report.history().figure("tasklist_count_p95_ms", count.percentileMs(95));
+            holdDatabase();
         } finally {
             identity.clearAuthentication();
         }

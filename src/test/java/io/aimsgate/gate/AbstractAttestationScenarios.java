@@ -107,6 +107,9 @@ abstract class AbstractAttestationScenarios extends AsDemoUsers {
         assertProblem(ben.get(decisionPath(system, "1.0.0") + "?environment=production").expect(400), "digest");
         assertProblem(ben.get(attestation(system, "1.0.0", "sha256:" + digest, "moon")).expect(400), "environment");
         assertProblem(ben.get(decisionPath(system, "1.0.0") + "/attestation").expect(400), "digest");
+        // A version label outside the rule: 400 naming it, with or without digest and environment, before any lookup.
+        assertProblem(ben.get(check(system, "-1.0.0", "sha256:" + digest, "production")).expect(400), "versionLabel");
+        assertProblem(ben.get(decisionPath(system, "x".repeat(65))).expect(400), "versionLabel");
         // Unknown ids stay 404; callers outside the platform stay out.
         ben.get(check(system, "9.9.9", "sha256:" + digest, "production")).expect(404);
         api.anonymous().get(check(system, "1.0.0", "sha256:" + digest, "production")).expect(401);

@@ -22,6 +22,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -38,6 +41,9 @@ class H2MetricsTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     Api api;
     Caller admin;
@@ -171,6 +177,31 @@ class H2MetricsTest {
         assertThat(value("aims_evidence_stored_bytes_total")).isGreaterThan(evidence);
         admin.get("/api/audit/verify").expect(200);
         assertThat(value("aims_ledger_verification_ok")).isEqualTo(1.0);
+    }
+
+    /**
+     * A pipeline polling the check by digest and environment is answered from the decision cache without a database
+     * connection: checking the parameters takes no transaction (docs/benchmarks.md, "Per-request path").
+     */
+    @Test
+    void aCachedPipelineCheckTakesNoDatabaseConnection() {
+        long system = api.as("olivia").post("/api/systems", system("Metrics poll " + UUID.randomUUID())).expect(201)
+                .json().get("id").asLong();
+        api.as("mia").post("/api/systems/" + system + "/versions", Map.of("versionLabel", "1.0.0", "artifactSha256",
+                "ef".repeat(32))).expect(201);
+        Caller ben = api.as("ben");
+        String check = "/api/systems/" + system + "/versions/1.0.0/deployment-decision?digest=sha256:"
+                + "ef".repeat(32) + "&environment=production";
+        assertThat(ben.get(check).expect(409).json().get("reasons").toString()).contains("1.0.0");
+        Timer acquired = meters.get("hikaricp.connections.acquire").timer();
+        long before = acquired.count();
+        int checks = 30;
+        for (int i = 0; i < checks; i++) {
+            ben.get(check).expect(409);
+        }
+        // A new answer at most once a second (aims.pipeline.decision-cache-ttl) and the odd background job: far
+        // fewer than one connection a check.
+        assertThat(acquired.count() - before).isLessThan(checks / 2);
     }
 
     private String scrape() {
