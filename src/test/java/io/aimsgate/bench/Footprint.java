@@ -175,14 +175,11 @@ final class Footprint {
         }
     }
 
-    /** The JVM running the application: the launched process itself (java), or the one Maven forked for it. */
+    /** The JVM running the application: the one Maven forked for it, or the launched process itself (java). */
     private static ProcessHandle application(ProcessHandle root) {
-        boolean java = root.info().command().map(c -> c.endsWith("/java")).orElse(false);
-        if (java) {
-            return root;
-        }
-        // From /proc: ProcessHandle.Info has no arguments for a command line as long as the forked JVM's class path,
-        // which made this fall back to Maven's own JVM (1.6 GB resident).
+        // Maven's wrapper execs Maven's own JVM, so the launched process is a java process too: look for the forked
+        // application first. From /proc: ProcessHandle.Info may give no arguments for a command line as long as the
+        // forked JVM's class path.
         return root.descendants().filter(p -> commandLine(p.pid()).contains("io.aimsgate.AimsGateApplication"))
                 .findFirst().orElse(root);
     }
