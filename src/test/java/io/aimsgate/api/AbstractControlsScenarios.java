@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aimsgate.controls.AnnexACatalogueTest;
-import io.aimsgate.support.Api;
+import io.aimsgate.support.AsDemoUsers;
 import io.aimsgate.support.Api.Caller;
 import io.aimsgate.support.Api.Response;
 import io.aimsgate.support.EvidenceFixtures;
@@ -24,10 +24,8 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Controls, the Statement of Applicability and obligations over HTTP, on the whole application with the demo data
@@ -36,35 +34,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and it ends with a version left in review (the board's only demo member may not approve what she submitted).
  */
 @ExtendWith(ProcessEngineBinding.class)
-abstract class AbstractControlsScenarios {
+abstract class AbstractControlsScenarios extends AsDemoUsers {
 
     static final String RATIONALE = "Checked every exclusion and status of this version.";
 
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Caller olivia;
-    Caller mia;
-    Caller sam;
-    Caller lena;
-    Caller grace;
-    Caller ben;
-    Caller alex;
-    Caller guest;
-
-    @BeforeEach
-    void callers() {
-        api = new Api(port);
-        olivia = api.as("olivia");
-        mia = api.as("mia");
-        sam = api.as("sam");
-        lena = api.as("lena");
-        grace = api.as("grace");
-        ben = api.as("ben");
-        alex = api.as("alex");
-        guest = api.as("guest");
-    }
 
     @Test
     void theCatalogueHasThe38ControlsWithTheirCrosswalkAndIsSearchable() {

@@ -4,7 +4,7 @@ import static io.aimsgate.api.AbstractApiScenarios.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aimsgate.support.Api;
+import io.aimsgate.support.AsDemoUsers;
 import io.aimsgate.support.Api.Caller;
 import io.aimsgate.support.ProcessEngineBinding;
 import java.time.LocalDate;
@@ -14,10 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The management system over HTTP (issue 18), on each database: a policy version through its approval gate (legal,
@@ -27,38 +25,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * reported at the next review.
  */
 @ExtendWith(ProcessEngineBinding.class)
-abstract class AbstractManagementSystemScenarios {
+abstract class AbstractManagementSystemScenarios extends AsDemoUsers {
 
     static final String RATIONALE = "Read in full and checked against our obligations.";
     static final Map<String, Object> ACK = Map.of("acknowledged", true);
 
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Caller olivia;
-    Caller oscar;
-    Caller mia;
-    Caller lena;
-    Caller ethan;
-    Caller grace;
-    Caller ben;
-    Caller alex;
-    Caller guest;
-
-    @BeforeEach
-    void callers() {
-        api = new Api(port);
-        olivia = api.as("olivia");
-        oscar = api.as("oscar");
-        mia = api.as("mia");
-        lena = api.as("lena");
-        ethan = api.as("ethan");
-        grace = api.as("grace");
-        ben = api.as("ben");
-        alex = api.as("alex");
-        guest = api.as("guest");
-    }
 
     @Test
     void aPolicyIsReviewedApprovedPublishedAcknowledgedAndSuperseded() {

@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import io.aimsgate.support.Api;
-import io.aimsgate.support.Api.Caller;
+import io.aimsgate.support.AsDemoUsers;
 import io.aimsgate.support.ProcessEngineBinding;
 import org.junit.jupiter.api.extension.ExtendWith;
 import java.io.ByteArrayInputStream;
@@ -23,33 +22,15 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The exports parsed back (CSV with Jackson's CSV module, XLSX with Apache POI: not the library that wrote it) and
  * compared, cell by cell, with what the JSON API returns for the same filters.
  */
 @ExtendWith(ProcessEngineBinding.class)
-abstract class AbstractExportScenarios {
+abstract class AbstractExportScenarios extends AsDemoUsers {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Caller olivia;
-    Api api;
-
-    @BeforeEach
-    void callers() {
-        api = new Api(port);
-        olivia = api.as("olivia");
-    }
 
     @Test
     void eachSystemsRiskRegisterIsTheRiskApisList() throws IOException {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aimsgate.support.Api;
+import io.aimsgate.support.AsDemoUsers;
 import io.aimsgate.support.Api.Caller;
 import io.aimsgate.support.ProcessEngineBinding;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,41 +32,23 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The KPI API and the board report over HTTP on the demo data (H2): each figure against the tables or the engine's
  * history counted the slow way, the PDF read back with PDFBox, who may see them, and bad periods.
  */
 @ExtendWith(ProcessEngineBinding.class)
-abstract class AbstractReportScenarios {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
+abstract class AbstractReportScenarios extends AsDemoUsers {
 
     @Autowired
     HistoryService historyService;
 
-    Caller grace;
-    Caller alex;
-    Caller mia;
-    Caller guest;
-    Api api;
     String period;
     LocalDate from;
     LocalDate to;
 
     @BeforeEach
-    void callers() {
-        api = new Api(port);
-        grace = api.as("grace");
-        alex = api.as("alex");
-        mia = api.as("mia");
-        guest = api.as("guest");
+    void period() {
         to = LocalDate.now(ZoneOffset.UTC);
         from = to.minusDays(60);
         period = "?from=" + from + "&to=" + to;
