@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.aimsgate.shared.ConflictException;
 import io.aimsgate.shared.InvalidInputException;
+import java.util.regex.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,8 +28,7 @@ class DeploymentDecisionController {
      * The version label rule of every endpoint, checked here by hand rather than by method validation: pipelines poll
      * this endpoint, and a validator pass per call cost more than the rest of an answer taken from the cache.
      */
-    private static final java.util.regex.Pattern VERSION_LABEL =
-            java.util.regex.Pattern.compile(DeploymentRequestController.VERSION_LABEL);
+    private static final Pattern VERSION_LABEL = Pattern.compile(DeploymentRequestController.VERSION_LABEL);
 
     private final DeploymentGateService gate;
     private final DeploymentDecisionCache recentAnswers;
