@@ -145,6 +145,9 @@ final class GateThroughput {
         if (plain != null) {
             run("plain", "w", settings.warmupGates());
         }
+        if (StatementTrace.enabled()) {
+            traceStatements();
+        }
         List<Round> ours = new ArrayList<>();
         List<Round> bare = new ArrayList<>();
         List<Round> plains = new ArrayList<>();
@@ -342,11 +345,55 @@ final class GateThroughput {
                         + "' AND end_act_id_ = 'end_approved'");
     }
 
+    /**
+     * {@code -Dbench.sql=true}: one gate of ours and one bare, from one client, with the SQL statements and transactions
+     * of each HTTP call printed ({@link StatementTrace}).
+     */
+    private void traceStatements() {
+        InventoryService inventory = app.bean(InventoryService.class);
+        var version = inventory.registerVersion(systems.get(0), "sql-trace", ARTEFACT, "mia");
+        attachModelCard(version.getId());
+        for (String kind : List.of("ours", "bare")) {
+            Round round = new Round(kind, 1);
+            StatementTrace.Summary[] total = {new StatementTrace.Summary(new java.util.TreeMap<>(),
+                    new java.util.TreeMap<>())};
+            try (StatementTrace trace = new StatementTrace()) {
+                trace.take();
+                java.util.function.Consumer<String> mark = what -> {
+                    StatementTrace.Summary summary = trace.take();
+                    summary.print(kind + " " + what);
+                    summary.statements().forEach((k, v) -> total[0].statements().merge(k, v, Integer::sum));
+                    summary.transactions().forEach((k, v) -> total[0].transactions().merge(k, v, Integer::sum));
+                };
+                traced = mark;
+                if (kind.equals("ours")) {
+                    driveOurs(round, systems.get(0), "sql-trace");
+                } else {
+                    driveBare(round, "sql-trace", callers);
+                }
+            } finally {
+                traced = null;
+            }
+            total[0].print(kind + " whole gate");
+        }
+    }
+
+    /** While {@link #traceStatements} runs: told after each HTTP call of the traced gate. */
+    private volatile java.util.function.Consumer<String> traced;
+
+    private void mark(String what) {
+        java.util.function.Consumer<String> mark = traced;
+        if (mark != null) {
+            mark.accept(what);
+        }
+    }
+
     void driveOurs(Round round, long systemId, String label) {
         long t0 = System.nanoTime();
         HttpCaller.Response submitted = callers.get("olivia").post("/api/systems/" + systemId + "/versions/" + label
                 + "/deployment-requests", "{\"note\":\"benchmark\"}");
         round.submit.add(System.nanoTime() - t0);
+        mark("submit");
         JsonNode request = submitted.expect(201, "submit").json();
         if (!"IN_REVIEW".equals(request.path("status").asText())) {
             throw new IllegalStateException("submitted request is " + request.path("status").asText());
@@ -367,6 +414,7 @@ final class GateThroughput {
         HttpCaller.Response started = through.get("olivia").post("/engine-rest/process-definition/key/" + BARE_KEY
                 + "/start", body);
         round.submit.add(System.nanoTime() - t0);
+        mark("start");
         completeReviews(round, started.expect(200, "start bare").json().path("id").asText(), through);
         round.gate.add(System.nanoTime() - t0);
     }
@@ -376,15 +424,18 @@ final class GateThroughput {
             HttpCaller reviewer = through.get(step[0]);
             JsonNode tasks = reviewer.get("/engine-rest/task?processInstanceId=" + processInstanceId
                     + "&taskDefinitionKey=" + step[1]).expect(200, "find " + step[1]).json();
+            mark("find " + step[1]);
             if (tasks.size() != 1) {
                 throw new IllegalStateException(step[0] + " sees " + tasks.size() + " " + step[1] + " tasks");
             }
             String taskId = tasks.get(0).path("id").asText();
             reviewer.post("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + step[0] + "\"}")
                     .expect(204, "claim " + step[1]);
+            mark("claim " + step[1]);
             long t = System.nanoTime();
             HttpCaller.Response done = reviewer.post("/engine-rest/task/" + taskId + "/complete", COMPLETE_BODY);
             round.complete.add(System.nanoTime() - t);
+            mark("complete " + step[1]);
             done.expect(204, "complete " + step[1]);
         }
     }
