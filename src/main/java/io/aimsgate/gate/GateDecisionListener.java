@@ -65,11 +65,16 @@ public class GateDecisionListener implements TaskListener {
         RaciDeclaration raci = RaciDeclaration.of(task);
         String rationale = text(task.getVariable(RATIONALE));
         String decision;
+        // The run's decisions, read once for both checks below: nothing records a decision in between.
+        List<GateDecision> recorded = null;
         if (isWorkTask(task)) {
             decision = SUBMIT;
         } else {
             if (isDeciding(task)) {
-                checkNotExcluded(task, run, actor);
+                recorded = decisions.decisionsOf(run.getId());
+                if (GateDecisions.excludedDeciders(run, recorded).contains(actor)) {
+                    throw new SegregationOfDutiesViolation(actor, task.getName());
+                }
             }
             decision = decisionOf(task);
             if (rationale.length() > MAX_RATIONALE) {
@@ -84,9 +89,12 @@ public class GateDecisionListener implements TaskListener {
         // rationale; gateways read lastDecision, and the decision table keeps the rationale.
         task.removeVariable(DECISION);
         task.removeVariable(RATIONALE);
-        task.setVariable(LAST_DECISION, decision);
+        // Written only when the value the gateways read changes (ControlVariables.setIfChanged): the same decision as
+        // the last one, or still no rejection, costs no variable update and no history row.
+        ControlVariables.setIfChanged(task, LAST_DECISION, decision);
         // From the recorded decisions, never from submitted variables: a second reviewer cannot undo the first's REJECT.
-        task.setVariable(REVIEW_REJECTED, REJECT.equals(decision) || decisions.hasRejection(run.getId()));
+        ControlVariables.setIfChanged(task, REVIEW_REJECTED, REJECT.equals(decision)
+                || (recorded != null ? GateDecisions.hasRejection(recorded) : decisions.hasRejection(run.getId())));
         decisions.record(run, task.getId(), task.getTaskDefinitionKey(), raci.activity(), raci.role(), decision,
                 rationale.isEmpty() ? null : rationale, actor);
     }

@@ -196,9 +196,13 @@ public class GateDecisions {
      */
     @Transactional(readOnly = true)
     public Set<String> excludedDeciders(Long runId) {
-        GateRun run = require(runId);
+        return excludedDeciders(require(runId), decisionsOf(runId));
+    }
+
+    /** The same, from the run and its decisions ({@link #decisionsOf}) as the caller has just read them. */
+    public static Set<String> excludedDeciders(GateRun run, List<GateDecision> decisionsOfRun) {
         Set<String> excluded = new TreeSet<>();
-        decisionsOf(runId).stream().filter(d -> SUBMIT.equals(d.getDecision())).map(GateDecision::getDecidedBy)
+        decisionsOfRun.stream().filter(d -> SUBMIT.equals(d.getDecision())).map(GateDecision::getDecidedBy)
                 .forEach(excluded::add);
         if (run.getStartedBy() != null && !Actors.PLATFORM.equals(run.getStartedBy())) {
             excluded.add(run.getStartedBy());
@@ -209,7 +213,12 @@ public class GateDecisions {
     /** Whether any decision of the run is a REJECT. */
     @Transactional(readOnly = true)
     public boolean hasRejection(Long runId) {
-        return decisionsOf(runId).stream().anyMatch(d -> REJECT.equals(d.getDecision()));
+        return hasRejection(decisionsOf(runId));
+    }
+
+    /** Whether any of these decisions (of one run, {@link #decisionsOf}) is a REJECT. */
+    public static boolean hasRejection(List<GateDecision> decisionsOfRun) {
+        return decisionsOfRun.stream().anyMatch(d -> REJECT.equals(d.getDecision()));
     }
 
     /** The last Accountable decision of the run: the one a pass, an approval or a suspension is recorded under. */
