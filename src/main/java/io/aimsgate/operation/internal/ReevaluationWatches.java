@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -42,8 +41,12 @@ class ReevaluationWatches {
      */
     boolean startUnlessWatched(long systemId, BooleanSupplier watchRunning, Supplier<String> start) {
         Boolean started = transaction.execute(status -> {
-            boolean claimed = claimNewRow(systemId) ? !watchRunning.getAsBoolean()
-                    : takeOverEndedRow(systemId, watchRunning);
+            // A system already watched has its row: read it first, so the usual case (a later version of a system in
+            // operation) writes nothing; only a system without a row tries the insert that decides a race.
+            Integer generation = generationOf(systemId);
+            boolean claimed = generation != null ? takeOverEndedRow(systemId, generation, watchRunning)
+                    : claimNewRow(systemId) ? !watchRunning.getAsBoolean()
+                    : takeOverEndedRow(systemId, generationOf(systemId), watchRunning);
             if (!claimed) {
                 // Watched already (a row whose watch runs, or, with a new row, a re-evaluation started otherwise).
                 return false;
@@ -82,13 +85,19 @@ class ReevaluationWatches {
         }
     }
 
-    private boolean takeOverEndedRow(long systemId, BooleanSupplier watchRunning) {
-        Map<String, Object> row = jdbc.queryForMap("SELECT generation FROM reevaluation_watch WHERE system_id = ?",
-                systemId);
+    /** The generation of the system's row, or null when it has none. */
+    private Integer generationOf(long systemId) {
+        return jdbc.query("SELECT generation FROM reevaluation_watch WHERE system_id = ?",
+                rs -> rs.next() ? rs.getInt(1) : null, systemId);
+    }
+
+    private boolean takeOverEndedRow(long systemId, Integer generation, BooleanSupplier watchRunning) {
+        if (generation == null) {
+            throw new IllegalStateException("The re-evaluation watch row of system " + systemId + " is missing");
+        }
         if (watchRunning.getAsBoolean()) {
             return false;
         }
-        int generation = ((Number) row.get("generation")).intValue();
         return jdbc.update("UPDATE reevaluation_watch SET generation = ?, process_instance_id = NULL, claimed_at = ? "
                 + "WHERE system_id = ? AND generation = ?", generation + 1, now(), systemId, generation) == 1;
     }
