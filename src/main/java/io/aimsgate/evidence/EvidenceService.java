@@ -238,6 +238,17 @@ public class EvidenceService implements EvidenceFiles {
                 + "evidence_revision l WHERE l.file_id = f.id) ORDER BY f.id", ROWS, systemId);
     }
 
+    /**
+     * The same for the files attached to one subject of the system ({@code subject_type}, {@code subject_id}): what a
+     * gate asking about a model version reads, by the subject's index however many versions the system has.
+     */
+    List<EvidenceRevision> currentRevisions(long systemId, EvidenceSubjectType subjectType, String subjectId) {
+        return jdbc.query("SELECT " + REVISION_COLUMNS + " FROM evidence_revision r JOIN evidence_file f "
+                + "ON f.id = r.file_id WHERE f.subject_type = ? AND f.subject_id = ? AND f.system_id = ? AND "
+                + "r.revision = (SELECT MAX(l.revision) FROM evidence_revision l WHERE l.file_id = f.id) ORDER BY f.id",
+                ROWS, subjectType.name(), subjectId, systemId);
+    }
+
     /** The latest revision of the file; NotFoundException (field fileId) when there is none. */
     public EvidenceRevision latestRevision(long fileId) {
         return jdbc.query("SELECT " + REVISION_COLUMNS + " FROM evidence_revision r JOIN evidence_file f "

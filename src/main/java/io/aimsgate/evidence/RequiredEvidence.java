@@ -55,8 +55,17 @@ public class RequiredEvidence {
 
     /** The current revision of every file that counts for a gate asking about this subject, oldest file first. */
     public List<EvidenceRevision> attached(EvidenceSubject subject) {
-        return evidence.currentRevisions(subject.systemId()).stream().filter(revision -> counts(revision, subject))
-                .toList();
+        return candidates(subject).stream().filter(revision -> counts(revision, subject)).toList();
+    }
+
+    /**
+     * The current revisions that may count for the subject: for a model version only its own files (read by the
+     * subject's index), otherwise every file of the system; {@link #counts} then decides, as for every file.
+     */
+    private List<EvidenceRevision> candidates(EvidenceSubject subject) {
+        return subject.versionId() != null ? evidence.currentRevisions(subject.systemId(),
+                EvidenceSubjectType.MODEL_VERSION, subject.versionId().toString())
+                : evidence.currentRevisions(subject.systemId());
     }
 
     /** What keeps the gate from passing: one sentence per required kind that is missing or expired; empty when none. */
@@ -65,8 +74,23 @@ public class RequiredEvidence {
         if (required.isEmpty()) {
             return List.of();
         }
+        return missing(required, subject, attached(subject));
+    }
+
+    /**
+     * The same, for a caller that has just read {@link #attached} for the subject in this transaction (e.g. to list
+     * it): the files are not read a second time.
+     */
+    public List<String> missing(String gateKind, EvidenceSubject subject, List<EvidenceRevision> attached) {
+        Set<EvidenceKind> required = requiredKinds(gateKind, subject.systemId());
+        if (required.isEmpty()) {
+            return List.of();
+        }
+        return missing(required, subject, attached);
+    }
+
+    private List<String> missing(Set<EvidenceKind> required, EvidenceSubject subject, List<EvidenceRevision> attached) {
         LocalDate today = LocalDate.now(clock);
-        List<EvidenceRevision> attached = attached(subject);
         List<String> reasons = new ArrayList<>();
         for (EvidenceKind kind : required) {
             List<EvidenceRevision> ofKind = attached.stream().filter(r -> r.kind().equals(kind.name())).toList();
@@ -93,7 +117,7 @@ public class RequiredEvidence {
         }
         Set<String> kinds = new java.util.HashSet<>();
         required.forEach(kind -> kinds.add(kind.name()));
-        return evidence.currentRevisions(subject.systemId()).stream()
+        return candidates(subject).stream()
                 .filter(revision -> counts(revision, subject) && kinds.contains(revision.kind())).toList();
     }
 

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Shows the evidence a gate decides on in its Tasklist form: when a task with one of the gate forms ({@link #FORMS})
- * is created or (re-)assigned, writes the task-local variable {@value #VARIABLE}, a Markdown text the form's text
+ * is created or (re-)assigned, writes the task-local variable {@value #VARIABLE} (unless it holds the same text
+ * already), a Markdown text the form's text
  * view renders: every file that counts for the gate (its current revision, with a download link), what the gate still
  * requires ({@link RequiredEvidence#missing}) and a link to the evidence page to attach more. The variable is display
  * only: no form field has it as key, so a submission cannot carry it (forms.FormContracts). Added to the tasks by
@@ -53,7 +54,13 @@ class EvidenceOnGateForms implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        subjectOf(task.getProcessInstanceId()).ifPresent(gate -> task.setVariableLocal(VARIABLE, summary(gate)));
+        subjectOf(task.getProcessInstanceId()).ifPresent(gate -> {
+            String summary = summary(gate);
+            // A claim soon after the task's creation usually finds the text unchanged: no update, no history row.
+            if (!summary.equals(task.getVariableLocal(VARIABLE))) {
+                task.setVariableLocal(VARIABLE, summary);
+            }
+        });
     }
 
     /** What a gate's form asks about: the run, its kind, and the subject its evidence counts for. */
@@ -78,7 +85,7 @@ class EvidenceOnGateForms implements TaskListener {
     /** The Markdown the form shows. */
     String summary(GateSubject gate) {
         List<EvidenceRevision> attached = requiredEvidence.attached(gate.subject());
-        List<String> missing = requiredEvidence.missing(gate.kind().name(), gate.subject());
+        List<String> missing = requiredEvidence.missing(gate.kind().name(), gate.subject(), attached);
         LocalDate today = LocalDate.now(clock);
         StringBuilder text = new StringBuilder();
         text.append("As of ").append(MINUTE.format(clock.instant())).append(gate.kind() == GateKind.DEPLOYMENT
