@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
@@ -408,9 +409,15 @@ public class EngineFormContractFilter extends OncePerRequestFilter {
                 && value.compareTo(BigDecimal.valueOf(max)) <= 0;
     }
 
+    /**
+     * The task by its id, read as the task query by id would read it without a user (no authorisation or tenant
+     * check), but by the task's primary key: the task query's mapper evaluates its many dynamic-SQL conditions on
+     * every claim and completion.
+     */
     private Task task(String taskId) {
         Task task = taskId.length() > 64 ? null
-                : engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+                : ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+                        .execute(context -> context.getTaskManager().findTaskById(taskId));
         if (task == null) {
             throw new Refusal(404, "not-found", "Not found", "No task '" + LogSafe.name(taskId) + "' exists",
                     "taskId", List.of());
