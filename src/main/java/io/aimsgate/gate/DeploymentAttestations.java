@@ -33,7 +33,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.erdtman.jcs.JsonCanonicalizer;
 import org.springframework.context.event.EventListener;
+import java.sql.PreparedStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -159,13 +163,24 @@ class DeploymentAttestations {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        jdbc.update("INSERT INTO deployment_attestation (system_id, version_id, deployment_request_id, environment, "
-                + "artifact_sha256, state_digest, statement_sha256, key_id, envelope, ledger_seq, issued_at, "
-                + "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", system.getId(), version.getId(),
-                request.getId(), environment, version.getArtifactSha256(), approval.bound().stateDigest(),
-                sha256(statement),
-                envelope.signatures().get(0).keyid(), envelopeJson, entry.sequence(), utc(issuedAt), utc(expiresAt));
-        return find(request.getId(), environment).orElseThrow();
+        Object[] values = {system.getId(), version.getId(), request.getId(), environment, version.getArtifactSha256(),
+            approval.bound().stateDigest(), sha256(statement), envelope.signatures().get(0).keyid(), envelopeJson,
+            entry.sequence(), utc(issuedAt), utc(expiresAt)};
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        // The row as stored, without reading it back: its generated id, and the times as written (whole microseconds).
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO deployment_attestation (system_id, "
+                    + "version_id, deployment_request_id, environment, artifact_sha256, state_digest, statement_sha256, "
+                    + "key_id, envelope, ledger_seq, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    new String[] {"id"});
+            for (int i = 0; i < values.length; i++) {
+                StatementCreatorUtils.setParameterValue(insert, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
+            }
+            return insert;
+        }, key);
+        return new Issued(key.getKeyAs(Number.class).longValue(), version.getId(), request.getId(), environment,
+                version.getArtifactSha256(), approval.bound().stateDigest(), envelopeJson, entry.sequence(), issuedAt,
+                expiresAt);
     }
 
     /** The in-toto Statement v1, as RFC 8785 canonical JSON (its exact bytes are what is signed). */

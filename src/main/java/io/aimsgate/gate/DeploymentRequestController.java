@@ -11,6 +11,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,6 +39,8 @@ class DeploymentRequestController {
             description = "Starts the deployment approval for the version. 201 with the request: its status says whether the gate halted it at once (with reasons: blocking risks, missing validation) or routed it to review. An optional `servingImage` (registry/repository@sha256:<hex>) is named, beside the model artefact, as a subject of the signed decision the approval issues (docs/pipelines.md).")
     @PostMapping("/api/systems/{systemId}/versions/{versionLabel}/deployment-requests")
     @PreAuthorize("hasAuthority('ai-product-owners')")
+    // The answer is read in the submission's transaction: one connection and one commit for the whole request.
+    @Transactional
     ResponseEntity<RequestView> submit(@PathVariable Long systemId,
             @PathVariable @Pattern(regexp = VERSION_LABEL, message = "is not a valid version label") String versionLabel,
             @Valid @RequestBody(required = false) Submission body) {

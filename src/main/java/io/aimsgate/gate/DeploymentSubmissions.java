@@ -4,6 +4,7 @@ import static io.aimsgate.gate.DeploymentApprovalProcess.*;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,12 +36,16 @@ public class DeploymentSubmissions {
     /** The same, naming the serving image ({@code registry/repository@sha256:<hex>}) the signed decision names too. */
     @Transactional
     public DeploymentRequest submit(Long systemId, String versionLabel, String note, String servingImage) {
+        VariableMap variables = Variables.createVariables()
+                .putValue(SYSTEM_ID, systemId)
+                .putValue(VERSION_LABEL, versionLabel)
+                .putValue(SUBMISSION_NOTE, note);
+        if (servingImage != null) {
+            // Only when named: a null variable would cost its rows (and their history) in every gate for nothing.
+            variables.putValue(SERVING_IMAGE, servingImage);
+        }
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(KEY, systemId + ":" + versionLabel,
-                Variables.createVariables()
-                        .putValue(SYSTEM_ID, systemId)
-                        .putValue(VERSION_LABEL, versionLabel)
-                        .putValue(SUBMISSION_NOTE, note)
-                        .putValue(SERVING_IMAGE, servingImage));
+                variables);
         return gate.requireByProcessInstance(instance.getId());
     }
 }
