@@ -82,6 +82,7 @@ final class GateThroughput {
         DbCounters before;
         DbCounters after;
         long cpuNanos;
+        long requestCpuNanos;
         long verified;
 
         Round(String kind, int gates) {
@@ -201,6 +202,8 @@ final class GateThroughput {
                 merged(bare, "gate").summary(), "");
         report.row("Gate throughput", "JVM CPU per gate, app + driver (ours / bare) ms",
                 String.format("%.1f / %.1f", cpuPerGate(ours), cpuPerGate(bare)), "");
+        report.row("Gate throughput", "CPU of the request threads per gate, no JIT, GC or driver (ours / bare) ms",
+                String.format("%.1f / %.1f", requestCpuPerGate(ours), requestCpuPerGate(bare)), "");
         double oursTx = perGate(ours, true);
         double bareTx = perGate(bare, true);
         report.row("Gate throughput", "write transactions per gate (ours / bare)",
@@ -248,6 +251,11 @@ final class GateThroughput {
         return rounds.stream().mapToLong(r -> r.cpuNanos).sum() / 1e6 / rounds.stream().mapToInt(r -> r.gates).sum();
     }
 
+    private static double requestCpuPerGate(List<Round> rounds) {
+        return rounds.stream().mapToLong(r -> r.requestCpuNanos).sum() / 1e6
+                / rounds.stream().mapToInt(r -> r.gates).sum();
+    }
+
     private static double perGate(List<Round> rounds, boolean writes) {
         long total = 0;
         for (Round r : rounds) {
@@ -274,6 +282,7 @@ final class GateThroughput {
         long verifiedBefore = verifiedCount(kind);
         round.before = kind.equals("plain") ? null : counters();
         long cpu = Machine.processCpuNanos() + (kind.equals("plain") ? plainCpuNanos() : 0);
+        long requestCpu = Machine.requestThreadCpuNanos();
         ExecutorService pool = Executors.newFixedThreadPool(settings.clients());
         long start = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
@@ -299,6 +308,7 @@ final class GateThroughput {
         }
         round.seconds = (System.nanoTime() - start) / 1e9;
         round.cpuNanos = Machine.processCpuNanos() + (kind.equals("plain") ? plainCpuNanos() : 0) - cpu;
+        round.requestCpuNanos = Machine.requestThreadCpuNanos() - requestCpu;
         pool.shutdown();
         round.after = kind.equals("plain") ? null : counters();
         round.verified = verifiedCount(kind) - verifiedBefore;
@@ -307,8 +317,10 @@ final class GateThroughput {
             round.firstError.compareAndSet(null, "only " + round.verified + " of " + gates + " gates ended approved");
         }
         System.out.printf("[bench] round %s %s: %d gates in %.1f s = %.1f gates/s, errors %d, submit %s, complete %s,"
-                + " load %s%n", kind, phase, gates, round.seconds, (gates - round.errors.get()) / round.seconds,
-                round.errors.get(), round.submit.summary(), round.complete.summary(), Machine.load());
+                + " CPU per gate %.1f ms (request threads %.1f ms), load %s%s%n", kind, phase, gates, round.seconds,
+                (gates - round.errors.get()) / round.seconds, round.errors.get(), round.submit.summary(),
+                round.complete.summary(), round.cpuNanos / 1e6 / gates, round.requestCpuNanos / 1e6 / gates,
+                Machine.load(), round.firstError.get() == null ? "" : "; first error: " + round.firstError.get());
         return round;
     }
 
