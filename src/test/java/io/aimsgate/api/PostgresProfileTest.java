@@ -25,13 +25,13 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The production profile {@code postgres} (without demo) starting on an empty PostgreSQL database: Flyway creates our
  * tables, the engine its own, the RACI groups exist, no user exists (demo users must never exist outside demo), and
- * the API answers nobody anonymously.
+ * the API answers nobody anonymously. The task count scenarios run here too, with the profile's planner settings.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"postgres", "test"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @ExtendWith(ProcessEngineBinding.class)
-class PostgresProfileTest {
+class PostgresProfileTest extends AbstractTaskCountScenarios {
 
     static final List<String> RACI_GROUPS = List.of("ai-product-owners", "ml-engineers", "security", "legal",
             "privacy", "ethics", "governance-board", "business-stakeholders", "auditors");
@@ -53,6 +53,11 @@ class PostgresProfileTest {
     @Autowired
     Environment environment;
 
+    @Override
+    String expectedAuthJoinStart() {
+        return "= ANY (ARRAY[";
+    }
+
     @Test
     void runsOnPostgresWithoutDemoProfile() {
         assertThat(environment.getActiveProfiles()).contains("postgres").doesNotContain("demo");
@@ -62,12 +67,14 @@ class PostgresProfileTest {
 
     /**
      * Every pooled connection plans each statement with its values (the engine's authorisation check at volume) and
-     * never JIT-compiles one (docs/operations.md): both come from the profile's connection-init-sql.
+     * never JIT-compiles one, and costs random page reads for memory and SSDs (docs/operations.md): all three come
+     * from the profile's connection-init-sql.
      */
     @Test
     void pooledConnectionsPlanWithValuesAndWithoutJit() {
         assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
         assertThat(jdbc.queryForObject("show jit", String.class)).isEqualTo("off");
+        assertThat(jdbc.queryForObject("show random_page_cost", String.class)).isEqualTo("1.1");
     }
 
     @Test
@@ -100,6 +107,8 @@ class PostgresProfileTest {
         assertThat(jdbc.queryForList("select version_ from act_ge_schema_log", String.class)).containsExactly("7.24.0");
         assertThat(jdbc.queryForObject("select count(*) from pg_statistic_ext where stxname = 'aims_act_auth_perms'",
                 Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForList("select indexname from pg_indexes where indexname like 'aims_idx_%'",
+                String.class)).contains("aims_idx_auth_task_read", "aims_idx_task_id_cover");
     }
 
     @Test

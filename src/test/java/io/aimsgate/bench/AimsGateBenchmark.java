@@ -34,7 +34,7 @@ class AimsGateBenchmark {
                         settings.runs("evidence") ? EvidenceTransfer.largestBytes(settings) : 0)) {
                     report.header(String.format("In-process application started in %.1f s (profile postgres, bench users, fresh "
                             + "PostgreSQL database, pool %d, port %d)", app.startSeconds, settings.poolSize(), app.port));
-                    GateThroughput gates = new GateThroughput(app, settings, report);
+                    GateThroughput gates = new GateThroughput(app, server, settings, report);
                     if (settings.runs("gates")) {
                         // Plain Camunda (REST starter only, own JVM, own fresh database on the same server) runs the
                         // same rounds; -Dbench.plain=false leaves it out.

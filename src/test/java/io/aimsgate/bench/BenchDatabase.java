@@ -44,13 +44,106 @@ final class BenchDatabase implements AutoCloseable {
                     envOr("AIMS_BENCH_DB_PASSWORD", ""));
         }
         try {
-            var postgres = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
-                    .setRegisterShutdownHook(true)
-                    .start();
+            var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setRegisterShutdownHook(true);
+            if (statementsShown() > 0) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("pg_stat_statements.track", "all");
+            }
+            var postgres = builder.start();
             return new BenchDatabase(postgres, postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL server", e);
         }
+    }
+
+    private long serverPid;
+
+    /** {@code bench.statements}: how many of the costliest SQL statements a gate round prints (0: none, the default). */
+    static int statementsShown() {
+        return Integer.getInteger("bench.statements", 0);
+    }
+
+    /** Forgets what pg_stat_statements has counted (after creating the extension in the admin database once). */
+    void resetStatements() {
+        try (Connection admin = DriverManager.getConnection(adminUrl, user, password);
+                Statement statement = admin.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            statement.execute("SELECT pg_stat_statements_reset()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("pg_stat_statements is not available (bench.statements)", e);
+        }
+    }
+
+    /**
+     * The costliest statements run in one database since {@link #resetStatements()}, per gate: calls, total and mean
+     * execution time, rows, and the statement's text (normalised, shortened).
+     */
+    List<String> costliestStatements(String database, int gates, int limit) {
+        List<String> lines = new ArrayList<>();
+        try (Connection admin = DriverManager.getConnection(adminUrl, user, password);
+                java.sql.PreparedStatement query = admin.prepareStatement("SELECT s.calls, s.total_exec_time, s.rows, "
+                        + "s.query, sum(s.total_exec_time) OVER () FROM pg_stat_statements s JOIN pg_database d "
+                        + "ON d.oid = s.dbid WHERE d.datname = ? ORDER BY s.total_exec_time DESC LIMIT ?")) {
+            query.setString(1, database);
+            query.setInt(2, limit);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    if (lines.isEmpty()) {
+                        lines.add(String.format("all statements: %.2f ms of execution a gate", rs.getDouble(5) / gates));
+                    }
+                    String text = rs.getString(4).replaceAll("\\s+", " ");
+                    lines.add(String.format("%.1f calls, %.3f ms, %.1f rows a gate (%.3f ms a call): %s",
+                            (double) rs.getLong(1) / gates, rs.getDouble(2) / gates, (double) rs.getLong(3) / gates,
+                            rs.getDouble(2) / Math.max(1, rs.getLong(1)), text.length() > 400 ? text.substring(0, 400)
+                                    + "..." : text));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return lines;
+    }
+
+    /**
+     * CPU seconds the database server's processes have used: the postmaster, its live backends and the backends it
+     * has reaped (a backend's time moves into its parent's when it exits). -1 when the server is not a process on
+     * this machine (an external server elsewhere), so a row can say "not measured".
+     */
+    synchronized double serverCpuSeconds() {
+        try {
+            if (serverPid == 0) {
+                try (Connection admin = DriverManager.getConnection(adminUrl, user, password);
+                        Statement statement = admin.createStatement();
+                        ResultSet rs = statement.executeQuery("SELECT pg_backend_pid()")) {
+                    rs.next();
+                    serverPid = Long.parseLong(stat(rs.getLong(1))[1]);
+                }
+            }
+            String[] postmaster = stat(serverPid);
+            double ticks = Long.parseLong(postmaster[11]) + Long.parseLong(postmaster[12])
+                    + Long.parseLong(postmaster[13]) + Long.parseLong(postmaster[14]);
+            for (ProcessHandle child : ProcessHandle.of(serverPid).map(p -> p.children().toList()).orElse(List.of())) {
+                try {
+                    String[] fields = stat(child.pid());
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                } catch (IOException gone) {
+                    // exited between the listing and the read: its time is in the postmaster's reaped total
+                }
+            }
+            return ticks / 100.0;
+        } catch (IOException | SQLException | RuntimeException notLocal) {
+            serverPid = -1;
+            return -1;
+        }
+    }
+
+    /** The fields of /proc/pid/stat after the command name (state first: [1] is the parent, [11..14] the CPU ticks). */
+    private static String[] stat(long pid) throws IOException {
+        if (pid < 0) {
+            throw new IOException("not a local server");
+        }
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     boolean embedded() {
