@@ -7,6 +7,7 @@ import io.aimsgate.raci.GovernedProcessGuard;
 import io.aimsgate.raci.RaciGroups;
 import io.aimsgate.shared.EngineGrants;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Engine authorisation is on; at start-up this grants each RACI group exactly what its role needs
@@ -86,10 +89,12 @@ class EngineAuthorizationSetup implements ApplicationRunner {
     private final TaskService taskService;
     private final RepositoryService repositoryService;
     private final List<EngineGrants> contributions;
+    private final TransactionTemplate transaction;
 
     EngineAuthorizationSetup(IdentityService identityService, AuthorizationService authorizationService,
             FilterService filterService, TaskService taskService, RepositoryService repositoryService,
-            List<EngineGrants> contributions) {
+            List<EngineGrants> contributions, PlatformTransactionManager transactionManager) {
+        this.transaction = new TransactionTemplate(transactionManager);
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
@@ -98,8 +103,17 @@ class EngineAuthorizationSetup implements ApplicationRunner {
         this.contributions = List.copyOf(contributions);
     }
 
+    /**
+     * All of it in one transaction: the engine's commands join it, so a start writes its groups, grants and filters
+     * in one commit instead of one each (about a hundred on an empty database), and a start that fails half-way
+     * leaves nothing half-granted.
+     */
     @Override
     public void run(ApplicationArguments args) {
+        transaction.executeWithoutResult(status -> setUp());
+    }
+
+    private void setUp() {
         if (!identityService.isReadOnly()) {
             RaciGroups.ALL.forEach(this::ensureGroup);
         }
@@ -176,6 +190,9 @@ class EngineAuthorizationSetup implements ApplicationRunner {
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
         Authorization existing = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
                 .resourceType(resource).resourceId(resourceId).singleResult();
+        if (existing != null && Arrays.stream(permissions).allMatch(existing::isPermissionGranted)) {
+            return;
+        }
         Authorization authorization = existing != null ? existing
                 : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
         authorization.setGroupId(groupId);
