@@ -46,8 +46,7 @@ class DeploymentApproval {
     protected DeploymentApproval() {
     }
 
-    DeploymentApproval(DeploymentRequest request, ApprovalState state, String approvedBy, Instant approvedAt,
-            long ledgerSequence) {
+    DeploymentApproval(DeploymentRequest request, ApprovalState state, String approvedBy, Instant approvedAt) {
         this.requestId = request.getId();
         this.systemId = request.getSystemId();
         this.versionId = request.getVersionId();
@@ -58,7 +57,14 @@ class DeploymentApproval {
         this.status = ApprovalStatus.CURRENT;
         this.approvedBy = approvedBy;
         this.approvedAt = approvedAt;
-        this.ledgerSequence = ledgerSequence;
+    }
+
+    /**
+     * The ledger entry that records the approval, once it has its place in the chain (before the approving
+     * transaction commits; until then the sequence is 0, which no entry has).
+     */
+    void recordedIn(long sequence) {
+        this.ledgerSequence = sequence;
     }
 
     void invalidate(String reason, Instant at) {

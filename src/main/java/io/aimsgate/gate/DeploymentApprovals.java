@@ -63,11 +63,14 @@ public class DeploymentApprovals {
                 .orElse(List.of());
     }
 
-    /** Records the approval of a request, bound to the state now; an older current approval is superseded. */
-    DeploymentApproval record(DeploymentRequest request, ApprovalState state, String approvedBy, long ledgerSequence) {
+    /**
+     * Records the approval of a request, bound to the state now; an older current approval is superseded. The ledger
+     * entry that records it ({@link DeploymentApproval#recordedIn}) is numbered when the transaction commits.
+     */
+    DeploymentApproval record(DeploymentRequest request, ApprovalState state, String approvedBy) {
         approvals.findByVersion(request.getVersionId(), ApprovalStatus.CURRENT)
                 .forEach(older -> older.supersede(clock.instant()));
-        return approvals.save(new DeploymentApproval(request, state, approvedBy, clock.instant(), ledgerSequence));
+        return approvals.save(new DeploymentApproval(request, state, approvedBy, clock.instant()));
     }
 
     /** Invalidates the version's current approval with the reason; empty when none stands. */

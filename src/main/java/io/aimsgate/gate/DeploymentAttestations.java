@@ -116,19 +116,22 @@ class DeploymentAttestations {
         issue(new Approval(request, bound));
     }
 
-    /** Issues the approval's attestation for every configured environment (running it twice issues nothing new). */
-    List<Issued> issue(Approval approval) {
+    /**
+     * Issues the approval's attestation for every configured environment (running it again in a later transaction
+     * issues nothing new). Each is signed and stored when its ledger entry has its place in the chain, just before the
+     * approving transaction commits: the signed statement names that entry and the approval's.
+     */
+    void issue(Approval approval) {
         DeploymentRequest request = approval.request();
         ModelVersion version = inventory.requireVersion(request.getVersionId());
         AiSystem system = inventory.requireSystem(request.getSystemId());
         Instant issuedAt = truncate(clock.instant());
-        return properties.environments().entrySet().stream()
+        properties.environments().entrySet().stream()
                 .filter(e -> find(request.getId(), e.getKey()).isEmpty())
-                .map(e -> issue(approval, system, version, e.getKey(), e.getValue(), issuedAt))
-                .toList();
+                .forEach(e -> issue(approval, system, version, e.getKey(), e.getValue(), issuedAt));
     }
 
-    private Issued issue(Approval approval, AiSystem system, ModelVersion version, String environment,
+    private void issue(Approval approval, AiSystem system, ModelVersion version, String environment,
             PipelineProperties.Environment rules, Instant issuedAt) {
         DeploymentRequest request = approval.request();
         Instant decidedAt = rules.requires() == GateKind.DEPLOYMENT ? request.getDecidedAt()
@@ -146,11 +149,22 @@ class DeploymentAttestations {
         snapshot.put("requestId", request.getId());
         snapshot.put("expiresAt", time(expiresAt));
         snapshot.put("keyId", keys.currentKeyId());
-        LedgerEntryView entry = ledger.append(new LedgerRecord(LEDGER_KIND, null, "DEPLOYMENT_REQUEST",
+        ledger.append(new LedgerRecord(LEDGER_KIND, null, "DEPLOYMENT_REQUEST",
                 String.valueOf(request.getId()), system.getId(), "Signed deployment decision for environment '"
-                + environment + "'", request.getProcessInstanceId(), null, snapshot));
+                + environment + "'", request.getProcessInstanceId(), null, snapshot),
+                entry -> sign(approval, system, version, environment, rules, decidedAt, issuedAt, expiresAt, entry));
+    }
 
-        byte[] statement = statement(approval, system, version, environment, rules, decidedAt, issuedAt, expiresAt,
+    /**
+     * Signs and stores one attestation, once its ledger entry has its place: the approval is read again, because
+     * its own entry (appended before this one) got its sequence number in the same step.
+     */
+    private void sign(Approval approval, AiSystem system, ModelVersion version, String environment,
+            PipelineProperties.Environment rules, Instant decidedAt, Instant issuedAt, Instant expiresAt,
+            LedgerEntryView entry) {
+        DeploymentRequest request = approval.request();
+        Approval recorded = new Approval(request, approvals.currentOf(request.getVersionId()).orElseThrow());
+        byte[] statement = statement(recorded, system, version, environment, rules, decidedAt, issuedAt, expiresAt,
                 entry.sequence());
         Dsse.Envelope envelope = Dsse.sign(Dsse.IN_TOTO, statement, keys);
         String envelopeJson;
@@ -162,10 +176,9 @@ class DeploymentAttestations {
         jdbc.update("INSERT INTO deployment_attestation (system_id, version_id, deployment_request_id, environment, "
                 + "artifact_sha256, state_digest, statement_sha256, key_id, envelope, ledger_seq, issued_at, "
                 + "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", system.getId(), version.getId(),
-                request.getId(), environment, version.getArtifactSha256(), approval.bound().stateDigest(),
+                request.getId(), environment, version.getArtifactSha256(), recorded.bound().stateDigest(),
                 sha256(statement),
                 envelope.signatures().get(0).keyid(), envelopeJson, entry.sequence(), utc(issuedAt), utc(expiresAt));
-        return find(request.getId(), environment).orElseThrow();
     }
 
     /** The in-toto Statement v1, as RFC 8785 canonical JSON (its exact bytes are what is signed). */

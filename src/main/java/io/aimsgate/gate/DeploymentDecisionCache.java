@@ -66,8 +66,10 @@ class DeploymentDecisionCache {
         if (remembered != null && remembered.generation() == generation) {
             return (T) remembered.decision();
         }
-        T decision = decide.get();
-        cache.put(key, new Entry(generation, decision));
-        return decision;
+        // One caller decides; callers of the same check meanwhile wait for its answer rather than each deciding too
+        // (64 pipelines polling would otherwise all decide at once whenever an answer lapses).
+        Entry entry = cache.asMap().compute(key, (k, current) -> current != null && current.generation() >= generation
+                ? current : new Entry(generation, decide.get()));
+        return (T) entry.decision();
     }
 }

@@ -1,12 +1,18 @@
 package io.aimsgate.gate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.aimsgate.shared.ConflictException;
 import io.aimsgate.shared.InvalidInputException;
+import io.aimsgate.shared.Problems;
 import java.util.regex.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,12 +39,16 @@ class DeploymentDecisionController {
     private final DeploymentGateService gate;
     private final DeploymentDecisionCache recentAnswers;
     private final EnvironmentChecks environments;
+    private final ObjectMapper json;
+    /** Answer objects (by identity, held weakly: they live as long as the decision cache keeps them) to their JSON. */
+    private final Cache<Object, RawValue> rendered = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
 
     DeploymentDecisionController(DeploymentGateService gate, DeploymentDecisionCache recentAnswers,
-            EnvironmentChecks environments) {
+            EnvironmentChecks environments, ObjectMapper json) {
         this.gate = gate;
         this.recentAnswers = recentAnswers;
         this.environments = environments;
+        this.json = json;
     }
 
     @Operation(summary = "Pipeline check: may this version (this artefact, to this environment) be deployed now?",
@@ -67,13 +77,14 @@ class DeploymentDecisionController {
         DeploymentDecision decision = recentAnswers.get(systemId, versionLabel,
                 () -> gate.decide(systemId, versionLabel));
         if (!decision.allowed()) {
-            throw new ConflictException("versionLabel", "Version '" + versionLabel + "' of AI system " + systemId
+            return Problems.conflict("versionLabel", "Version '" + versionLabel + "' of AI system " + systemId
                     + " may not be deployed.", decision.blockingReasons());
         }
-        return decision;
+        return rendered(decision);
     }
 
-    private EnvironmentDecision byDigestAndEnvironment(Long systemId, String versionLabel, String digest,
+    /** The decision when allowed, otherwise the 409 problem naming {@code digest}. */
+    private Object byDigestAndEnvironment(Long systemId, String versionLabel, String digest,
             String environment) {
         EnvironmentChecks.requireBoth(digest, environment);
         String wanted = EnvironmentChecks.requireDigest(digest);
@@ -81,10 +92,25 @@ class DeploymentDecisionController {
         EnvironmentDecision decision = recentAnswers.get(systemId, versionLabel, wanted, environment,
                 () -> environments.decide(systemId, versionLabel, wanted, environment));
         if (!decision.allowed()) {
-            throw new ConflictException("digest", "Artefact " + wanted + " of version '" + versionLabel
+            return Problems.conflict("digest", "Artefact " + wanted + " of version '" + versionLabel
                     + "' of AI system " + systemId + " may not be deployed to " + environment + ".",
                     decision.blockingReasons());
         }
-        return decision;
+        return rendered(decision);
+    }
+
+    /**
+     * The allowed answer as its JSON, serialised by the application's ObjectMapper once per answer object: an answer
+     * reused from {@link DeploymentDecisionCache} is the same object, so polling pipelines get the same bytes without
+     * the answer being serialised again. Written by the same message converter, after the same content negotiation.
+     */
+    private RawValue rendered(Object decision) {
+        return rendered.get(decision, answer -> {
+            try {
+                return new RawValue(new SerializedString(json.writeValueAsString(answer)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A pipeline decision could not be written as JSON", e);
+            }
+        });
     }
 }

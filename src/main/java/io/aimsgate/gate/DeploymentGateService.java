@@ -286,9 +286,9 @@ public class DeploymentGateService {
         bound.put("artifactSha256", state.artifactSha256());
         bound.put("stateDigest", state.digest());
         bound.put("state", ledgerState(state));
-        GateDecisions.ClosedRun closed = decisions.close(request.getGateRunId(), GateRunStatus.PASSED, approver,
-                rationale, bound);
-        approvals.record(request, state, approver, closed.ledgerSequence());
+        DeploymentApproval approval = approvals.record(request, state, approver);
+        decisions.close(request.getGateRunId(), GateRunStatus.PASSED, approver, rationale, bound,
+                entry -> approval.recordedIn(entry.sequence()));
         inventory.changeVersionStatus(request.getVersionId(), VersionStatus.APPROVED);
         inventory.moveToStage(request.getSystemId(), LifecycleStage.DEPLOYMENT);
         event(request, GateEvent.Type.APPROVED, RaciRole.ACCOUNTABLE.name(), approver, rationale);

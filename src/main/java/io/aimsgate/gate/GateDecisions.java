@@ -84,19 +84,16 @@ public class GateDecisions {
 
     /** Ends an open run with its outcome; a run already closed is refused (409). */
     public GateRun close(Long runId, GateRunStatus status, String decidedBy, String outcome) {
-        return close(runId, status, decidedBy, outcome, Map.of()).run();
-    }
-
-    /** A closed run and the sequence number of the ledger entry that records its end. */
-    public record ClosedRun(GateRun run, long ledgerSequence) {
+        return close(runId, status, decidedBy, outcome, Map.of(), null);
     }
 
     /**
      * The same, with more of what was decided in the ledger entry's snapshot (e.g. the state an approval is bound
-     * to); returns the ledger entry's sequence number with the run.
+     * to); {@code recorded}, if given, receives the ledger entry that records the run's end once it has its place in
+     * the chain (before the transaction commits, {@link DecisionLedger#append(LedgerRecord, java.util.function.Consumer)}).
      */
-    public ClosedRun close(Long runId, GateRunStatus status, String decidedBy, String outcome,
-            Map<String, Object> decided) {
+    public GateRun close(Long runId, GateRunStatus status, String decidedBy, String outcome,
+            Map<String, Object> decided, java.util.function.Consumer<LedgerEntryView> recorded) {
         GateRun run = require(runId);
         if (!run.isOpen()) {
             throw new ConflictException("gateId", "The " + run.getKind().label() + " gate run " + run.getId()
@@ -106,11 +103,11 @@ public class GateDecisions {
         Map<String, Object> snapshot = snapshot(run);
         snapshot.put("recordedFor", decidedBy);
         snapshot.putAll(decided);
-        LedgerEntryView entry = ledger.append(new LedgerRecord("GATE_" + status.name(),
+        ledger.append(new LedgerRecord("GATE_" + status.name(),
                 status == GateRunStatus.WITHDRAWN ? null : RaciRole.ACCOUNTABLE.name(), "GATE_RUN",
                 String.valueOf(run.getId()), run.getSystemId(), run.getOutcome(), run.getProcessInstanceId(), null,
-                snapshot));
-        return new ClosedRun(run, entry.sequence());
+                snapshot), recorded);
+        return run;
     }
 
     /**

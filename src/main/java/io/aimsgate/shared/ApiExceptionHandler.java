@@ -60,9 +60,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        ProblemDetail p = problem(HttpStatus.CONFLICT, "conflict", "Refused by the current state", e.getMessage(), e.field());
-        p.setProperty("reasons", e.reasons());
-        return p;
+        return Problems.conflict(e.field(), e.getMessage(), e.reasons());
     }
 
     @ExceptionHandler(InvalidInputException.class)

@@ -351,6 +351,52 @@ abstract class AbstractLedgerScenarios extends AsDemoUsers {
         assertIntact();
     }
 
+    @Test
+    void anEntryTakesItsPlaceWhenItsTransactionCommitsSoOthersDoNotWaitForTheRestOfIt() throws Exception {
+        String run = UUID.randomUUID().toString();
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch otherCommitted = new CountDownLatch(1);
+        List<LedgerEntryView> sequenced = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            // A long transaction: it appends two entries (the second one named by what it completes), then works on.
+            Future<?> longOne = pool.submit(() -> transactions.executeWithoutResult(status -> {
+                ledger.append(new LedgerRecord("TEST_FIRST", null, "TEST", run, null, null, null, null, Map.of()),
+                        sequenced::add);
+                ledger.append(new LedgerRecord("TEST_SECOND", null, "TEST", run, null, null, null, null, Map.of()),
+                        entry -> {
+                            sequenced.add(entry);
+                            // what a callback appends joins the same commit, after it
+                            ledger.append(new LedgerRecord("TEST_THIRD", null, "TEST", run, null, null, null, null,
+                                    Map.of()), sequenced::add);
+                        });
+                appended.countDown();
+                try {
+                    // the rest of its work: another writer appends and commits meanwhile, without waiting for it
+                    assertThat(otherCommitted.await(30, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
+            long before = head();
+            transactions.executeWithoutResult(status -> ledger.append(new LedgerRecord("TEST_OTHER", null, "TEST",
+                    run, null, null, null, null, Map.of())));
+            assertThat(head()).isEqualTo(before + 1);
+            otherCommitted.countDown();
+            longOne.get(60, TimeUnit.SECONDS);
+            assertThat(head()).isEqualTo(before + 4);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForList("SELECT kind FROM audit_entry WHERE subject_id = ? ORDER BY seq", String.class,
+                run)).containsExactly("TEST_OTHER", "TEST_FIRST", "TEST_SECOND", "TEST_THIRD");
+        assertThat(sequenced).extracting(LedgerEntryView::kind).containsExactly("TEST_FIRST", "TEST_SECOND",
+                "TEST_THIRD");
+        assertThat(sequenced).extracting(LedgerEntryView::sequence).containsExactly(head() - 2, head() - 1, head());
+        assertIntact();
+    }
+
     // ------------------------------------------------------------------------------------------------------------
     // administrative changes
     // ------------------------------------------------------------------------------------------------------------

@@ -142,7 +142,10 @@ final class LedgerAppends {
             futures.add(pool.submit(() -> {
                 for (int i = thread; i < count; i += threads) {
                     long t = System.nanoTime();
-                    LedgerEntryView entry = transactions.execute(status -> ledger.append(record()));
+                    java.util.concurrent.atomic.AtomicReference<LedgerEntryView> sequenced =
+                            new java.util.concurrent.atomic.AtomicReference<>();
+                    transactions.executeWithoutResult(status -> ledger.append(record(), sequenced::set));
+                    LedgerEntryView entry = sequenced.get();
                     latencies.add(System.nanoTime() - t);
                     if (entry == null || entry.hash() == null || entry.hash().length() != 64) {
                         throw new IllegalStateException("the ledger answered no hashed entry: " + entry);

@@ -11,7 +11,6 @@ import static org.mockito.Mockito.when;
 import io.aimsgate.inventory.AiSystem;
 import io.aimsgate.inventory.InventoryService;
 import io.aimsgate.shared.ConflictException;
-import io.aimsgate.shared.ledger.LedgerEntryView;
 import io.aimsgate.shared.ledger.LedgerRecord;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,10 +49,8 @@ class EvidenceExpiryDelegatesTest {
     @Test
     void anAcknowledgedExpiryIsOneLedgerEntryWithTheRationale() {
         List<LedgerRecord> appended = new ArrayList<>();
-        RecordEvidenceExpiryAcknowledgedDelegate record = new RecordEvidenceExpiryAcknowledgedDelegate(entry -> {
-            appended.add(entry);
-            return mock(LedgerEntryView.class);
-        });
+        RecordEvidenceExpiryAcknowledgedDelegate record = new RecordEvidenceExpiryAcknowledgedDelegate(
+                (entry, sequenced) -> appended.add(entry));
         DelegateExecution execution = execution(Map.of("fileId", 41L, "revision", 1, "fileName", "model-card.md",
                 "expiresOn", "2027-01-01", "subjectType", "MODEL_VERSION", "subjectId", "12", "systemId", 7L,
                 "rationale", "The system retires next month."));

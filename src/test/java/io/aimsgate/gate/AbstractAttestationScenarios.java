@@ -78,7 +78,11 @@ abstract class AbstractAttestationScenarios extends AsDemoUsers {
                 .isEqualTo(image);
 
         // Approved: 200 for exactly this digest and a configured environment, in either case of hex digits.
-        JsonNode production = ben.get(check(system, "1.0.0", "sha256:" + digest, "production")).expect(200).json();
+        Response allowed = ben.get(check(system, "1.0.0", "sha256:" + digest, "production")).expect(200);
+        JsonNode production = allowed.json();
+        // JSON as the application's ObjectMapper writes it (ISO-8601 instants, not numbers).
+        assertThat(allowed.contentType()).startsWith("application/json");
+        assertThat(production.get("checkedAt").isTextual()).as(allowed.body()).isTrue();
         assertThat(production.get("allowed").asBoolean()).isTrue();
         assertThat(production.get("digest").asText()).isEqualTo("sha256:" + digest);
         assertThat(production.get("requires").asText()).isEqualTo("DEPLOYMENT");

@@ -1,6 +1,8 @@
 package io.aimsgate.gate;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -8,6 +10,7 @@ import io.aimsgate.shared.ledger.DecisionLedger;
 import io.aimsgate.shared.ledger.LedgerEntryView;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Stand-ins for what a bound approval needs in tests without tables: a ledger that numbers entries, a state. */
 final class BoundApprovalFixtures {
@@ -15,12 +18,31 @@ final class BoundApprovalFixtures {
     private BoundApprovalFixtures() {
     }
 
-    /** A ledger whose every append answers an entry (sequence 1). */
+    /**
+     * A ledger (a mock, to verify appends) that gives every entry its place at once (sequence 1) and hands it to the
+     * caller's callback, as the real one does before the transaction commits.
+     */
     static DecisionLedger ledger() {
+        LedgerEntryView entry = new LedgerEntryView(1L, Instant.EPOCH, "platform", null, "GATE_PASSED", "GATE_RUN",
+                "1", null, null, null, null, "{}", "0".repeat(64), "1".repeat(64));
         DecisionLedger ledger = mock(DecisionLedger.class);
-        when(ledger.append(any())).thenReturn(new LedgerEntryView(1L, Instant.EPOCH, "platform", null, "GATE_PASSED",
-                "GATE_RUN", "1", null, null, null, null, "{}", "0".repeat(64), "1".repeat(64)));
+        doAnswer(call -> {
+            Consumer<LedgerEntryView> sequenced = call.getArgument(1);
+            if (sequenced != null) {
+                sequenced.accept(entry);
+            }
+            return null;
+        }).when(ledger).append(any(), any());
+        doCallRealMethod().when(ledger).append(any());
         return ledger;
+    }
+
+    /** Approvals that record what they are given (a real approval, not stored). */
+    static DeploymentApprovals approvals() {
+        DeploymentApprovals approvals = mock(DeploymentApprovals.class);
+        when(approvals.record(any(), any(), any())).thenAnswer(call -> new DeploymentApproval(call.getArgument(0),
+                call.getArgument(1), call.getArgument(2), Instant.EPOCH));
+        return approvals;
     }
 
     /** States as the version is in now: a fixed artefact and nothing else; approvers of the run as asked. */

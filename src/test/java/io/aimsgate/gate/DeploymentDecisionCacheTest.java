@@ -11,6 +11,10 @@ import io.aimsgate.shared.NotFoundException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -104,5 +108,36 @@ class DeploymentDecisionCacheTest {
         })).isInstanceOf(NotFoundException.class);
         cache.get(9L, "1.0.0", () -> decide(9L, "1.0.0"));
         assertThat(computed).hasValue(2);
+    }
+
+    @Test
+    void concurrentChecksOfALapsedAnswerDecideOnce() throws Exception {
+        DeploymentDecisionCache cache = cache(Duration.ofSeconds(1));
+        CountDownLatch deciding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<DeploymentDecision> first = pool.submit(() -> cache.get(1L, "1.0.0", () -> {
+                deciding.countDown();
+                await(release);
+                return decide(1L, "1.0.0");
+            }));
+            assertThat(deciding.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<DeploymentDecision> second = pool.submit(() -> cache.get(1L, "1.0.0", () -> decide(1L, "1.0.0")));
+            Thread.sleep(200); // the second check arrives while the first still decides
+            release.countDown();
+            assertThat(second.get(10, TimeUnit.SECONDS)).isSameAs(first.get(10, TimeUnit.SECONDS));
+            assertThat(computed).hasValue(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -50,7 +50,7 @@ class DeploymentGateServiceTest {
             mock(RiskAssessmentService.class), java.util.List.of(), java.util.List.of(), informed(),
             published::add, mock(io.aimsgate.evidence.RequiredEvidence.class), Clock.fixed(NOW, ZoneOffset.UTC),
             mock(io.aimsgate.shared.ledger.DecisionLedger.class), BoundApprovalFixtures.states(),
-            mock(DeploymentApprovals.class));
+            BoundApprovalFixtures.approvals());
 
     AiSystem system = mock(AiSystem.class);
 

@@ -37,7 +37,7 @@ final class GateOverMockedTables {
                 mock(RiskAssessmentService.class), List.of(), List.of(), mock(InformedParties.class),
                 published::add, mock(io.aimsgate.evidence.RequiredEvidence.class), clock,
                 mock(io.aimsgate.shared.ledger.DecisionLedger.class), BoundApprovalFixtures.states(),
-                mock(DeploymentApprovals.class));
+                BoundApprovalFixtures.approvals());
     }
 
     /** Request {@code id} of {@code processInstanceId}, in review, with its open run of the same id. */

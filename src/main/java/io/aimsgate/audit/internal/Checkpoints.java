@@ -1,7 +1,6 @@
 package io.aimsgate.audit.internal;
 
 import io.aimsgate.audit.CheckpointView;
-import io.aimsgate.shared.ledger.DecisionLedger;
 import io.aimsgate.audit.LedgerFormat;
 import io.aimsgate.shared.ledger.LedgerRecord;
 import io.aimsgate.shared.ledger.Snapshots;
@@ -32,9 +31,9 @@ public class Checkpoints {
     private final LedgerStore store;
     private final SigningKeys keys;
     private final Clock clock;
-    private final DecisionLedger ledger;
+    private final JdbcDecisionLedger ledger;
 
-    Checkpoints(JdbcTemplate jdbc, LedgerStore store, SigningKeys keys, Clock clock, DecisionLedger ledger) {
+    Checkpoints(JdbcTemplate jdbc, LedgerStore store, SigningKeys keys, Clock clock, JdbcDecisionLedger ledger) {
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.store = store;
@@ -61,6 +60,7 @@ public class Checkpoints {
     public CheckpointView onDemand(String reason, String actorRole) {
         ledger.append(new LedgerRecord("LEDGER_CHECKPOINT_REQUESTED", actorRole, "LEDGER", "checkpoint", null, reason,
                 null, null, Snapshots.of("keyId", keys.current().keyId())));
+        ledger.sequenceNow();
         return checkpoint().orElseThrow();
     }
 

@@ -14,18 +14,26 @@ import io.aimsgate.shared.ledger.LedgerRecord;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends to the chain in the caller's transaction (MANDATORY: an entry without the state change, or the change
- * without its entry, cannot commit). The head row is locked first ({@code SELECT ... FOR UPDATE}), so appends from
- * every node and thread are serialised by the database: each takes the next sequence number and the previous hash,
- * and holds the lock until its transaction ends.
+ * without its entry, cannot commit). An entry is checked and its snapshot made canonical when it is appended, but it
+ * takes its place in the chain only when the transaction commits: just before the commit, the head row is locked
+ * ({@code SELECT ... FOR UPDATE}), the transaction's entries are numbered and hashed in the order they were appended,
+ * and the head moves on. Appends from every node and thread are serialised by the database as before, but each holds
+ * the head row only from then to its commit, not while the rest of its transaction (the engine's work, which
+ * Camunda writes at the end of its command) runs: the lock is what limited concurrent gates (docs/benchmarks.md).
  */
 @Service
 class JdbcDecisionLedger implements DecisionLedger {
@@ -48,19 +56,100 @@ class JdbcDecisionLedger implements DecisionLedger {
     }
 
     @Override
-    @Transactional(propagation = Propagation.MANDATORY)
-    public LedgerEntryView append(LedgerRecord record) {
+    public void append(LedgerRecord record, Consumer<LedgerEntryView> sequenced) {
         Objects.requireNonNull(record.kind(), "kind");
         Objects.requireNonNull(record.subjectType(), "subjectType");
         Objects.requireNonNull(record.subjectId(), "subjectId");
-        String snapshot = canonicalSnapshot(record.snapshot());
-        Head head = jdbc.queryForObject("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE",
-                (rs, row) -> new Head(rs.getLong(1), rs.getString(2)));
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalTransactionStateException(
+                    "A ledger entry is appended only inside the transaction of the change it records");
+        }
+        Unsequenced entry = new Unsequenced(clip(Actors.acting(), MAX_TEXT), clip(record.actorRole(), 100),
+                clip(record.kind(), 64), clip(record.subjectType(), 64), clip(record.subjectId(), MAX_TEXT),
+                record.systemId(), clip(record.rationale(), MAX_RATIONALE), clip(record.processInstanceId(), 64),
+                clip(record.taskId(), 64), canonicalSnapshot(record.snapshot()), sequenced);
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            pending = new Pending();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        pending.queue.add(entry);
+        if (pending.sequencing && !pending.looping) {
+            // appended after the entries were sequenced (by another synchronisation before the commit)
+            pending.sequence();
+        }
+    }
+
+    /**
+     * Numbers, hashes and writes the transaction's entries now rather than at its commit (and holds the head row from
+     * now to the commit): for the rare caller that must read the chain in the same transaction.
+     */
+    void sequenceNow() {
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending != null) {
+            pending.sequence();
+        }
+    }
+
+    /** The transaction's entries, in the order they were appended, until it commits. */
+    private final class Pending implements TransactionSynchronization {
+
+        private final Deque<Unsequenced> queue = new ArrayDeque<>();
+        private Head head;
+        private boolean sequencing;
+        private boolean looping;
+
+        /** Entries appended by a callback of this loop join the queue and are sequenced by the same loop. */
+        void sequence() {
+            sequencing = true;
+            if (queue.isEmpty()) {
+                return;
+            }
+            if (head == null) {
+                head = jdbc.queryForObject("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE",
+                        (rs, row) -> new Head(rs.getLong(1), rs.getString(2)));
+            }
+            looping = true;
+            try {
+                Unsequenced next;
+                while ((next = queue.poll()) != null) {
+                    LedgerEntryView entry = write(next, head);
+                    // one entry at a time: the database refuses a head that skips an entry (V7_5_1)
+                    jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", entry.sequence(), entry.hash());
+                    head = new Head(entry.sequence(), entry.hash());
+                    metrics.ledgerAppended(entry.kind());
+                    if (next.sequenced() != null) {
+                        next.sequenced().accept(entry);
+                    }
+                }
+            } finally {
+                looping = false;
+            }
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            sequence();
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(JdbcDecisionLedger.this);
+        }
+
+        @Override
+        public int getOrder() {
+            // after every other synchronisation's beforeCommit, so whatever they append is in this commit too
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+    }
+
+    private LedgerEntryView write(Unsequenced next, Head head) {
         LedgerEntryView unhashed = new LedgerEntryView(head.seq() + 1, LedgerFormat.truncate(clock.instant()),
-                clip(Actors.acting(), MAX_TEXT), clip(record.actorRole(), 100), clip(record.kind(), 64),
-                clip(record.subjectType(), 64), clip(record.subjectId(), MAX_TEXT), record.systemId(),
-                clip(record.rationale(), MAX_RATIONALE), clip(record.processInstanceId(), 64),
-                clip(record.taskId(), 64), snapshot, head.hash(), null);
+                next.actor(), next.actorRole(), next.kind(), next.subjectType(), next.subjectId(), next.systemId(),
+                next.rationale(), next.processInstanceId(), next.taskId(), next.snapshot(), head.hash(), null);
         String hash = LedgerFormat.hashOf(unhashed);
         LedgerEntryView entry = new LedgerEntryView(unhashed.sequence(), unhashed.time(), unhashed.actor(),
                 unhashed.actorRole(), unhashed.kind(), unhashed.subjectType(), unhashed.subjectId(),
@@ -74,8 +163,6 @@ class JdbcDecisionLedger implements DecisionLedger {
                 entry.actorRole(), entry.kind(), entry.subjectType(), entry.subjectId(), entry.systemId(),
                 entry.rationale(), entry.processInstanceId(), entry.taskId(), entry.snapshot(), entry.previousHash(),
                 entry.hash());
-        jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", entry.sequence(), entry.hash());
-        metrics.ledgerAppended(record.kind());
         return entry;
     }
 
@@ -100,5 +187,11 @@ class JdbcDecisionLedger implements DecisionLedger {
     }
 
     private record Head(long seq, String hash) {
+    }
+
+    /** An entry as appended: everything but its place in the chain (sequence, time, previous hash, hash). */
+    private record Unsequenced(String actor, String actorRole, String kind, String subjectType, String subjectId,
+            Long systemId, String rationale, String processInstanceId, String taskId, String snapshot,
+            Consumer<LedgerEntryView> sequenced) {
     }
 }
