@@ -47,7 +47,8 @@ final class BenchDatabase implements AutoCloseable {
             var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setRegisterShutdownHook(true);
             if (statementsShown() > 0) {
                 builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                        .setServerConfig("pg_stat_statements.track", "all");
+                        .setServerConfig("pg_stat_statements.track", "all")
+                        .setServerConfig("pg_stat_statements.track_planning", "on");
             }
             var postgres = builder.start();
             return new BenchDatabase(postgres, postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
@@ -75,25 +76,31 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     /**
-     * The costliest statements run in one database since {@link #resetStatements()}, per gate: calls, total and mean
-     * execution time, rows, and the statement's text (normalised, shortened).
+     * The costliest statements run in one database since {@link #resetStatements()}, per gate: calls, execution time,
+     * plans made and planning time ({@code track_planning}), rows, mean execution time and the statement's text
+     * (normalised, shortened); ordered by execution plus planning time.
      */
     List<String> costliestStatements(String database, int gates, int limit) {
         List<String> lines = new ArrayList<>();
         try (Connection admin = DriverManager.getConnection(adminUrl, user, password);
                 java.sql.PreparedStatement query = admin.prepareStatement("SELECT s.calls, s.total_exec_time, s.rows, "
-                        + "s.query, sum(s.total_exec_time) OVER () FROM pg_stat_statements s JOIN pg_database d "
-                        + "ON d.oid = s.dbid WHERE d.datname = ? ORDER BY s.total_exec_time DESC LIMIT ?")) {
+                        + "s.query, sum(s.total_exec_time) OVER (), s.plans, s.total_plan_time, "
+                        + "sum(s.total_plan_time) OVER (), sum(s.calls) OVER () FROM pg_stat_statements s "
+                        + "JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = ? "
+                        + "ORDER BY s.total_exec_time + s.total_plan_time DESC LIMIT ?")) {
             query.setString(1, database);
             query.setInt(2, limit);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     if (lines.isEmpty()) {
-                        lines.add(String.format("all statements: %.2f ms of execution a gate", rs.getDouble(5) / gates));
+                        lines.add(String.format("all statements: %.1f calls, %.2f ms of execution and %.2f ms of "
+                                + "planning a gate", rs.getDouble(9) / gates, rs.getDouble(5) / gates,
+                                rs.getDouble(8) / gates));
                     }
                     String text = rs.getString(4).replaceAll("\\s+", " ");
-                    lines.add(String.format("%.1f calls, %.3f ms, %.1f rows a gate (%.3f ms a call): %s",
-                            (double) rs.getLong(1) / gates, rs.getDouble(2) / gates, (double) rs.getLong(3) / gates,
+                    lines.add(String.format("%.1f calls, %.3f ms, %.1f plans %.3f ms, %.1f rows a gate (%.3f ms a "
+                            + "call): %s", (double) rs.getLong(1) / gates, rs.getDouble(2) / gates,
+                            (double) rs.getLong(6) / gates, rs.getDouble(7) / gates, (double) rs.getLong(3) / gates,
                             rs.getDouble(2) / Math.max(1, rs.getLong(1)), text.length() > 400 ? text.substring(0, 400)
                                     + "..." : text));
                 }
