@@ -176,5 +176,15 @@ public class RiskCellTally {
         public void beforeCommit(boolean readOnly) {
             write(deltas);
         }
+
+        /**
+         * Before the decision ledger's step (which runs last, {@code Ordered.LOWEST_PRECEDENCE}): the ledger's head
+         * row is the last lock a transaction takes, so a writer holding tally locks never waits for a writer that
+         * holds the head and wants the same tally rows.
+         */
+        @Override
+        public int getOrder() {
+            return org.springframework.core.Ordered.LOWEST_PRECEDENCE - 100;
+        }
     }
 }

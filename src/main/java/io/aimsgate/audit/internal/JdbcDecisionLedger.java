@@ -19,7 +19,11 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -48,11 +52,14 @@ class JdbcDecisionLedger implements DecisionLedger {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final GovernanceMetrics metrics;
+    private final ObjectProvider<EntityManagerFactory> entityManagers;
 
-    JdbcDecisionLedger(JdbcTemplate jdbc, Clock clock, GovernanceMetrics metrics) {
+    JdbcDecisionLedger(JdbcTemplate jdbc, Clock clock, GovernanceMetrics metrics,
+            ObjectProvider<EntityManagerFactory> entityManagers) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.metrics = metrics;
+        this.entityManagers = entityManagers;
     }
 
     @Override
@@ -108,6 +115,10 @@ class JdbcDecisionLedger implements DecisionLedger {
                 return;
             }
             if (head == null) {
+                // The head row is the last lock the transaction takes: its pending JPA changes are written (and
+                // their rows locked) first, so a transaction waiting for the head never holds a row the head's holder
+                // still has to write (no deadlock between the head and, say, a risk row two writers both change).
+                flushEntityManager();
                 head = jdbc.queryForObject("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE",
                         (rs, row) -> new Head(rs.getLong(1), rs.getString(2)));
             }
@@ -141,8 +152,25 @@ class JdbcDecisionLedger implements DecisionLedger {
 
         @Override
         public int getOrder() {
-            // after every other synchronisation's beforeCommit, so whatever they append is in this commit too
+            // after every other synchronisation's beforeCommit (the risk tally's locks included), so the head row is
+            // the transaction's last lock and whatever they append is in this commit too
             return Ordered.LOWEST_PRECEDENCE;
+        }
+    }
+
+    private void flushEntityManager() {
+        EntityManagerFactory factory = entityManagers.getIfAvailable();
+        if (factory != null) {
+            EntityManager entityManager = EntityManagerFactoryUtils.getTransactionalEntityManager(factory);
+            if (entityManager != null) {
+                try {
+                    entityManager.flush();
+                } catch (RuntimeException e) {
+                    // as the commit's own flush would have reported it (e.g. an optimistic locking failure)
+                    RuntimeException translated = EntityManagerFactoryUtils.convertJpaAccessExceptionIfPossible(e);
+                    throw translated != null ? translated : e;
+                }
+            }
         }
     }
 
