@@ -352,6 +352,22 @@ abstract class AbstractLedgerScenarios extends AsDemoUsers {
     }
 
     @Test
+    void anInnerTransactionsEntriesCommitWithItAndTheOuterOnesWithTheOuter() {
+        String run = UUID.randomUUID().toString();
+        TransactionTemplate inner = new TransactionTemplate(transactions.getTransactionManager());
+        inner.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            ledger.append(new LedgerRecord("TEST_OUTER", null, "TEST", run, null, null, null, null, Map.of()));
+            inner.executeWithoutResult(innerStatus -> ledger.append(new LedgerRecord("TEST_INNER", null, "TEST", run,
+                    null, null, null, null, Map.of())));
+            throw new IllegalStateException("the outer change fails after the inner one committed");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(jdbc.queryForList("SELECT kind FROM audit_entry WHERE subject_id = ? ORDER BY seq", String.class,
+                run)).containsExactly("TEST_INNER");
+        assertIntact();
+    }
+
+    @Test
     void anEntryTakesItsPlaceWhenItsTransactionCommitsSoOthersDoNotWaitForTheRestOfIt() throws Exception {
         String run = UUID.randomUUID().toString();
         CountDownLatch appended = new CountDownLatch(1);

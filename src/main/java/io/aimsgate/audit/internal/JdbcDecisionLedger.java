@@ -145,6 +145,17 @@ class JdbcDecisionLedger implements DecisionLedger {
             sequence();
         }
 
+        /** An inner transaction (REQUIRES_NEW) has entries of its own: this one's are set aside with it. */
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResourceIfPossible(JdbcDecisionLedger.this);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(JdbcDecisionLedger.this, this);
+        }
+
         @Override
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(JdbcDecisionLedger.this);
