@@ -53,10 +53,12 @@ class JdbcDecisionLedger implements DecisionLedger {
 
     private final GovernanceMetrics metrics;
     private final ObjectProvider<EntityManagerFactory> entityManagers;
+    private final LedgerStore store;
 
     JdbcDecisionLedger(JdbcTemplate jdbc, Clock clock, GovernanceMetrics metrics,
-            ObjectProvider<EntityManagerFactory> entityManagers) {
+            ObjectProvider<EntityManagerFactory> entityManagers, LedgerStore store) {
         this.jdbc = jdbc;
+        this.store = store;
         this.clock = clock;
         this.metrics = metrics;
         this.entityManagers = entityManagers;
@@ -104,7 +106,7 @@ class JdbcDecisionLedger implements DecisionLedger {
     private final class Pending implements TransactionSynchronization {
 
         private final Deque<Unsequenced> queue = new ArrayDeque<>();
-        private Head head;
+        private LedgerStore.Head head;
         private boolean sequencing;
         private boolean looping;
 
@@ -119,8 +121,7 @@ class JdbcDecisionLedger implements DecisionLedger {
                 // their rows locked) first, so a transaction waiting for the head never holds a row the head's holder
                 // still has to write (no deadlock between the head and, say, a risk row two writers both change).
                 flushEntityManager();
-                head = jdbc.queryForObject("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE",
-                        (rs, row) -> new Head(rs.getLong(1), rs.getString(2)));
+                head = store.lockHead();
             }
             looping = true;
             try {
@@ -129,7 +130,7 @@ class JdbcDecisionLedger implements DecisionLedger {
                     LedgerEntryView entry = write(next, head);
                     // one entry at a time: the database refuses a head that skips an entry (V7_5_1)
                     jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", entry.sequence(), entry.hash());
-                    head = new Head(entry.sequence(), entry.hash());
+                    head = new LedgerStore.Head(entry.sequence(), entry.hash());
                     metrics.ledgerAppended(entry.kind());
                     if (next.sequenced() != null) {
                         next.sequenced().accept(entry);
@@ -185,8 +186,8 @@ class JdbcDecisionLedger implements DecisionLedger {
         }
     }
 
-    private LedgerEntryView write(Unsequenced next, Head head) {
-        LedgerEntryView unhashed = new LedgerEntryView(head.seq() + 1, LedgerFormat.truncate(clock.instant()),
+    private LedgerEntryView write(Unsequenced next, LedgerStore.Head head) {
+        LedgerEntryView unhashed = new LedgerEntryView(head.sequence() + 1, LedgerFormat.truncate(clock.instant()),
                 next.actor(), next.actorRole(), next.kind(), next.subjectType(), next.subjectId(), next.systemId(),
                 next.rationale(), next.processInstanceId(), next.taskId(), next.snapshot(), head.hash(), null);
         String hash = LedgerFormat.hashOf(unhashed);
@@ -223,9 +224,6 @@ class JdbcDecisionLedger implements DecisionLedger {
             return null;
         }
         return text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
-    }
-
-    private record Head(long seq, String hash) {
     }
 
     /** An entry as appended: everything but its place in the chain (sequence, time, previous hash, hash). */
