@@ -207,19 +207,48 @@ public class EngineFormContractFilter extends OncePerRequestFilter {
 
     private Refusal taskUser(String taskId, String operation, ObjectNode body) {
         allowOnly(body, Set.of("userId"));
-        task(taskId);
         JsonNode userId = body.get("userId");
+        String named = userId != null && userId.isTextual() && !userId.asText().isBlank()
+                && userId.asText().length() <= MAX_NAME ? userId.asText() : null;
+        // The task and the user it names are read together, in one engine command (one transaction); the checks
+        // below then run in the order they always did: unknown task, missing user id, unknown user.
+        TaskAndUser found = taskAndUser(taskId, named);
+        if (found.task() == null) {
+            throw noTask(taskId);
+        }
         if ((userId == null || userId.isNull()) && operation.equals("assignee")) {
             return null;
         }
         if (userId == null || !userId.isTextual() || userId.asText().isBlank()) {
             throw invalid("userId", "'userId' must name a user");
         }
-        String id = userId.asText();
-        if (id.length() > MAX_NAME || engine.getIdentityService().createUserQuery().userId(id).count() == 0) {
-            throw invalid("userId", "No user '" + LogSafe.name(id) + "' is known");
+        if (named == null || !found.userKnown()) {
+            throw invalid("userId", "No user '" + LogSafe.name(userId.asText()) + "' is known");
         }
         return null;
+    }
+
+    /** A task (null when there is none) and whether the user named with it is known to the identity service. */
+    private record TaskAndUser(Task task, boolean userKnown) {
+    }
+
+    /**
+     * The task by its primary key (as {@link #task}) and, when it exists and a user is named, whether the identity
+     * service knows that user (its user query by id, as {@code IdentityService.createUserQuery()} would run it, with
+     * no engine user), both in one engine command: the identity service's own query would take two more
+     * transactions, one to create the query and one to count.
+     */
+    private TaskAndUser taskAndUser(String taskId, String userId) {
+        if (taskId.length() > 64) {
+            return new TaskAndUser(null, false);
+        }
+        return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+                .execute(context -> {
+                    Task task = context.getTaskManager().findTaskById(taskId);
+                    boolean known = task != null && userId != null
+                            && context.getReadOnlyIdentityProvider().createUserQuery(context).userId(userId).count() > 0;
+                    return new TaskAndUser(task, known);
+                });
     }
 
     private Refusal start(List<String> path, ObjectNode body) {
@@ -419,10 +448,14 @@ public class EngineFormContractFilter extends OncePerRequestFilter {
                 : ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
                         .execute(context -> context.getTaskManager().findTaskById(taskId));
         if (task == null) {
-            throw new Refusal(404, "not-found", "Not found", "No task '" + LogSafe.name(taskId) + "' exists",
-                    "taskId", List.of());
+            throw noTask(taskId);
         }
         return task;
+    }
+
+    private static Refusal noTask(String taskId) {
+        return new Refusal(404, "not-found", "Not found", "No task '" + LogSafe.name(taskId) + "' exists", "taskId",
+                List.of());
     }
 
     private ObjectNode parse(byte[] body) {

@@ -190,6 +190,10 @@ abstract class AbstractEngineFormCorpus {
         cases.add(new Case("not JSON", "rest-complete", review, "{\"variables\": ", 400, "body"));
         cases.add(new Case("a claim for an unknown task", "rest-claim", "unknown-task",
                 json(Map.of("userId", CORPUS_USER)), 404, "taskId"));
+        // The task is looked up before the user is checked: an unknown task is 404 whatever the body names.
+        cases.add(new Case("a claim for an unknown task without a user", "rest-claim", "unknown-task", "{}", 404,
+                "taskId"));
+        cases.add(new Case("a claim without a user", "rest-claim", review, "{}", 400, "userId"));
         cases.add(new Case("a 300-character business key", "rest-start-by-key", "nonconformity",
                 json(Map.of("businessKey", "k".repeat(300))), 400, "businessKey"));
         cases.add(new Case("a business key as a number", "rest-start-by-key", "nonconformity",
