@@ -13,7 +13,6 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
@@ -34,13 +33,18 @@ import org.springframework.stereotype.Component;
  * query per request. Only an HMAC of user and password under a key made at start-up is kept, never the password;
  * failed attempts are never cached, so the identity service still counts them towards its lock-out. A removed
  * user, a changed password or membership takes effect within that time (the Camunda webapps keep a login for
- * five minutes).
+ * five minutes). The password check and the group query run in one engine command ({@link IdentityLookups}).
  */
 @Component
 @Profile("!keycloak")
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
-    private final IdentityService identityService;
+    /** The user's groups when the password is the user's, else null: {@link IdentityLookups}, in one transaction. */
+    interface CredentialCheck {
+        List<String> groupsIfPasswordMatches(String userId, String password);
+    }
+
+    private final CredentialCheck credentials;
     private final Optional<Cache<String, List<SimpleGrantedAuthority>>> verified;
     private final SecretKeySpec credentialKey;
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
@@ -48,11 +52,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     @Autowired
     CamundaIdentityAuthenticationProvider(IdentityService identityService,
             @Value("${aims.security.basic-auth-cache-ttl:5s}") Duration timeToLive) {
-        this(identityService, timeToLive, Ticker.systemTicker());
+        this(new IdentityLookups(identityService)::groupsIfPasswordMatches, timeToLive, Ticker.systemTicker());
     }
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService, Duration timeToLive, Ticker ticker) {
-        this.identityService = identityService;
+    CamundaIdentityAuthenticationProvider(CredentialCheck credentials, Duration timeToLive, Ticker ticker) {
+        this.credentials = credentials;
         this.verified = ShortLivedCache.of(timeToLive, ticker);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -69,11 +73,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         String fingerprint = verified.isPresent() ? fingerprint(userId, credentials.toString()) : null;
         List<SimpleGrantedAuthority> authorities = verified.map(cache -> cache.getIfPresent(fingerprint)).orElse(null);
         if (authorities == null) {
-            if (!identityService.checkPassword(userId, credentials.toString())) {
+            List<String> groups = this.credentials.groupsIfPasswordMatches(userId, credentials.toString());
+            if (groups == null) {
                 throw new BadCredentialsException("Bad credentials");
             }
-            authorities = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
-                    .map(SimpleGrantedAuthority::new).toList();
+            authorities = groups.stream().map(SimpleGrantedAuthority::new).toList();
             List<SimpleGrantedAuthority> checked = authorities;
             verified.ifPresent(cache -> cache.put(fingerprint, checked));
         }

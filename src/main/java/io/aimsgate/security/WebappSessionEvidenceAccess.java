@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -34,7 +33,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * to. Only {@code /api/evidence} and {@code /api/evidence/{fileId}/revisions/{revision}/content}; every other /api
  * path still wants Basic or a bearer token. A request that carries an {@code Authorization} header, or was already
  * authenticated, is left alone. The user's groups are read from the identity service on every request (not from the
- * session), so a removed membership takes effect at once; the endpoint's own rule then decides as for any caller. A
+ * session; user and groups in one engine command, {@link IdentityLookups}), so a removed membership takes effect at
+ * once; the endpoint's own rule then decides as for any caller. A
  * state-changing request (the upload) must carry the webapps' CSRF token ({@code X-XSRF-TOKEN} equal to the
  * session's), or it is refused with 403 before anything is read: another site cannot make a logged-in browser upload.
  * A session's GET answers carry that token in the {@code X-XSRF-TOKEN} response header, for the evidence page.
@@ -44,10 +44,10 @@ final class WebappSessionEvidenceAccess extends OncePerRequestFilter {
     private static final Pattern EVIDENCE = Pattern.compile("/api/evidence(/[0-9]+/revisions/[0-9]+/content)?");
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD");
 
-    private final IdentityService identityService;
+    private final IdentityLookups identity;
 
     WebappSessionEvidenceAccess(IdentityService identityService) {
-        this.identityService = identityService;
+        this.identity = new IdentityLookups(identityService);
     }
 
     @Override
@@ -72,12 +72,12 @@ final class WebappSessionEvidenceAccess extends OncePerRequestFilter {
                     + "session must carry the session's CSRF token (X-XSRF-TOKEN).", Map.of("field", "X-XSRF-TOKEN"));
             return;
         }
-        if (identityService.createUserQuery().userId(userId).count() == 0) {
+        List<String> known = identity.groupsIfKnown(userId);
+        if (known == null) {
             chain.doFilter(request, response);
             return;
         }
-        List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
+        List<SimpleGrantedAuthority> groups = known.stream().map(SimpleGrantedAuthority::new).toList();
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(userId, null, groups));
         if (SAFE_METHODS.contains(request.getMethod())

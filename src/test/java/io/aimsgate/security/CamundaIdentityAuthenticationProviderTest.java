@@ -41,7 +41,10 @@ class CamundaIdentityAuthenticationProviderTest {
     }
 
     private CamundaIdentityAuthenticationProvider provider(Duration timeToLive) {
-        return new CamundaIdentityAuthenticationProvider(identity, timeToLive, nanos::get);
+        // What IdentityLookups does in one engine command: the identity service's password check, then the groups.
+        return new CamundaIdentityAuthenticationProvider((user, password) -> identity.checkPassword(user, password)
+                ? identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList() : null,
+                timeToLive, nanos::get);
     }
 
     private static Authentication basic(String user, String password) {
