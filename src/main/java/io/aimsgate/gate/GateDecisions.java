@@ -6,6 +6,7 @@ import io.aimsgate.shared.ledger.LedgerRecord;
 import io.aimsgate.raci.RaciRole;
 import io.aimsgate.shared.Actors;
 import io.aimsgate.shared.ConflictException;
+import io.aimsgate.shared.TransactionMemo;
 import io.aimsgate.shared.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,8 +22,6 @@ import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The gate runs of every kind and the decisions taken in them, in our tables: the one place a run is opened and
@@ -31,7 +30,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * version and stage moves, telling the Informed.
  * <p>
  * Within one transaction the open run of a process instance and the decisions of a run are read from the database
- * once and then kept ({@link Memo}): one engine command runs several listeners and delegates that each ask (the guard,
+ * once and then kept ({@link TransactionMemo}): one engine command runs several listeners and delegates that each ask (the guard,
  * the decision listener, the control variables, the evidence on the forms, the approval). What this class writes in
  * the transaction (a run opened or closed, a decision recorded) is applied to what it keeps, and a transaction
  * suspended for another (REQUIRES_NEW) sets its memo aside and reads afresh when it resumes, since the other may have
@@ -240,47 +239,18 @@ public class GateDecisions {
     private static final Comparator<GateDecision> IN_ORDER_TAKEN = Comparator.comparing(GateDecision::getDecidedAt)
             .thenComparing(GateDecision::getId);
 
-    /**
-     * What this transaction has read of open runs (by process instance) and of runs' decisions (by run), bound to the
-     * transaction as the ledger binds its pending entries: set aside while an inner transaction (REQUIRES_NEW) runs,
-     * forgotten when the transaction resumes (the inner one may have committed runs or decisions) and when it ends.
-     */
-    private final class Memo implements TransactionSynchronization {
+    /** What this transaction has read of open runs (by process instance) and of runs' decisions (by run). */
+    private static final class Memo {
 
         private final Map<String, Optional<GateRun>> openRuns = new HashMap<>();
         private final Map<Long, List<GateDecision>> decisions = new HashMap<>();
-
-        @Override
-        public void suspend() {
-            TransactionSynchronizationManager.unbindResourceIfPossible(GateDecisions.this);
-        }
-
-        @Override
-        public void resume() {
-            openRuns.clear();
-            decisions.clear();
-            TransactionSynchronizationManager.bindResource(GateDecisions.this, this);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(GateDecisions.this);
-        }
     }
+
+    private final TransactionMemo<Memo> memos = new TransactionMemo<>(Memo::new);
 
     /** The memo of the current transaction, or none outside one (then every call reads the tables). */
     private Memo memo() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()
-                || !TransactionSynchronizationManager.isActualTransactionActive()) {
-            return null;
-        }
-        Memo memo = (Memo) TransactionSynchronizationManager.getResource(this);
-        if (memo == null) {
-            memo = new Memo();
-            TransactionSynchronizationManager.bindResource(this, memo);
-            TransactionSynchronizationManager.registerSynchronization(memo);
-        }
-        return memo;
+        return memos.current();
     }
 
     /**
