@@ -30,11 +30,11 @@ import org.springframework.transaction.annotation.Transactional;
  * version and stage moves, telling the Informed.
  * <p>
  * Within one transaction the open run of a process instance and the decisions of a run are read from the database
- * once and then kept ({@link TransactionMemo}): one engine command runs several listeners and delegates that each ask (the guard,
- * the decision listener, the control variables, the evidence on the forms, the approval). What this class writes in
- * the transaction (a run opened or closed, a decision recorded) is applied to what it keeps, and a transaction
- * suspended for another (REQUIRES_NEW) sets its memo aside and reads afresh when it resumes, since the other may have
- * committed runs or decisions; runs and decisions are written nowhere else.
+ * once and then kept ({@link TransactionMemo}): one engine command runs several listeners and delegates that each
+ * ask (the guard, the decision listener, the control variables, the evidence on the forms, the approval). What this
+ * class writes in the transaction (a run opened or closed, a decision recorded) is applied to what it keeps (runs and
+ * decisions are written nowhere else); a transaction suspended for another (REQUIRES_NEW) sets its memo aside and
+ * reads afresh when it resumes, since the other may have committed runs or decisions.
  */
 @Service
 @Transactional
