@@ -8,7 +8,10 @@ import io.aimsgate.support.EmbeddedPostgres;
 import io.aimsgate.support.ProcessEngineBinding;
 import java.util.List;
 import java.util.Map;
+import io.aimsgate.shared.PlanWithValues;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,6 +24,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The production profile {@code postgres} (without demo) starting on an empty PostgreSQL database: Flyway creates our
@@ -53,6 +59,12 @@ class PostgresProfileTest extends AbstractTaskCountScenarios {
     @Autowired
     Environment environment;
 
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    PlanWithValues planWithValues;
+
     @Override
     String expectedAuthJoinStart() {
         return "= ANY (ARRAY[";
@@ -66,15 +78,100 @@ class PostgresProfileTest extends AbstractTaskCountScenarios {
     }
 
     /**
-     * Every pooled connection plans each statement with its values (the engine's authorisation check at volume) and
-     * never JIT-compiles one, and costs random page reads for memory and SSDs (docs/operations.md): all three come
-     * from the profile's connection-init-sql.
+     * Every pooled connection lets PostgreSQL cache plans (its default), never JIT-compiles a statement, and costs
+     * random page reads for memory and SSDs (docs/operations.md): all three come from the profile's
+     * connection-init-sql.
      */
     @Test
-    void pooledConnectionsPlanWithValuesAndWithoutJit() {
-        assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+    void pooledConnectionsCachePlansAndNeverJit() {
+        assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("auto");
         assertThat(jdbc.queryForObject("show jit", String.class)).isEqualTo("off");
         assertThat(jdbc.queryForObject("show random_page_cost", String.class)).isEqualTo("1.1");
+    }
+
+    /**
+     * The engine's queries run planned with their values (a generic plan of the authorisation check took over 30 s
+     * at volume, docs/benchmarks.md); its other commands, and the rest of the transaction after a query, keep
+     * PostgreSQL's plan caching. Seen from inside: a native task query's own SQL reads the setting it runs with.
+     */
+    @Test
+    void engineQueriesArePlannedWithTheirValuesAndOtherCommandsCachePlans() {
+        Task probe = taskService.newTask("plan-probe-" + System.nanoTime());
+        taskService.saveTask(probe);
+        try {
+            String sql = "SELECT COUNT(*) FROM ACT_RU_TASK WHERE ID_ = #{id} AND current_setting('plan_cache_mode') = #{mode}";
+            assertThat(taskService.createNativeTaskQuery().sql(sql).parameter("id", probe.getId())
+                    .parameter("mode", "force_custom_plan").count()).isEqualTo(1);
+            assertThat(taskService.createNativeTaskQuery().sql(sql).parameter("id", probe.getId())
+                    .parameter("mode", "auto").count()).isZero();
+            // a command that is not a query, and the same transaction after a query: the pool's setting
+            var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+            List<String> modes = configuration.getCommandExecutorTxRequired().execute(context -> {
+                String before = engineConnectionMode(context);
+                long counted = taskService.createNativeTaskQuery().sql(sql).parameter("id", probe.getId())
+                        .parameter("mode", "force_custom_plan").count();
+                return List.of(before, String.valueOf(counted), engineConnectionMode(context));
+            });
+            assertThat(modes).containsExactly("auto", "1", "auto");
+        } finally {
+            taskService.deleteTask(probe.getId(), true);
+        }
+    }
+
+    /**
+     * The setting holds for the work only: the rest of the transaction plans as the pool does, work nested on the
+     * same connection keeps it, and an inner transaction (REQUIRES_NEW, its own connection) starts with the pool's.
+     */
+    @Test
+    void planningWithValuesHoldsForTheWorkOnly() {
+        TransactionTemplate outer = new TransactionTemplate(transactionManager);
+        TransactionTemplate inner = new TransactionTemplate(transactionManager);
+        inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        List<String> seen = outer.execute(status -> {
+            List<String> modes = new java.util.ArrayList<>();
+            modes.add(mode());
+            planWithValues.around(() -> {
+                modes.add(mode());
+                planWithValues.around(() -> modes.add(mode()));
+                modes.add(mode());
+                inner.executeWithoutResult(innerStatus -> {
+                    modes.add(mode());
+                    planWithValues.around(() -> modes.add(mode()));
+                    modes.add(mode());
+                });
+                return modes.add(mode());
+            });
+            modes.add(mode());
+            return modes;
+        });
+        assertThat(seen).containsExactly("auto", "force_custom_plan", "force_custom_plan", "force_custom_plan",
+                "auto", "force_custom_plan", "auto", "force_custom_plan", "auto");
+        assertThat(mode()).isEqualTo("auto");
+    }
+
+    /** A query that fails inside the work rolls back with its transaction and leaves the pool's setting. */
+    @Test
+    void aFailingQueryLeavesNoSettingBehind() {
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> transaction.executeWithoutResult(status ->
+                planWithValues.around(() -> jdbc.queryForObject("SELECT 1 / 0", Integer.class))))
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
+        String after = transaction.execute(status -> mode());
+        assertThat(after).isEqualTo("auto");
+    }
+
+    private static String engineConnectionMode(org.camunda.bpm.engine.impl.interceptor.CommandContext context) {
+        try (var statement = context.getDbSqlSession().getSqlSession().getConnection().createStatement();
+             var result = statement.executeQuery("show plan_cache_mode")) {
+            result.next();
+            return result.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String mode() {
+        return jdbc.queryForObject("show plan_cache_mode", String.class);
     }
 
     @Test
