@@ -11,6 +11,7 @@ import io.aimsgate.report.GovernanceKpis.Risks;
 import io.aimsgate.report.GovernanceKpis.TaskTimes;
 import io.aimsgate.report.GovernanceKpis.TierStageCount;
 import io.aimsgate.report.GovernanceKpis.TimerCount;
+import io.aimsgate.shared.PlanWithValues;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,13 +48,17 @@ public class KpiQueries {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final PlanWithValues planWithValues;
 
-    KpiQueries(JdbcTemplate jdbc, Clock clock) {
+    KpiQueries(JdbcTemplate jdbc, Clock clock, PlanWithValues planWithValues) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.planWithValues = planWithValues;
     }
 
     public GovernanceKpis kpis(ReportPeriod period) {
+        // a year of history, grouped by ranges of dates: planned with the period's dates, never a generic plan
+        planWithValues.inThisTransaction();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         return new GovernanceKpis(period.from(), period.to(), now, portfolio(), risks(today), deployments(),

@@ -8,7 +8,10 @@ import io.aimsgate.support.EmbeddedPostgres;
 import io.aimsgate.support.ProcessEngineBinding;
 import java.util.List;
 import java.util.Map;
+import io.aimsgate.shared.PlanWithValues;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,6 +24,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The production profile {@code postgres} (without demo) starting on an empty PostgreSQL database: Flyway creates our
@@ -53,6 +59,12 @@ class PostgresProfileTest extends AbstractTaskCountScenarios {
     @Autowired
     Environment environment;
 
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    PlanWithValues planWithValues;
+
     @Override
     String expectedAuthJoinStart() {
         return "= ANY (ARRAY[";
@@ -66,15 +78,73 @@ class PostgresProfileTest extends AbstractTaskCountScenarios {
     }
 
     /**
-     * Every pooled connection plans each statement with its values (the engine's authorisation check at volume) and
-     * never JIT-compiles one, and costs random page reads for memory and SSDs (docs/operations.md): all three come
-     * from the profile's connection-init-sql.
+     * Every pooled connection lets PostgreSQL cache plans (its default), never JIT-compiles a statement, and costs
+     * random page reads for memory and SSDs (docs/operations.md): all three come from the profile's
+     * connection-init-sql.
      */
     @Test
-    void pooledConnectionsPlanWithValuesAndWithoutJit() {
-        assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+    void pooledConnectionsCachePlansAndNeverJit() {
+        assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("auto");
         assertThat(jdbc.queryForObject("show jit", String.class)).isEqualTo("off");
         assertThat(jdbc.queryForObject("show random_page_cost", String.class)).isEqualTo("1.1");
+    }
+
+    /**
+     * The engine's queries run planned with their values (a generic plan of the authorisation check took over 30 s
+     * at volume, docs/benchmarks.md); its other commands keep PostgreSQL's plan caching. Seen from inside: a native
+     * task query's own SQL reads the setting of the transaction it runs in.
+     */
+    @Test
+    void engineQueriesArePlannedWithTheirValuesAndOtherCommandsCachePlans() {
+        Task probe = taskService.newTask("plan-probe-" + System.nanoTime());
+        taskService.saveTask(probe);
+        try {
+            String sql = "SELECT COUNT(*) FROM ACT_RU_TASK WHERE ID_ = #{id} AND current_setting('plan_cache_mode') = #{mode}";
+            assertThat(taskService.createNativeTaskQuery().sql(sql).parameter("id", probe.getId())
+                    .parameter("mode", "force_custom_plan").count()).isEqualTo(1);
+            assertThat(taskService.createNativeTaskQuery().sql(sql).parameter("id", probe.getId())
+                    .parameter("mode", "auto").count()).isZero();
+            // a command that is not a query: the pool's setting
+            var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+            String mode = configuration.getCommandExecutorTxRequired().execute(context -> {
+                try (var statement = context.getDbSqlSession().getSqlSession().getConnection().createStatement();
+                     var result = statement.executeQuery("show plan_cache_mode")) {
+                    result.next();
+                    return result.getString(1);
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(mode).isEqualTo("auto");
+        } finally {
+            taskService.deleteTask(probe.getId(), true);
+        }
+    }
+
+    /** The setting is the transaction's: an inner transaction (REQUIRES_NEW) starts with the pool's and sets its own. */
+    @Test
+    void planningWithValuesBelongsToOneTransaction() {
+        TransactionTemplate outer = new TransactionTemplate(transactionManager);
+        TransactionTemplate inner = new TransactionTemplate(transactionManager);
+        inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        List<String> seen = outer.execute(status -> {
+            List<String> modes = new java.util.ArrayList<>();
+            planWithValues.inThisTransaction();
+            modes.add(mode());
+            inner.executeWithoutResult(innerStatus -> {
+                modes.add(mode());
+                planWithValues.inThisTransaction();
+                modes.add(mode());
+            });
+            modes.add(mode());
+            return modes;
+        });
+        assertThat(seen).containsExactly("force_custom_plan", "auto", "force_custom_plan", "force_custom_plan");
+        assertThat(mode()).isEqualTo("auto");
+    }
+
+    private String mode() {
+        return jdbc.queryForObject("show plan_cache_mode", String.class);
     }
 
     @Test
