@@ -2,13 +2,16 @@ package io.aimsgate.evidence;
 
 import io.aimsgate.inventory.EuAiActTier;
 import io.aimsgate.inventory.InventoryService;
+import io.aimsgate.shared.TransactionMemo;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
  * </ul>
  * For the life-cycle gates a file counts when it is attached to the system, one of its model versions or the gate
  * run; its latest revision counts, and a latest revision whose expiry date has passed blocks like a missing file.
+ * <p>
+ * A transaction reads the files of a subject once ({@link #attached}, kept in a {@link TransactionMemo}): the forms of
+ * two tasks created together, the approval's check and the state it binds ask about the same version. A revision
+ * stored in the transaction ({@link EvidenceRevisionStored}) empties what it kept.
  */
 @Service
 @Transactional(readOnly = true)
@@ -37,6 +44,8 @@ public class RequiredEvidence {
     private final EvidenceService evidence;
     private final InventoryService inventory;
     private final Clock clock;
+    private final TransactionMemo<Map<EvidenceSubject, List<EvidenceRevision>>> attachedInTransaction =
+            new TransactionMemo<>(HashMap::new);
 
     RequiredEvidence(EvidenceService evidence, InventoryService inventory, Clock clock) {
         this.evidence = evidence;
@@ -55,7 +64,26 @@ public class RequiredEvidence {
 
     /** The current revision of every file that counts for a gate asking about this subject, oldest file first. */
     public List<EvidenceRevision> attached(EvidenceSubject subject) {
+        Map<EvidenceSubject, List<EvidenceRevision>> kept = attachedInTransaction.current();
+        if (kept == null) {
+            return read(subject);
+        }
+        List<EvidenceRevision> attached = kept.get(subject);
+        if (attached == null) {
+            attached = read(subject);
+            kept.put(subject, attached);
+        }
+        return attached;
+    }
+
+    private List<EvidenceRevision> read(EvidenceSubject subject) {
         return candidates(subject).stream().filter(revision -> counts(revision, subject)).toList();
+    }
+
+    /** A revision stored in this transaction (an upload): what the transaction kept of the files is read again. */
+    @EventListener
+    void revisionStored(EvidenceRevisionStored stored) {
+        attachedInTransaction.forget();
     }
 
     /**
@@ -117,8 +145,7 @@ public class RequiredEvidence {
         }
         Set<String> kinds = new java.util.HashSet<>();
         required.forEach(kind -> kinds.add(kind.name()));
-        return candidates(subject).stream()
-                .filter(revision -> counts(revision, subject) && kinds.contains(revision.kind())).toList();
+        return attached(subject).stream().filter(revision -> kinds.contains(revision.kind())).toList();
     }
 
     /** Whether a revision of this kind attached to this subject counts for the gate. */

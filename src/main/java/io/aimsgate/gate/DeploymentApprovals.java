@@ -45,6 +45,17 @@ public class DeploymentApprovals {
                 .map(approval -> view(approval, inventory.requireVersion(versionId)));
     }
 
+    /**
+     * The same approval as it stands now, if it is still the version's current one: for the approving transaction,
+     * which has just read it ({@link #currentOf}) and recorded nothing since but its ledger sequence (the entity is
+     * the transaction's own, so it is not read again).
+     */
+    @Transactional(readOnly = true)
+    Optional<BoundApproval> again(BoundApproval approval) {
+        return approvals.findById(approval.id()).filter(a -> a.getStatus() == ApprovalStatus.CURRENT)
+                .map(a -> view(a, inventory.requireVersion(a.getVersionId())));
+    }
+
     /** The state the version is in now (no approvers): what a re-approval compares with the approved one. */
     @Transactional(readOnly = true)
     public ApprovalState currentStateOf(Long versionId) {

@@ -163,7 +163,8 @@ class DeploymentAttestations {
             PipelineProperties.Environment rules, Instant decidedAt, Instant issuedAt, Instant expiresAt,
             LedgerEntryView entry) {
         DeploymentRequest request = approval.request();
-        Approval recorded = new Approval(request, approvals.currentOf(request.getVersionId()).orElseThrow());
+        // The approving transaction records no other approval of the version: its current one is the bound one.
+        Approval recorded = new Approval(request, approvals.again(approval.bound()).orElseThrow());
         byte[] statement = statement(recorded, system, version, environment, rules, decidedAt, issuedAt, expiresAt,
                 entry.sequence());
         Dsse.Envelope envelope = Dsse.sign(Dsse.IN_TOTO, statement, keys);

@@ -39,12 +39,12 @@ class EvidenceOnGateForms implements TaskListener {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    private final GateRunRepository runs;
+    private final GateDecisions runs;
     private final RequestByProcessInstance requests;
     private final RequiredEvidence requiredEvidence;
     private final Clock clock;
 
-    EvidenceOnGateForms(GateRunRepository runs, DeploymentRequestRepository requests,
+    EvidenceOnGateForms(GateDecisions runs, DeploymentRequestRepository requests,
             RequiredEvidence requiredEvidence, Clock clock) {
         this.runs = runs;
         this.requests = requests;
@@ -68,7 +68,8 @@ class EvidenceOnGateForms implements TaskListener {
     }
 
     private Optional<GateSubject> subjectOf(String processInstanceId) {
-        Optional<GateRun> open = runs.findOpenRun(processInstanceId, GateRunStatus.IN_PROGRESS);
+        // the transaction's memo of the open run: the decision listener on the same claim has just read it
+        Optional<GateRun> open = runs.openRunOf(processInstanceId);
         if (open.isEmpty()) {
             return Optional.empty();
         }

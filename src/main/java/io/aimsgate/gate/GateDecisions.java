@@ -6,9 +6,13 @@ import io.aimsgate.shared.ledger.LedgerRecord;
 import io.aimsgate.raci.RaciRole;
 import io.aimsgate.shared.Actors;
 import io.aimsgate.shared.ConflictException;
+import io.aimsgate.shared.TransactionMemo;
 import io.aimsgate.shared.NotFoundException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,13 @@ import org.springframework.transaction.annotation.Transactional;
  * closed and the one place a decision is recorded ({@link #record}, which publishes {@link GateDecisionRecorded}).
  * The gate's own services (the deployment gate, the life-cycle gates) add what their kind does on top: entry rules,
  * version and stage moves, telling the Informed.
+ * <p>
+ * Within one transaction the open run of a process instance and the decisions of a run are read from the database
+ * once and then kept ({@link TransactionMemo}): one engine command runs several listeners and delegates that each
+ * ask (the guard, the decision listener, the control variables, the evidence on the forms, the approval). What this
+ * class writes in the transaction (a run opened or closed, a decision recorded) is applied to what it keeps (runs and
+ * decisions are written nowhere else); a transaction suspended for another (REQUIRES_NEW) sets its memo aside and
+ * reads afresh when it resumes, since the other may have committed runs or decisions.
  */
 @Service
 @Transactional
@@ -72,6 +83,12 @@ public class GateDecisions {
         return openRunOf(processInstanceId).orElseGet(() -> {
             GateRun run = runs.save(new GateRun(systemId, kind, processInstanceId, startedBy, triggerKind,
                     truncate(triggerDetail, MAX_RATIONALE), clock.instant()));
+            Memo memo = memo();
+            if (memo != null) {
+                memo.openRuns.put(processInstanceId, Optional.of(run));
+                // a run with a new id has no decisions yet
+                memo.decisions.put(run.getId(), new ArrayList<>());
+            }
             Map<String, Object> snapshot = snapshot(run);
             snapshot.put("startedBy", startedBy);
             snapshot.put("trigger", triggerKind);
@@ -100,6 +117,11 @@ public class GateDecisions {
                     + " is already " + run.getStatus() + ".");
         }
         run.close(status, decidedBy, truncate(outcome, MAX_RATIONALE), clock.instant());
+        Memo memo = memo();
+        if (memo != null) {
+            // read again when asked: the query flushes the closed run first and sees it closed
+            memo.openRuns.remove(run.getProcessInstanceId());
+        }
         Map<String, Object> snapshot = snapshot(run);
         snapshot.put("recordedFor", decidedBy);
         snapshot.putAll(decided);
@@ -121,6 +143,14 @@ public class GateDecisions {
         }
         GateDecision saved = decisions.save(new GateDecision(run.getId(), taskId, taskKey, activity, role, decision,
                 truncate(rationale, MAX_RATIONALE), decidedBy, clock.instant()));
+        Memo memo = memo();
+        if (memo != null) {
+            List<GateDecision> known = memo.decisions.get(run.getId());
+            if (known != null) {
+                known.add(saved);
+                known.sort(IN_ORDER_TAKEN);
+            }
+        }
         Map<String, Object> snapshot = snapshot(run);
         snapshot.put("taskKey", taskKey);
         snapshot.put("raciActivity", activity);
@@ -143,7 +173,16 @@ public class GateDecisions {
     /** The open run of a process instance, if it has one. */
     @Transactional(readOnly = true)
     public Optional<GateRun> openRunOf(String processInstanceId) {
-        return runs.findOpenRun(processInstanceId, GateRunStatus.IN_PROGRESS);
+        Memo memo = memo();
+        if (memo == null) {
+            return runs.findOpenRun(processInstanceId, GateRunStatus.IN_PROGRESS);
+        }
+        Optional<GateRun> open = memo.openRuns.get(processInstanceId);
+        if (open == null) {
+            open = runs.findOpenRun(processInstanceId, GateRunStatus.IN_PROGRESS);
+            memo.openRuns.put(processInstanceId, open);
+        }
+        return open;
     }
 
     /** The open run of a process instance; a task of a closed or unknown run has nothing to decide. */
@@ -184,7 +223,34 @@ public class GateDecisions {
     /** The run's decisions, in the order they were taken. */
     @Transactional(readOnly = true)
     public List<GateDecision> decisionsOf(Long runId) {
-        return decisions.findByRun(runId);
+        Memo memo = memo();
+        if (memo == null) {
+            return decisions.findByRun(runId);
+        }
+        List<GateDecision> known = memo.decisions.get(runId);
+        if (known == null) {
+            known = new ArrayList<>(decisions.findByRun(runId));
+            memo.decisions.put(runId, known);
+        }
+        return List.copyOf(known);
+    }
+
+    /** The order {@link GateDecisionRepository#findByRun} returns a run's decisions in. */
+    private static final Comparator<GateDecision> IN_ORDER_TAKEN = Comparator.comparing(GateDecision::getDecidedAt)
+            .thenComparing(GateDecision::getId);
+
+    /** What this transaction has read of open runs (by process instance) and of runs' decisions (by run). */
+    private static final class Memo {
+
+        private final Map<String, Optional<GateRun>> openRuns = new HashMap<>();
+        private final Map<Long, List<GateDecision>> decisions = new HashMap<>();
+    }
+
+    private final TransactionMemo<Memo> memos = new TransactionMemo<>(Memo::new);
+
+    /** The memo of the current transaction, or none outside one (then every call reads the tables). */
+    private Memo memo() {
+        return memos.current();
     }
 
     /**

@@ -58,11 +58,13 @@ public class KpiQueries {
 
     public GovernanceKpis kpis(ReportPeriod period) {
         // a year of history, grouped by ranges of dates: planned with the period's dates, never a generic plan
-        planWithValues.inThisTransaction();
-        Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        return new GovernanceKpis(period.from(), period.to(), now, portfolio(), risks(today), deployments(),
-                incidents(period, now), correctiveActionsOverdue(today), governanceFlow(period), attention(today, now));
+        return planWithValues.around(() -> {
+            Instant now = clock.instant();
+            LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            return new GovernanceKpis(period.from(), period.to(), now, portfolio(), risks(today), deployments(),
+                    incidents(period, now), correctiveActionsOverdue(today), governanceFlow(period),
+                    attention(today, now));
+        });
     }
 
     Portfolio portfolio() {

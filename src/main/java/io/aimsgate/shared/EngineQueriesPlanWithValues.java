@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Every engine query (task, history, process instance and the other {@code Query} APIs, native queries, and the
  * filters Tasklist runs) is planned with its values on PostgreSQL ({@link PlanWithValues}); the engine's other
- * commands let PostgreSQL reuse generic plans. The interceptor runs inside the command's Spring transaction (a
+ * commands, and the rest of the transaction a query runs in, let PostgreSQL reuse generic plans. The interceptor runs inside the command's Spring transaction (a
  * "post" interceptor comes after the engine's transaction and command-context interceptors), for commands that
  * require a transaction and for those that start a new one.
  */
@@ -51,7 +51,7 @@ class EngineQueriesPlanWithValues extends AbstractProcessEnginePlugin {
         @Override
         public <T> T execute(Command<T> command) {
             if (isQuery(command)) {
-                planWithValues.inThisTransaction();
+                return planWithValues.around(() -> next.execute(command));
             }
             return next.execute(command);
         }

@@ -91,8 +91,8 @@ class PostgresProfileTest extends AbstractTaskCountScenarios {
 
     /**
      * The engine's queries run planned with their values (a generic plan of the authorisation check took over 30 s
-     * at volume, docs/benchmarks.md); its other commands keep PostgreSQL's plan caching. Seen from inside: a native
-     * task query's own SQL reads the setting of the transaction it runs in.
+     * at volume, docs/benchmarks.md); its other commands, and the rest of the transaction after a query, keep
+     * PostgreSQL's plan caching. Seen from inside: a native task query's own SQL reads the setting it runs with.
      */
     @Test
     void engineQueriesArePlannedWithTheirValuesAndOtherCommandsCachePlans() {
@@ -104,43 +104,70 @@ class PostgresProfileTest extends AbstractTaskCountScenarios {
                     .parameter("mode", "force_custom_plan").count()).isEqualTo(1);
             assertThat(taskService.createNativeTaskQuery().sql(sql).parameter("id", probe.getId())
                     .parameter("mode", "auto").count()).isZero();
-            // a command that is not a query: the pool's setting
+            // a command that is not a query, and the same transaction after a query: the pool's setting
             var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-            String mode = configuration.getCommandExecutorTxRequired().execute(context -> {
-                try (var statement = context.getDbSqlSession().getSqlSession().getConnection().createStatement();
-                     var result = statement.executeQuery("show plan_cache_mode")) {
-                    result.next();
-                    return result.getString(1);
-                } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException(e);
-                }
+            List<String> modes = configuration.getCommandExecutorTxRequired().execute(context -> {
+                String before = engineConnectionMode(context);
+                long counted = taskService.createNativeTaskQuery().sql(sql).parameter("id", probe.getId())
+                        .parameter("mode", "force_custom_plan").count();
+                return List.of(before, String.valueOf(counted), engineConnectionMode(context));
             });
-            assertThat(mode).isEqualTo("auto");
+            assertThat(modes).containsExactly("auto", "1", "auto");
         } finally {
             taskService.deleteTask(probe.getId(), true);
         }
     }
 
-    /** The setting is the transaction's: an inner transaction (REQUIRES_NEW) starts with the pool's and sets its own. */
+    /**
+     * The setting holds for the work only: the rest of the transaction plans as the pool does, work nested on the
+     * same connection keeps it, and an inner transaction (REQUIRES_NEW, its own connection) starts with the pool's.
+     */
     @Test
-    void planningWithValuesBelongsToOneTransaction() {
+    void planningWithValuesHoldsForTheWorkOnly() {
         TransactionTemplate outer = new TransactionTemplate(transactionManager);
         TransactionTemplate inner = new TransactionTemplate(transactionManager);
         inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         List<String> seen = outer.execute(status -> {
             List<String> modes = new java.util.ArrayList<>();
-            planWithValues.inThisTransaction();
             modes.add(mode());
-            inner.executeWithoutResult(innerStatus -> {
+            planWithValues.around(() -> {
                 modes.add(mode());
-                planWithValues.inThisTransaction();
+                planWithValues.around(() -> modes.add(mode()));
                 modes.add(mode());
+                inner.executeWithoutResult(innerStatus -> {
+                    modes.add(mode());
+                    planWithValues.around(() -> modes.add(mode()));
+                    modes.add(mode());
+                });
+                return modes.add(mode());
             });
             modes.add(mode());
             return modes;
         });
-        assertThat(seen).containsExactly("force_custom_plan", "auto", "force_custom_plan", "force_custom_plan");
+        assertThat(seen).containsExactly("auto", "force_custom_plan", "force_custom_plan", "force_custom_plan",
+                "auto", "force_custom_plan", "auto", "force_custom_plan", "auto");
         assertThat(mode()).isEqualTo("auto");
+    }
+
+    /** A query that fails inside the work rolls back with its transaction and leaves the pool's setting. */
+    @Test
+    void aFailingQueryLeavesNoSettingBehind() {
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> transaction.executeWithoutResult(status ->
+                planWithValues.around(() -> jdbc.queryForObject("SELECT 1 / 0", Integer.class))))
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
+        String after = transaction.execute(status -> mode());
+        assertThat(after).isEqualTo("auto");
+    }
+
+    private static String engineConnectionMode(org.camunda.bpm.engine.impl.interceptor.CommandContext context) {
+        try (var statement = context.getDbSqlSession().getSqlSession().getConnection().createStatement();
+             var result = statement.executeQuery("show plan_cache_mode")) {
+            result.next();
+            return result.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String mode() {
