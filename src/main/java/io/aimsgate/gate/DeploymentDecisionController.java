@@ -11,10 +11,14 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.aimsgate.security.AccessRules;
+import io.aimsgate.shared.CallerRule;
 import io.aimsgate.shared.InvalidInputException;
+import io.aimsgate.shared.PolledEndpoint;
 import io.aimsgate.shared.Problems;
 import java.util.regex.Pattern;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,6 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class DeploymentDecisionController {
+
+    /**
+     * Who may ask: the attestation's {@code @PreAuthorize} rule, checked first thing in the method
+     * ({@link AccessRules#mayCheckDeployments}) rather than by an expression behind a method-security proxy.
+     */
+    static final String MAY_CHECK = "@access.isParticipant() or hasAuthority('SCOPE_deployment-decision')";
 
     /**
      * The version label rule of every endpoint, checked here by hand rather than by method validation: pipelines poll
@@ -58,7 +68,8 @@ class DeploymentDecisionController {
     @ApiResponse(responseCode = "400", description = "`digest` is not `sha256:` and 64 hexadecimal characters, `environment` is not configured, or only one of them is given.")
     @ApiResponse(responseCode = "409", description = "The version may not be deployed now (to this environment, as this artefact): `reasons` lists why.")
     @GetMapping("/api/systems/{systemId}/versions/{versionLabel}/deployment-decision")
-    @PreAuthorize("@access.isParticipant() or hasAuthority('SCOPE_deployment-decision')")
+    @CallerRule(MAY_CHECK)
+    @PolledEndpoint
     Object decision(@PathVariable Long systemId,
             @Parameter(schema = @Schema(type = "string", pattern = DeploymentRequestController.VERSION_LABEL))
             @PathVariable String versionLabel,
@@ -68,6 +79,10 @@ class DeploymentDecisionController {
             @Parameter(description = "A configured deployment environment (aims.pipeline.environments).",
                     example = "production")
             @RequestParam(required = false) String environment) {
+        // Who may ask (MAY_CHECK), checked first as @PreAuthorize would, without an expression or a proxy.
+        if (!AccessRules.mayCheckDeployments(SecurityContextHolder.getContext().getAuthentication())) {
+            throw new AccessDeniedException("Not a participant and no deployment-decision scope");
+        }
         if (!VERSION_LABEL.matcher(versionLabel).matches()) {
             throw new InvalidInputException("versionLabel", "is not a valid version label");
         }

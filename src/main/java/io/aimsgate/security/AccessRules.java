@@ -38,6 +38,30 @@ public class AccessRules {
                 .anyMatch(g -> RaciGroups.ALL.contains(g) || g.equals(ADMIN_GROUP));
     }
 
+    /** The Keycloak scope of the pipeline client (docs/api.md), as Spring Security names it. */
+    public static final String DEPLOYMENT_DECISION_SCOPE = "SCOPE_deployment-decision";
+
+    /**
+     * {@code @access.isParticipant() or hasAuthority('SCOPE_deployment-decision')}, the rule of the pipeline check,
+     * as plain Java: the check is polled many times a second, and evaluating the expression (and the method-security
+     * proxy around the controller it needs) cost about a tenth of an answer (docs/benchmarks.md, "Per-request path
+     * (session 6)"). The controller calls it first thing and refuses with {@code AccessDeniedException}, as
+     * {@code @PreAuthorize} would.
+     */
+    public static boolean mayCheckDeployments(Authentication authentication) {
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return false;
+        }
+        for (GrantedAuthority granted : authentication.getAuthorities()) {
+            String authority = granted.getAuthority();
+            if (authority != null && (RaciGroups.ALL.contains(authority) || authority.equals(ADMIN_GROUP)
+                    || authority.equals(DEPLOYMENT_DECISION_SCOPE))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Responsible and Consulted roles (and the board) record and treat risks; Informed roles only read. */
     public boolean canMaintainRisks() {
         return currentUser.groups().stream().anyMatch(RISK_MAINTAINERS::contains);

@@ -77,7 +77,7 @@ class ApiDocumentation {
 
     /**
      * Stable operation ids (the controller's name and the method's, whatever order springdoc scans them in), and who
-     * may call, read from the endpoint's {@code @PreAuthorize}, so the spec cannot disagree with the code.
+     * may call, read from the endpoint's {@code @PreAuthorize} (or {@link CallerRule}), so the spec cannot disagree with the code.
      */
     @Bean
     OperationCustomizer operationIdsAndCallers() {
@@ -86,8 +86,10 @@ class ApiDocumentation {
             operation.operationId(StringUtils.uncapitalize(type) + StringUtils.capitalize(
                     handler.getMethod().getName()));
             PreAuthorize rule = handler.getMethodAnnotation(PreAuthorize.class);
-            if (rule != null && operation.getDescription() != null) {
-                operation.description(operation.getDescription() + "\n\nWho may call: `" + rule.value()
+            CallerRule checkedInBody = handler.getMethodAnnotation(CallerRule.class);
+            String who = rule != null ? rule.value() : checkedInBody != null ? checkedInBody.value() : null;
+            if (who != null && operation.getDescription() != null) {
+                operation.description(operation.getDescription() + "\n\nWho may call: `" + who
                         + "` (docs/api.md, Conventions; docs/security.md).");
             }
             return operation;
