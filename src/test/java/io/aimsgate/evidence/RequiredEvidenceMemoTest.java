@@ -1,21 +1,16 @@
 package io.aimsgate.evidence;
 
+import io.aimsgate.support.LoggedStatements;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.aimsgate.support.H2DemoApp;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,25 +35,8 @@ class RequiredEvidenceMemoTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final ListAppender<ILoggingEvent> sql = new ListAppender<>();
-    private Level level;
-
-    @BeforeEach
-    void logSql() {
-        Logger logger = (Logger) LoggerFactory.getLogger("org.springframework.jdbc.core.JdbcTemplate");
-        level = logger.getLevel();
-        sql.start();
-        logger.addAppender(sql);
-        logger.setLevel(Level.DEBUG);
-    }
-
-    @AfterEach
-    void stopLoggingSql() {
-        Logger logger = (Logger) LoggerFactory.getLogger("org.springframework.jdbc.core.JdbcTemplate");
-        logger.detachAppender(sql);
-        logger.setLevel(level);
-        sql.stop();
-    }
+    @RegisterExtension
+    final LoggedStatements sql = new LoggedStatements("org.springframework.jdbc.core.JdbcTemplate");
 
     @Test
     void aTransactionReadsASubjectsFilesOnceAndSeesARevisionItStores() {
@@ -69,7 +47,7 @@ class RequiredEvidenceMemoTest {
         List<EvidenceRevision> before = required.attached(subject);
         transactions.executeWithoutResult(status -> {
             status.setRollbackOnly();
-            sql.list.clear();
+            sql.clear();
             assertThat(required.attached(subject)).isEqualTo(before);
             assertThat(required.attached(subject)).isEqualTo(before);
             required.missing("DEPLOYMENT", subject);
@@ -91,7 +69,7 @@ class RequiredEvidenceMemoTest {
 
     /** Reads of a subject's current files since the log was last cleared. */
     private long fileReads() {
-        return sql.list.stream().map(ILoggingEvent::getFormattedMessage)
+        return sql.messages().stream()
                 .filter(message -> message.startsWith("Executing prepared SQL statement")
                         && message.contains("FROM evidence_revision r JOIN evidence_file f"))
                 .count();

@@ -1,21 +1,16 @@
 package io.aimsgate.gate;
 
+import io.aimsgate.support.LoggedStatements;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.aimsgate.raci.RaciRole;
 import io.aimsgate.support.H2DemoApp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.TransactionDefinition;
@@ -42,38 +37,21 @@ class GateDecisionsMemoTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final ListAppender<ILoggingEvent> sql = new ListAppender<>();
-    private Level level;
-
-    @BeforeEach
-    void logSql() {
-        Logger logger = (Logger) LoggerFactory.getLogger("org.hibernate.SQL");
-        level = logger.getLevel();
-        sql.start();
-        logger.addAppender(sql);
-        logger.setLevel(Level.DEBUG);
-    }
-
-    @AfterEach
-    void stopLoggingSql() {
-        Logger logger = (Logger) LoggerFactory.getLogger("org.hibernate.SQL");
-        logger.detachAppender(sql);
-        logger.setLevel(level);
-        sql.stop();
-    }
+    @RegisterExtension
+    final LoggedStatements sql = new LoggedStatements("org.hibernate.SQL");
 
     @Test
     void aTransactionReadsARunAndItsDecisionsOnceAndSeesEveryOneOfItsWrites() {
         String processInstanceId = "memo-" + UUID.randomUUID();
         long systemId = systemId();
         inTransactionRolledBack(() -> {
-            sql.list.clear();
+            sql.clear();
             assertThat(gates.openRunOf(processInstanceId)).isEmpty();
             assertThat(gates.openRunOf(processInstanceId)).isEmpty();
             assertThat(selects("gate_run")).isEqualTo(1);
 
             GateRun run = gates.open(processInstanceId, GateKind.INCEPTION, systemId, "olivia", null, "Memo test.");
-            sql.list.clear();
+            sql.clear();
             assertThat(gates.openRunOf(processInstanceId)).containsSame(run);
             assertThat(gates.requireOpen(processInstanceId)).isSameAs(run);
             assertThat(gates.decisionsOf(run.getId())).isEmpty();
@@ -85,7 +63,7 @@ class GateDecisionsMemoTest {
                     GateDecisions.SUBMIT, "The assessment is attached.", "sam");
             gates.record(run, "memo-task-2", "task_review", "inception-review", RaciRole.CONSULTED,
                     GateDecisions.REJECT, "Not ready: the data sheet is missing.", "mia");
-            sql.list.clear();
+            sql.clear();
             List<GateDecision> decided = gates.decisionsOf(run.getId());
             assertThat(decided).extracting(GateDecision::getTaskId).containsExactly("memo-task-1", "memo-task-2");
             assertThat(gates.excludedDeciders(run.getId())).containsExactly("olivia", "sam");
@@ -97,7 +75,7 @@ class GateDecisionsMemoTest {
             assertThat(decided).containsExactlyElementsOf(decisionTable.findByRun(run.getId()));
 
             gates.close(run.getId(), GateRunStatus.REJECTED, "mia", "Rejected in the memo test.");
-            sql.list.clear();
+            sql.clear();
             assertThat(gates.openRunOf(processInstanceId)).as("a closed run is no longer open").isEmpty();
             assertThat(selects("gate_run")).as("read again after the close").isEqualTo(1);
             return null;
@@ -116,7 +94,7 @@ class GateDecisionsMemoTest {
             // The outer run and decision are not committed: an inner transaction that borrowed the outer memo would see
             // them.
             inner.execute(status -> {
-                sql.list.clear();
+                sql.clear();
                 assertThat(gates.openRunOf(processInstanceId)).isEmpty();
                 assertThat(gates.decisionsOf(run.getId())).isEmpty();
                 assertThat(selects("gate_run")).isEqualTo(1);
@@ -154,7 +132,7 @@ class GateDecisionsMemoTest {
     void outsideATransactionEveryCallReadsTheTable() {
         // No transaction of the caller: each call is its own transaction, so nothing is kept between them.
         String processInstanceId = "memo-" + UUID.randomUUID();
-        sql.list.clear();
+        sql.clear();
         assertThat(gates.openRunOf(processInstanceId)).isEmpty();
         assertThat(gates.openRunOf(processInstanceId)).isEmpty();
         assertThat(selects("gate_run")).isEqualTo(2);
@@ -179,7 +157,7 @@ class GateDecisionsMemoTest {
 
     /** The SELECTs Hibernate logged since the list was last cleared that read this table. */
     private long selects(String table) {
-        return sql.list.stream().map(ILoggingEvent::getFormattedMessage)
+        return sql.messages().stream()
                 .map(message -> message.replaceAll("\\s+", " ").strip().toLowerCase(java.util.Locale.ROOT))
                 .filter(message -> message.startsWith("select") && message.contains(" from " + table + " "))
                 .count();

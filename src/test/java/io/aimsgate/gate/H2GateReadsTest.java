@@ -1,11 +1,8 @@
 package io.aimsgate.gate;
 
+import io.aimsgate.support.LoggedStatements;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aimsgate.support.Api.Caller;
 import io.aimsgate.support.AsDemoUsers;
@@ -13,16 +10,13 @@ import io.aimsgate.support.EvidenceFixtures;
 import io.aimsgate.support.H2DemoApp;
 import io.aimsgate.support.LifecycleWalk;
 import io.aimsgate.support.SystemFixtures;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What one deployment gate reads of our tables, call by call over HTTP (counted from the SQL logs of Hibernate and
@@ -34,32 +28,9 @@ import org.slf4j.LoggerFactory;
 @H2DemoApp
 class H2GateReadsTest extends AsDemoUsers {
 
-    private static final List<String> LOGGERS = List.of("org.hibernate.SQL",
+    @RegisterExtension
+    final LoggedStatements sql = new LoggedStatements("org.hibernate.SQL",
             "org.springframework.jdbc.core.JdbcTemplate");
-
-    private final ListAppender<ILoggingEvent> sql = new ListAppender<>();
-    private final List<Level> levels = new ArrayList<>();
-
-    @BeforeEach
-    void logSql() {
-        sql.start();
-        for (String name : LOGGERS) {
-            Logger logger = (Logger) LoggerFactory.getLogger(name);
-            levels.add(logger.getLevel());
-            logger.addAppender(sql);
-            logger.setLevel(Level.DEBUG);
-        }
-    }
-
-    @AfterEach
-    void stopLoggingSql() {
-        for (int i = 0; i < LOGGERS.size(); i++) {
-            Logger logger = (Logger) LoggerFactory.getLogger(LOGGERS.get(i));
-            logger.detachAppender(sql);
-            logger.setLevel(levels.get(i));
-        }
-        sql.stop();
-    }
 
     /** Reads of the open run, the run's decisions, the version's current files and the version's approvals. */
     record Reads(long openRun, long decisions, long files, long approvals) {
@@ -114,12 +85,7 @@ class H2GateReadsTest extends AsDemoUsers {
     }
 
     private Reads take() {
-        List<String> statements;
-        synchronized (sql) {
-            statements = sql.list.stream().map(ILoggingEvent::getFormattedMessage)
-                    .map(message -> message.replaceAll("\\s+", " ").strip()).toList();
-            sql.list.clear();
-        }
+        List<String> statements = sql.take().stream().map(message -> message.replaceAll("\\s+", " ").strip()).toList();
         return new Reads(count(statements, "from gate_run ", "process_instance_id=?"),
                 count(statements, "from gate_decision ", "run_id=?"),
                 count(statements, "from evidence_revision r join evidence_file f", "f.subject_type = ?"),
