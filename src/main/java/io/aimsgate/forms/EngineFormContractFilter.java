@@ -233,10 +233,10 @@ public class EngineFormContractFilter extends OncePerRequestFilter {
     }
 
     /**
-     * The task by its primary key (as {@link #task}) and, when it exists and a user is named, whether the identity
-     * service knows that user (its user query by id, as {@code IdentityService.createUserQuery()} would run it, with
-     * no engine user), both in one engine command: the identity service's own query would take two more
-     * transactions, one to create the query and one to count.
+     * The task by its primary key (null for an id longer than the column) and, when it exists and a user is named
+     * (not null), whether the identity service knows that user (its user query by id, as
+     * {@code IdentityService.createUserQuery()} would run it, with no engine user), both in one engine command: the
+     * identity service's own query would take two more transactions, one to create the query and one to count.
      */
     private TaskAndUser taskAndUser(String taskId, String userId) {
         if (taskId.length() > 64) {
@@ -444,9 +444,7 @@ public class EngineFormContractFilter extends OncePerRequestFilter {
      * every claim and completion.
      */
     private Task task(String taskId) {
-        Task task = taskId.length() > 64 ? null
-                : ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-                        .execute(context -> context.getTaskManager().findTaskById(taskId));
+        Task task = taskAndUser(taskId, null).task();
         if (task == null) {
             throw noTask(taskId);
         }
