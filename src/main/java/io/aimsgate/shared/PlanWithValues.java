@@ -48,8 +48,8 @@ public class PlanWithValues {
 
     /** Runs the work with its statements planned with their values (PostgreSQL, in a transaction). */
     public <T> T around(Supplier<T> work) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            return work.get();
+        if (!TransactionSynchronizationManager.isActualTransactionActive() || Boolean.FALSE.equals(postgres)) {
+            return work.get(); // known not to be PostgreSQL: not even the transaction's connection is asked for
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
