@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.IdentityService;
@@ -47,6 +49,9 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     private final CredentialCheck credentials;
     private final Optional<Cache<String, List<SimpleGrantedAuthority>>> verified;
     private final SecretKeySpec credentialKey;
+    /** Checks under way, by fingerprint: requests with the same credentials wait for the one running. */
+    private final ConcurrentHashMap<String, CompletableFuture<List<SimpleGrantedAuthority>>> checking =
+            new ConcurrentHashMap<>();
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     @Autowired
@@ -70,18 +75,53 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         if (userId == null || userId.isBlank() || credentials == null) {
             throw new BadCredentialsException("Bad credentials");
         }
-        String fingerprint = verified.isPresent() ? fingerprint(userId, credentials.toString()) : null;
-        List<SimpleGrantedAuthority> authorities = verified.map(cache -> cache.getIfPresent(fingerprint)).orElse(null);
+        String password = credentials.toString();
+        List<SimpleGrantedAuthority> authorities = verified.isPresent()
+                ? remembered(verified.get(), fingerprint(userId, password), userId, password)
+                : check(userId, password);
         if (authorities == null) {
-            List<String> groups = this.credentials.groupsIfPasswordMatches(userId, credentials.toString());
-            if (groups == null) {
-                throw new BadCredentialsException("Bad credentials");
-            }
-            authorities = groups.stream().map(SimpleGrantedAuthority::new).toList();
-            List<SimpleGrantedAuthority> checked = authorities;
-            verified.ifPresent(cache -> cache.put(fingerprint, checked));
+            throw new BadCredentialsException("Bad credentials");
         }
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+    }
+
+    /**
+     * The remembered authorities, else the check's. When a remembered check has lapsed, the first request checks
+     * again and requests with the same credentials arriving meanwhile wait for its answer instead of each checking the
+     * password themselves (at 64 polling connections that was every waiting request); a refused or failed check is
+     * shared with no one, so every failed attempt still reaches the identity service and its lock-out.
+     */
+    private List<SimpleGrantedAuthority> remembered(Cache<String, List<SimpleGrantedAuthority>> cache,
+            String fingerprint, String userId, String password) {
+        List<SimpleGrantedAuthority> authorities = cache.getIfPresent(fingerprint);
+        if (authorities != null) {
+            return authorities;
+        }
+        CompletableFuture<List<SimpleGrantedAuthority>> mine = new CompletableFuture<>();
+        CompletableFuture<List<SimpleGrantedAuthority>> running = checking.putIfAbsent(fingerprint, mine);
+        if (running != null) {
+            List<SimpleGrantedAuthority> shared = running.handle((checked, failure) -> checked).join();
+            return shared != null ? shared : check(userId, password);
+        }
+        try {
+            authorities = check(userId, password);
+            if (authorities != null) {
+                cache.put(fingerprint, authorities);
+            }
+            mine.complete(authorities);
+            return authorities;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            checking.remove(fingerprint, mine);
+        }
+    }
+
+    /** The identity service's password check and the user's groups as authorities; null when refused. */
+    private List<SimpleGrantedAuthority> check(String userId, String password) {
+        List<String> groups = credentials.groupsIfPasswordMatches(userId, password);
+        return groups == null ? null : groups.stream().map(SimpleGrantedAuthority::new).toList();
     }
 
     /** User and password bound together, so a cached entry never vouches for another password or user. */

@@ -9,8 +9,15 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -113,5 +120,82 @@ class CamundaIdentityAuthenticationProviderTest {
         assertThatThrownBy(() -> provider.authenticate(basic("olivia", null)))
                 .isInstanceOf(BadCredentialsException.class);
         verify(identity, times(0)).checkPassword(anyString(), anyString());
+    }
+
+    /** Requests with the same credentials while their remembered check is being renewed: one password check. */
+    @Test
+    void concurrentRequestsOfALapsedCheckCheckThePasswordOnce() throws Exception {
+        AtomicInteger checks = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider((user, password) -> {
+            checks.incrementAndGet();
+            await(release);
+            return "demo".equals(password) ? List.of("ai-product-owners") : null;
+        }, Duration.ofSeconds(5), nanos::get);
+        List<Authentication> answers = concurrently(16, () -> provider.authenticate(basic("olivia", "demo")), checks,
+                release);
+        assertThat(checks).hasValue(1);
+        assertThat(answers).hasSize(16).allSatisfy(a -> assertThat(a.getAuthorities())
+                .map(GrantedAuthority::getAuthority).containsExactly("ai-product-owners"));
+        // Lapsed again: the next wave checks once more, once.
+        nanos.addAndGet(TimeUnit.SECONDS.toNanos(5) + 1);
+        concurrently(16, () -> provider.authenticate(basic("olivia", "demo")), checks, new CountDownLatch(0));
+        assertThat(checks).hasValue(2);
+    }
+
+    /** A refused password is shared with no one: every concurrent failed attempt reaches the identity service. */
+    @Test
+    void concurrentFailedAttemptsAreEachChecked() throws Exception {
+        AtomicInteger checks = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider((user, password) -> {
+            checks.incrementAndGet();
+            await(release);
+            return null;
+        }, Duration.ofSeconds(5), nanos::get);
+        List<Object> answers = concurrently(8, () -> {
+            try {
+                return provider.authenticate(basic("olivia", "guess"));
+            } catch (BadCredentialsException refused) {
+                return refused;
+            }
+        }, checks, release);
+        assertThat(answers).hasSize(8).allSatisfy(a -> assertThat(a).isInstanceOf(BadCredentialsException.class));
+        assertThat(checks).hasValue(8);
+    }
+
+    /** Runs n calls at once; once the first check has started, gives the others time to arrive, then releases it. */
+    private static <T> List<T> concurrently(int n, Callable<T> call, AtomicInteger checks, CountDownLatch release)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            int before = checks.get();
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(call));
+            }
+            for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                    checks.get() == before && System.nanoTime() < deadline; ) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(300);
+            release.countDown();
+            List<T> answers = new ArrayList<>();
+            for (Future<T> future : futures) {
+                answers.add(future.get(10, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
