@@ -127,6 +127,38 @@ final class PipelineCheck {
         report.history().figure("pipeline_blocked_vs_probe", results.get(1).rate / probe);
         report.history().figure("pipeline_p99_ms", results.get(0).latencies.percentileMs(99));
         report.history().figure("pipeline_blocked_p99_ms", results.get(1).latencies.percentileMs(99));
+        // -Dbench.pipeline.rounds=N: N more rounds of the three, each -Dbench.pipeline.round-seconds long (5 s), back to
+        // back, at the same connections: the check's CPU per request over the probe's in each round, so a comparison of
+        // two commits on a shared machine rests on ratios taken seconds apart rather than on one window each.
+        int rounds = Integer.getInteger("bench.pipeline.rounds", 0);
+        if (rounds > 0) {
+            int roundSeconds = Integer.getInteger("bench.pipeline.round-seconds", 5);
+            List<Double> approvedCpu = new ArrayList<>();
+            List<Double> blockedCpu = new ArrayList<>();
+            List<Double> approvedRate = new ArrayList<>();
+            List<Double> blockedRate = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                Result[] r = new Result[3];
+                for (int v = 0; v < 3; v++) {
+                    r[v] = load(variants[v][1], authFor(variants[v][1], auth), Integer.parseInt(variants[v][2]),
+                            connections, roundSeconds);
+                    unexpected(variants[v][0] + ", round " + (round + 1), r[v]);
+                }
+                approvedCpu.add(r[0].cpuMsPerRequest / r[2].cpuMsPerRequest);
+                blockedCpu.add(r[1].cpuMsPerRequest / r[2].cpuMsPerRequest);
+                approvedRate.add(r[0].rate / r[2].rate);
+                blockedRate.add(r[1].rate / r[2].rate);
+                System.out.printf(Locale.ROOT, "[bench] pipeline round %d: CPU ms a request approved %.3f, blocked %.3f,"
+                        + " probe %.3f; req/s %.0f, %.0f, %.0f%n", round + 1, r[0].cpuMsPerRequest,
+                        r[1].cpuMsPerRequest, r[2].cpuMsPerRequest, r[0].rate, r[1].rate, r[2].rate);
+            }
+            report.row("Pipeline check", rounds + " rounds of " + roundSeconds + " s: JVM CPU a request over the "
+                    + "probe's, approved / blocked: median (min to max)", spread(approvedCpu) + " / "
+                    + spread(blockedCpu), "<= 1.11");
+            report.row("Pipeline check", rounds + " rounds of " + roundSeconds + " s: req/s as share of the probe's, "
+                    + "approved / blocked: median (min to max)", spread(approvedRate) + " / " + spread(blockedRate),
+                    ">= 0.9");
+        }
         // At 64 connections on 2 cores the tail is bounded by queueing (Little's law: connections / rate), the
         // probe's as much as the check's. CI pipelines poll a few at a time: the same three at a moderate concurrency.
         int moderate = settings.pipelineModerateConnections();
@@ -140,6 +172,13 @@ final class PipelineCheck {
                 unexpected(variant[0] + ", " + moderate + " connections", result);
             }
         }
+    }
+
+    private static String spread(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return String.format(Locale.ROOT, "%.2f (%.2f to %.2f)", median, sorted.get(0), sorted.get(n - 1));
     }
 
     private void unexpected(String variant, Result result) {
