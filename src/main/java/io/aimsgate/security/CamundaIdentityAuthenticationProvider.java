@@ -104,7 +104,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             return shared != null ? shared : check(userId, password);
         }
         try {
-            authorities = check(userId, password);
+            // A check that ended between the look-up above and taking the turn has left its answer here.
+            authorities = cache.getIfPresent(fingerprint);
+            if (authorities == null) {
+                authorities = check(userId, password);
+            }
             if (authorities != null) {
                 cache.put(fingerprint, authorities);
             }

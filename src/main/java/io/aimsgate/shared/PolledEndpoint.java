@@ -9,8 +9,9 @@ import java.lang.annotation.Target;
 /**
  * A request-mapped handler method that clients poll many times a second (the pipeline check): Spring MVC tries its
  * mapping before all others ({@link PolledEndpointsFirst}) instead of matching the request against every mapping of
- * the application. Only for a path no other mapping can match (a test proves it for each such endpoint:
- * {@code PolledEndpointsFirstTest}).
+ * the application, and reads its plain path variables and parameters itself ({@link PolledEndpointArguments}) rather
+ * than through a data binder per argument. Only for a path no other mapping can match (a test proves it for each such
+ * endpoint: {@code PolledEndpointsFirstTest}).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.GroupQuery;
@@ -126,20 +127,21 @@ class CamundaIdentityAuthenticationProviderTest {
     @Test
     void concurrentRequestsOfALapsedCheckCheckThePasswordOnce() throws Exception {
         AtomicInteger checks = new AtomicInteger();
-        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<CountDownLatch> release = new AtomicReference<>(new CountDownLatch(1));
         CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider((user, password) -> {
             checks.incrementAndGet();
-            await(release);
+            await(release.get());
             return "demo".equals(password) ? List.of("ai-product-owners") : null;
         }, Duration.ofSeconds(5), nanos::get);
         List<Authentication> answers = concurrently(16, () -> provider.authenticate(basic("olivia", "demo")), checks,
-                release);
+                release.get());
         assertThat(checks).hasValue(1);
         assertThat(answers).hasSize(16).allSatisfy(a -> assertThat(a.getAuthorities())
                 .map(GrantedAuthority::getAuthority).containsExactly("ai-product-owners"));
         // Lapsed again: the next wave checks once more, once.
         nanos.addAndGet(TimeUnit.SECONDS.toNanos(5) + 1);
-        concurrently(16, () -> provider.authenticate(basic("olivia", "demo")), checks, new CountDownLatch(0));
+        release.set(new CountDownLatch(1));
+        concurrently(16, () -> provider.authenticate(basic("olivia", "demo")), checks, release.get());
         assertThat(checks).hasValue(2);
     }
 
