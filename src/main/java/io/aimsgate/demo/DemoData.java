@@ -19,6 +19,10 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -108,6 +112,11 @@ class DemoData implements ApplicationRunner {
         }
     }
 
+    /**
+     * The systems are created first, one after the other, so each has the same id on every start; then they are walked
+     * through their gates on two threads at once, each walk on its own systems (a start is bound by one thread's
+     * work otherwise). The start waits for both walks, and fails if either does.
+     */
     private void seedInventory() {
         AiSystem credit = inventory.createSystem(new SystemDetails("Credit Scoring Model",
                 "Scores consumer loan applications to support, not replace, credit officers' decisions.",
@@ -115,6 +124,62 @@ class DemoData implements ApplicationRunner {
                 List.of("financial history", "income", "demographics"), true), LifecycleStage.INCEPTION, "olivia");
         inventory.registerVersion(credit.getId(), "2.1.0", sha('a'), "mia");
         inventory.registerVersion(credit.getId(), "2.2.0-rc1", sha('b'), "mia");
+        AiSystem chat = inventory.createSystem(new SystemDetails("Support Chat Assistant",
+                "Answers customer questions about products from the public knowledge base; hands over to staff.",
+                AiType.GENERATIVE, "olivia", "Customer Service", SupplierType.THIRD_PARTY, "Example LLM Vendor",
+                EuAiActTier.TRANSPARENCY, List.of("customer messages"), true), LifecycleStage.INCEPTION, "olivia");
+        inventory.registerVersion(chat.getId(), "1.4.0", sha('c'), "mia");
+        inventory.registerVersion(chat.getId(), "1.5.0", sha('d'), "mia");
+        AiSystem pricing = inventory.createSystem(new SystemDetails("Insurance Pricing Engine",
+                "Proposes home insurance premiums for underwriters to confirm.", AiType.PREDICTIVE, "olivia",
+                "Insurance", SupplierType.IN_HOUSE, null, EuAiActTier.HIGH, List.of("property data", "claims history"),
+                true), LifecycleStage.INCEPTION, "olivia");
+        inventory.registerVersion(pricing.getId(), "3.0.0", sha('e'), "mia");
+        // One system waiting at each life-cycle gate, walked there through the real processes.
+        AiSystem screening = system("Candidate Screening Assistant",
+                "Ranks job applications for recruiters, who read every application themselves.", "Human Resources");
+        AiSystem invoices = system("Invoice Document Classifier",
+                "Routes incoming supplier invoices to the right accounts-payable queue.", "Finance Operations");
+        AiSystem demand = system("Demand Forecaster",
+                "Forecasts weekly store demand to propose replenishment orders for planners.", "Supply Chain");
+        inventory.registerVersion(demand.getId(), "0.9.0", sha('f'), "mia");
+        AiSystem routes = system("Warehouse Route Optimiser",
+                "Plans pick routes through the warehouse for pickers, who may deviate.", "Logistics");
+        inventory.registerVersion(routes.getId(), "1.0.0", sha('1'), "mia");
+        AiSystem churn = system("Legacy Churn Model",
+                "Flagged customers likely to cancel for the retention team.", "Marketing");
+        inventory.registerVersion(churn.getId(), "4.2.0", sha('2'), "mia");
+
+        bothAtOnce(() -> {
+            walkCredit(credit);
+            walkPricing(pricing);
+            lifecycle.passGatesBeforeDeployment(routes.getId(), routes.getIntendedUse(), "NONE", false, false,
+                    "1.0.0");
+            lifecycle.deploy(routes.getId(), "1.0.0");
+            lifecycle.reportDrift(routes.getId(), 0.14);
+        }, () -> {
+            walkChat(chat);
+            lifecycle.passGatesBeforeDeployment(churn.getId(), churn.getIntendedUse(), "NONE", false, false, "4.2.0");
+            lifecycle.deploy(churn.getId(), "4.2.0");
+            lifecycle.retire(churn.getId(), "Customer Lifetime Value Model");
+            lifecycle.passInception(demand.getId(), demand.getIntendedUse(), "NONE", false);
+            lifecycle.registerDataset(demand.getId(), "Store sales history", List.of(),
+                    io.aimsgate.datagovernance.PersonalDataTreatment.NONE);
+            lifecycle.passDesign(demand.getId(), false);
+            lifecycle.submitValidation(demand.getId(), "0.9.0", 0.74, 0.02);
+            lifecycle.passInception(invoices.getId(), invoices.getIntendedUse(), "NONE", false);
+            lifecycle.registerDataset(invoices.getId(), "Scanned invoices 2024", List.of("contact names", "signatures"),
+                    io.aimsgate.datagovernance.PersonalDataTreatment.NONE);
+            lifecycle.startDesign(invoices.getId());
+            lifecycle.startInception(screening.getId(), screening.getIntendedUse(), "EMPLOYMENT", false);
+        });
+        log.info("Demo inventory created: {} 2.1.0 submitted and halted, {} 1.4.0 submitted and routed, {} 3.0.0 ready "
+                + "to submit (high-risk tier), and a system at each life-cycle stage", credit.getName(), chat.getName(),
+                pricing.getName());
+    }
+
+    /** Halted on submission: an open high-severity risk (training data poisoning). */
+    private void walkCredit(AiSystem credit) {
         lifecycle.passGatesBeforeDeployment(credit.getId(), credit.getIntendedUse(), "ESSENTIAL_SERVICES", false, true,
                 "2.1.0");
         lifecycle.reviseModelCard(credit.getId(), "2.1.0");
@@ -127,13 +192,12 @@ class DemoData implements ApplicationRunner {
                 StrideCategory.INFORMATION_DISCLOSURE, "Membership inference on applicants",
                 "Confidence scores exposed to brokers allow membership inference.", 2, 3, RiskTreatment.MITIGATE,
                 "mia", LocalDate.now().plusDays(60), null, null), "sam");
+        // A halted request, so Tasklist has work on first login.
+        submitAs("olivia", credit.getId(), "2.1.0");
+    }
 
-        AiSystem chat = inventory.createSystem(new SystemDetails("Support Chat Assistant",
-                "Answers customer questions about products from the public knowledge base; hands over to staff.",
-                AiType.GENERATIVE, "olivia", "Customer Service", SupplierType.THIRD_PARTY, "Example LLM Vendor",
-                EuAiActTier.TRANSPARENCY, List.of("customer messages"), true), LifecycleStage.INCEPTION, "olivia");
-        inventory.registerVersion(chat.getId(), "1.4.0", sha('c'), "mia");
-        inventory.registerVersion(chat.getId(), "1.5.0", sha('d'), "mia");
+    /** Routed to its reviewers on submission: its one high risk is mitigated, its supplier vetted. */
+    private void walkChat(AiSystem chat) {
         lifecycle.passGatesBeforeDeployment(chat.getId(), chat.getIntendedUse(), "NONE", true, true, "1.4.0");
         lifecycle.attachModelCard(chat.getId(), "1.5.0");
         lifecycle.vetSupplier(chat.getId());
@@ -144,12 +208,12 @@ class DemoData implements ApplicationRunner {
                 "Input filter for instruction-like prompts and an output guard that strips internal links deployed.");
         risks.transition(chat.getId(), injection.getId(), RiskStatus.MITIGATED, "Input filter and output guard deployed",
                 "sam", Set.of(RaciGroups.SECURITY));
+        // A routed request, so Tasklist has work on first login.
+        submitAs("olivia", chat.getId(), "1.4.0");
+    }
 
-        AiSystem pricing = inventory.createSystem(new SystemDetails("Insurance Pricing Engine",
-                "Proposes home insurance premiums for underwriters to confirm.", AiType.PREDICTIVE, "olivia",
-                "Insurance", SupplierType.IN_HOUSE, null, EuAiActTier.HIGH, List.of("property data", "claims history"),
-                true), LifecycleStage.INCEPTION, "olivia");
-        inventory.registerVersion(pricing.getId(), "3.0.0", sha('e'), "mia");
+    /** Ready to submit (high-risk tier), its one risk accepted. */
+    private void walkPricing(AiSystem pricing) {
         lifecycle.passGatesBeforeDeployment(pricing.getId(), pricing.getIntendedUse(), "ESSENTIAL_SERVICES", false,
                 true, "3.0.0");
         var drift = risks.record(pricing.getId(), new RiskDetails(LifecycleStage.OPERATION_AND_MONITORING,
@@ -158,51 +222,46 @@ class DemoData implements ApplicationRunner {
                 "olivia", null, null, null), "mia");
         risks.transition(pricing.getId(), drift.getId(), RiskStatus.ACCEPTED,
                 "Monthly monitoring with manual review covers it", "olivia", Set.of(RaciGroups.AI_PRODUCT_OWNERS));
-
-        // One halted and one routed request, so Tasklist has work on first login.
-        submitAs("olivia", credit.getId(), "2.1.0");
-        submitAs("olivia", chat.getId(), "1.4.0");
-        seedLifecycleStages();
-        log.info("Demo inventory created: {} 2.1.0 submitted and halted, {} 1.4.0 submitted and routed, {} 3.0.0 ready "
-                + "to submit (high-risk tier), and a system at each life-cycle stage", credit.getName(), chat.getName(),
-                pricing.getName());
     }
 
-    /** One system waiting at each life-cycle gate, walked there through the real processes. */
-    private void seedLifecycleStages() {
-        AiSystem screening = system("Candidate Screening Assistant",
-                "Ranks job applications for recruiters, who read every application themselves.", "Human Resources");
-        lifecycle.startInception(screening.getId(), screening.getIntendedUse(), "EMPLOYMENT", false);
-
-        AiSystem invoices = system("Invoice Document Classifier",
-                "Routes incoming supplier invoices to the right accounts-payable queue.", "Finance Operations");
-        lifecycle.passInception(invoices.getId(), invoices.getIntendedUse(), "NONE", false);
-        lifecycle.registerDataset(invoices.getId(), "Scanned invoices 2024", List.of("contact names", "signatures"),
-                io.aimsgate.datagovernance.PersonalDataTreatment.NONE);
-        lifecycle.startDesign(invoices.getId());
-
-        AiSystem demand = system("Demand Forecaster",
-                "Forecasts weekly store demand to propose replenishment orders for planners.", "Supply Chain");
-        inventory.registerVersion(demand.getId(), "0.9.0", sha('f'), "mia");
-        lifecycle.passInception(demand.getId(), demand.getIntendedUse(), "NONE", false);
-        lifecycle.registerDataset(demand.getId(), "Store sales history", List.of(),
-                io.aimsgate.datagovernance.PersonalDataTreatment.NONE);
-        lifecycle.passDesign(demand.getId(), false);
-        lifecycle.submitValidation(demand.getId(), "0.9.0", 0.74, 0.02);
-
-        AiSystem routes = system("Warehouse Route Optimiser",
-                "Plans pick routes through the warehouse for pickers, who may deviate.", "Logistics");
-        inventory.registerVersion(routes.getId(), "1.0.0", sha('1'), "mia");
-        lifecycle.passGatesBeforeDeployment(routes.getId(), routes.getIntendedUse(), "NONE", false, false, "1.0.0");
-        lifecycle.deploy(routes.getId(), "1.0.0");
-        lifecycle.reportDrift(routes.getId(), 0.14);
-
-        AiSystem churn = system("Legacy Churn Model",
-                "Flagged customers likely to cancel for the retention team.", "Marketing");
-        inventory.registerVersion(churn.getId(), "4.2.0", sha('2'), "mia");
-        lifecycle.passGatesBeforeDeployment(churn.getId(), churn.getIntendedUse(), "NONE", false, false, "4.2.0");
-        lifecycle.deploy(churn.getId(), "4.2.0");
-        lifecycle.retire(churn.getId(), "Customer Lifetime Value Model");
+    /**
+     * Runs one walk on this thread and the other on a thread of its own, and returns when both have ended; a walk's
+     * failure fails the start (after the other walk has ended, so nothing is still writing when it does).
+     */
+    static void bothAtOnce(Runnable here, Runnable there) {
+        ExecutorService other = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "demo-walk");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<?> elsewhere = other.submit(there);
+            RuntimeException failure = null;
+            try {
+                here.run();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            try {
+                elsewhere.get();
+            } catch (ExecutionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException("Demo walk failed", e.getCause());
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while the demo was walked", e);
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            other.shutdown();
+        }
     }
 
     private AiSystem system(String name, String intendedUse, String unit) {

@@ -39,7 +39,7 @@ class GovernedProcessesPlugin extends AbstractProcessEnginePlugin {
             configuration.setCustomPreDeployers(new ArrayList<>());
         }
         configuration.getCustomPreDeployers().add(
-                new PlatformProcessDeploymentGuard(PlatformProcessDeploymentGuard.platformProcessKeys()));
+                new PlatformProcessDeploymentGuard(PlatformProcesses.keys()));
         if (configuration.getCustomPostBPMNParseListeners() == null) {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }

@@ -1,9 +1,7 @@
 package io.aimsgate.raci;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -13,8 +11,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The platform's own processes (processes/*.bpmn, deployed by the platform at start-up) are the gates. A user's
@@ -28,22 +24,6 @@ class PlatformProcessDeploymentGuard implements Deployer {
 
     PlatformProcessDeploymentGuard(Set<String> platformKeys) {
         this.platformKeys = Set.copyOf(platformKeys);
-    }
-
-    /** The process ids of the BPMN files the platform ships under {@code processes/}. */
-    static Set<String> platformProcessKeys() {
-        Set<String> keys = new TreeSet<>();
-        try {
-            for (Resource resource : new PathMatchingResourcePatternResolver()
-                    .getResources("classpath*:processes/**/*.bpmn")) {
-                try (InputStream in = resource.getInputStream()) {
-                    keys.addAll(processKeys(in));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("The platform's process models cannot be read", e);
-        }
-        return keys;
     }
 
     @Override

@@ -12,12 +12,3 @@ interface ManagementReviewRepository extends JpaRepository<ManagementReview, Lon
 
     Optional<ManagementReview> findFirstByIdNotOrderByStartedAtDescIdDesc(Long id);
 }
-
-interface ReviewActionRepository extends JpaRepository<ReviewAction, Long> {
-
-    List<ReviewAction> findByReviewIdOrderById(Long reviewId);
-
-    List<ReviewAction> findByReviewIdNotOrderById(Long reviewId);
-
-    List<ReviewAction> findAllByOrderById();
-}

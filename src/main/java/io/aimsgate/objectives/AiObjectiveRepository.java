@@ -1,6 +1,5 @@
 package io.aimsgate.objectives;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -10,11 +9,4 @@ interface AiObjectiveRepository extends JpaRepository<AiObjective, Long> {
     Optional<AiObjective> findByCode(String code);
 
     List<AiObjective> findAllByOrderByCode();
-}
-
-interface ObjectiveSnapshotRepository extends JpaRepository<ObjectiveSnapshot, Long> {
-
-    Optional<ObjectiveSnapshot> findByObjectiveIdAndMeasuredOn(Long objectiveId, LocalDate measuredOn);
-
-    List<ObjectiveSnapshot> findByObjectiveIdOrderByMeasuredOn(Long objectiveId);
 }

@@ -5,13 +5,6 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface PolicyDocumentRepository extends JpaRepository<PolicyDocument, Long> {
-
-    Optional<PolicyDocument> findByDocumentKey(String documentKey);
-
-    List<PolicyDocument> findAllByOrderByDocumentKey();
-}
-
 interface PolicyVersionRepository extends JpaRepository<PolicyVersion, Long> {
 
     List<PolicyVersion> findByDocumentIdOrderByVersionNumber(Long documentId);
@@ -24,11 +17,4 @@ interface PolicyVersionRepository extends JpaRepository<PolicyVersion, Long> {
 
     @Query("select coalesce(max(v.versionNumber), 0) from PolicyVersion v where v.documentId = ?1")
     int maxVersionNumber(Long documentId);
-}
-
-interface PolicyAcknowledgementRepository extends JpaRepository<PolicyAcknowledgement, Long> {
-
-    List<PolicyAcknowledgement> findByVersionIdOrderByUserId(Long versionId);
-
-    Optional<PolicyAcknowledgement> findByVersionIdAndUserId(Long versionId, String userId);
 }
