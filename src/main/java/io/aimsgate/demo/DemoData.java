@@ -69,13 +69,18 @@ class DemoData implements ApplicationRunner {
     private final RiskService risks;
     private final DeploymentSubmissions submissions;
     private final DemoLifecycle lifecycle;
+    private final DemoSoa soa;
+    private final DemoManagementSystem managementSystem;
     private final Environment environment;
     private final String password;
 
     DemoData(IdentityService identityService, InventoryService inventory, RiskService risks,
-            DeploymentSubmissions submissions, DemoLifecycle lifecycle, Environment environment,
+            DeploymentSubmissions submissions, DemoLifecycle lifecycle, DemoSoa soa,
+            DemoManagementSystem managementSystem, Environment environment,
             @Value("${aims.demo.password}") String password) {
         this.lifecycle = lifecycle;
+        this.soa = soa;
+        this.managementSystem = managementSystem;
         this.identityService = identityService;
         this.inventory = inventory;
         this.risks = risks;
@@ -94,6 +99,8 @@ class DemoData implements ApplicationRunner {
         if (inventory.findSystems(new SystemFilter(null, null, null, null, null, null), Pageable.ofSize(1))
                 .getTotalElements() == 0) {
             seedInventory();
+        } else {
+            bothAtOnce(soa::seed, managementSystem::seed);
         }
     }
 
@@ -115,7 +122,8 @@ class DemoData implements ApplicationRunner {
     /**
      * The systems are created first, one after the other, so each has the same id on every start; then they are walked
      * through their gates on two threads at once, each walk on its own systems (a start is bound by one thread's
-     * work otherwise). The start waits for both walks, and fails if either does.
+     * work otherwise), the Statement of Applicability after the walk that records the poisoning risk it treats, the
+     * policies and objectives after the other. The start waits for both walks, and fails if either does.
      */
     private void seedInventory() {
         AiSystem credit = inventory.createSystem(new SystemDetails("Credit Scoring Model",
@@ -157,6 +165,7 @@ class DemoData implements ApplicationRunner {
                     "1.0.0");
             lifecycle.deploy(routes.getId(), "1.0.0");
             lifecycle.reportDrift(routes.getId(), 0.14);
+            soa.seed();
         }, () -> {
             walkChat(chat);
             lifecycle.passGatesBeforeDeployment(churn.getId(), churn.getIntendedUse(), "NONE", false, false, "4.2.0");
@@ -172,6 +181,7 @@ class DemoData implements ApplicationRunner {
                     io.aimsgate.datagovernance.PersonalDataTreatment.NONE);
             lifecycle.startDesign(invoices.getId());
             lifecycle.startInception(screening.getId(), screening.getIntendedUse(), "EMPLOYMENT", false);
+            managementSystem.seed();
         });
         log.info("Demo inventory created: {} 2.1.0 submitted and halted, {} 1.4.0 submitted and routed, {} 3.0.0 ready "
                 + "to submit (high-risk tier), and a system at each life-cycle stage", credit.getName(), chat.getName(),

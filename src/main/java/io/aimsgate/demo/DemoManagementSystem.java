@@ -13,22 +13,19 @@ import io.aimsgate.policy.PolicyVersion;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * The management system a newcomer expects to find (issue 18): an AI policy published through its approval gate
  * (legal, ethics, the board) and acknowledged by some of the people asked, a data governance policy waiting for the
  * board's approval, and three AI objectives measured from the demo inventory. Walked through the real processes as
- * the demo users, so every rule and record is the real one. Runs once, after the inventory.
+ * the demo users, so every rule and record is the real one. Runs once, while no policy exists, beside the walks
+ * of the inventory ({@link DemoData}).
  */
 @Component
 @Profile("demo")
-@Order(3)
-class DemoManagementSystem implements ApplicationRunner {
+class DemoManagementSystem {
 
     static final String AI_POLICY_TEXT = """
             # AI policy
@@ -60,8 +57,7 @@ class DemoManagementSystem implements ApplicationRunner {
         this.walk = walk;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    void seed() {
         if (!policies.documents().isEmpty()) {
             return;
         }

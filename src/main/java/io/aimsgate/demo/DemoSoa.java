@@ -16,22 +16,19 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Demo Statement of Applicability: after the demo inventory, records the organisation's decision on every Annex A
  * control ({@code demo/soa-demo.json}), links the data-poisoning risk to the data controls, and walks version 1
  * through the real soa-approval gate: submitted by olivia, reviewed by sam (security) and lena (legal), approved by
- * grace (governance board). Runs only while no control has been decided.
+ * grace (governance board). Runs only while no control has been decided, after the walk that records the
+ * poisoning risk ({@link DemoData}).
  */
 @Component
 @Profile("demo")
-@Order(3)
-class DemoSoa implements ApplicationRunner {
+class DemoSoa {
 
     static final String FILE = "demo/soa-demo.json";
     private static final Logger log = LoggerFactory.getLogger(DemoSoa.class);
@@ -46,8 +43,7 @@ class DemoSoa implements ApplicationRunner {
         this.walk = walk;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    void seed() {
         if (controls.all().stream().anyMatch(ControlRecord::isDecided)) {
             return;
         }

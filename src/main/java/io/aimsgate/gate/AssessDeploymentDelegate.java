@@ -25,9 +25,13 @@ class AssessDeploymentDelegate implements JavaDelegate {
         DeploymentRequest request = ControlVariables.restore(execution, execution.getProcessInstanceId(), gate);
         DeploymentAssessment assessment = gate.assess(request.getId());
         ControlVariables.setIfChanged(execution, RISK_BLOCKED, assessment.riskBlocked());
-        ControlVariables.setIfChanged(execution, BLOCKING_RISK_COUNT, assessment.risk().unresolvedHighRiskCount());
-        ControlVariables.setIfChanged(execution, BLOCKING_RISK_SUMMARY, String.join("\n", assessment.riskReasons()));
         ControlVariables.setIfChanged(execution, INCIDENT_HELD, assessment.held());
-        ControlVariables.setIfChanged(execution, HOLD_SUMMARY, String.join("\n", assessment.holds()));
+        // What blocks, for the halt and the remediation forms: a clear assessment creates none of these (0 and empty
+        // are what an absent one reads as), one after a halt sets them back.
+        ControlVariables.setIfChangedFrom(execution, BLOCKING_RISK_COUNT, assessment.risk().unresolvedHighRiskCount(),
+                0L);
+        ControlVariables.setIfChangedFrom(execution, BLOCKING_RISK_SUMMARY, String.join("\n", assessment.riskReasons()),
+                "");
+        ControlVariables.setIfChangedFrom(execution, HOLD_SUMMARY, String.join("\n", assessment.holds()), "");
     }
 }

@@ -37,4 +37,16 @@ final class ControlVariables {
             scope.setVariable(name, value);
         }
     }
+
+    /**
+     * The same for a variable that only describes what blocks (a count, a summary), not one a gateway reads: a
+     * variable the run does not have yet reads as {@code clear}, so a clear result never creates it (no variable, no
+     * history row, nothing to delete at the end), while one written before is set back to {@code clear}.
+     */
+    static void setIfChangedFrom(VariableScope scope, String name, Object value, Object clear) {
+        Object current = scope.getVariable(name);
+        if (!value.equals(current == null ? clear : current)) {
+            scope.setVariable(name, value);
+        }
+    }
 }

@@ -134,22 +134,24 @@ public class GateDecisions {
 
     /**
      * Records a task's decision once (listeners may run again on a retried transaction) and publishes
-     * {@link GateDecisionRecorded}: every decision of every gate passes here.
+     * {@link GateDecisionRecorded}: every decision of every gate passes here. Whether the task has a decision already
+     * is answered by the run's decisions where this transaction has them ({@link #decisionsOf}: the completion's
+     * checks read them just before), otherwise by the table: a task is decided only in its own run, when it completes,
+     * and the table's unique task id refuses a second decision whatever this check answers.
      */
     public void record(GateRun run, String taskId, String taskKey, String activity, RaciRole role, String decision,
             String rationale, String decidedBy) {
-        if (decisions.existsByTaskId(taskId)) {
+        Memo memo = memo();
+        List<GateDecision> known = memo == null ? null : memo.decisions.get(run.getId());
+        if (known != null ? known.stream().anyMatch(d -> taskId.equals(d.getTaskId()))
+                : decisions.existsByTaskId(taskId)) {
             return;
         }
         GateDecision saved = decisions.save(new GateDecision(run.getId(), taskId, taskKey, activity, role, decision,
                 truncate(rationale, MAX_RATIONALE), decidedBy, clock.instant()));
-        Memo memo = memo();
-        if (memo != null) {
-            List<GateDecision> known = memo.decisions.get(run.getId());
-            if (known != null) {
-                known.add(saved);
-                known.sort(IN_ORDER_TAKEN);
-            }
+        if (known != null) {
+            known.add(saved);
+            known.sort(IN_ORDER_TAKEN);
         }
         Map<String, Object> snapshot = snapshot(run);
         snapshot.put("taskKey", taskKey);

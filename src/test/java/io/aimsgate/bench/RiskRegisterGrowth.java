@@ -147,7 +147,7 @@ final class RiskRegisterGrowth {
                 latencies.add(System.nanoTime() - t);
             }
             report.row("Risk assessment", String.format("%,d risks, %s (%s blocking; %s): p50 / p95 ms", sized.size(),
-                    sized.variant(), variables.get("blockingRiskCount"), org), latencies.summary5095(),
+                    sized.variant(), variables.getOrDefault("blockingRiskCount", 0L), org), latencies.summary5095(),
                     sized.size() >= 100_000 ? "p95 < 10" : "");
         }
     }

@@ -56,7 +56,8 @@ class AssessDeploymentDelegateTest {
                 Risk 11 'Training data leak' is HIGH (accepted without governance-board authority)
                 ... and 1 more unresolved HIGH or CRITICAL risks""");
         verify(execution).setVariable(INCIDENT_HELD, false);
-        verify(execution).setVariable(HOLD_SUMMARY, "");
+        // no hold: no hold summary is created
+        verify(execution, never()).setVariable(org.mockito.ArgumentMatchers.eq(HOLD_SUMMARY), any());
     }
 
     /** A hold is not a risk: it goes to its own variables, for its own gateway, and the risk part stays clear. */
@@ -69,7 +70,7 @@ class AssessDeploymentDelegateTest {
         delegate.execute(execution);
 
         verify(execution).setVariable(RISK_BLOCKED, false);
-        verify(execution).setVariable(BLOCKING_RISK_SUMMARY, "");
+        verify(execution, never()).setVariable(org.mockito.ArgumentMatchers.eq(BLOCKING_RISK_SUMMARY), any());
         verify(execution).setVariable(INCIDENT_HELD, true);
         verify(execution).setVariable(HOLD_SUMMARY, "Suspended by incident 5 (SEV2)\nSuspended by incident 6 (SEV1)");
     }
@@ -86,9 +87,28 @@ class AssessDeploymentDelegateTest {
         delegate.execute(execution);
 
         verify(execution).setVariable(RISK_BLOCKED, false);
+        verify(execution).setVariable(INCIDENT_HELD, false);
+        // What blocks is described only when something does: a clear run gets no count or summaries (each would be
+        // a variable, a history instance and detail, and a delete at the end, for a value the forms show as empty).
+        for (String describing : List.of(BLOCKING_RISK_COUNT, BLOCKING_RISK_SUMMARY, HOLD_SUMMARY)) {
+            verify(execution, never()).setVariable(org.mockito.ArgumentMatchers.eq(describing), any());
+            assertThat(execution.getVariable(describing)).isNull();
+        }
+    }
+
+    /** After a halt was remedied, the descriptions the run has are set back, so no form shows a stale reason. */
+    @Test
+    void aClearAssessmentAfterAHaltSetsTheDescriptionsBack() {
+        when(gate.assess(42L)).thenReturn(clear());
+        DelegateExecution execution = withVariables(variables(REQUEST_ID, 42L, SUBMITTER, "olivia",
+                BLOCKING_RISK_COUNT, 1L, BLOCKING_RISK_SUMMARY, "Risk 9 'Prompt injection' is CRITICAL (status OPEN)",
+                HOLD_SUMMARY, "Suspended by incident 5 (SEV2)"));
+
+        delegate.execute(execution);
+
         verify(execution).setVariable(BLOCKING_RISK_COUNT, 0L);
         verify(execution).setVariable(BLOCKING_RISK_SUMMARY, "");
-        verify(execution).setVariable(INCIDENT_HELD, false);
+        verify(execution).setVariable(HOLD_SUMMARY, "");
     }
 
     @Test

@@ -82,6 +82,56 @@ class GateDecisionsMemoTest {
         });
     }
 
+    /**
+     * Whether a task has a decision already is answered by the run's decisions the transaction has read (as a
+     * completion's checks do), without the table's count; a second record of the same task is still refused; without
+     * the run's decisions at hand, the table is asked.
+     */
+    @Test
+    void aDecisionOfATaskIsRecordedOnceAndTheKeptDecisionsSayWhetherItIs() {
+        String processInstanceId = "memo-" + UUID.randomUUID();
+        long systemId = systemId();
+        inTransactionRolledBack(() -> {
+            GateRun run = gates.open(processInstanceId, GateKind.INCEPTION, systemId, "olivia", null, "Memo test.");
+            String task = "memo-task-" + UUID.randomUUID();
+            sql.clear();
+            gates.record(run, task, "task_review", "inception-review", RaciRole.CONSULTED, GateDecisions.APPROVE,
+                    "Fine with the memo test.", "mia");
+            gates.record(run, task, "task_review", "inception-review", RaciRole.CONSULTED, GateDecisions.APPROVE,
+                    "Fine with the memo test, again.", "mia");
+            assertThat(counts("gate_decision")).as("the kept decisions answer: no count").isZero();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gate_decision WHERE task_id = ?", Long.class, task))
+                    .as("recorded once").isEqualTo(1);
+            return null;
+        });
+        // a run whose decisions this transaction has not read (opened and decided by another, committed one): the
+        // table says whether the task has a decision
+        String otherInstance = "memo-" + UUID.randomUUID();
+        String decidedTask = "memo-task-" + UUID.randomUUID();
+        TransactionTemplate inner = requiresNew();
+        try {
+            inTransactionRolledBack(() -> {
+                GateRun committed = inner.execute(status -> {
+                    GateRun run = gates.open(otherInstance, GateKind.INCEPTION, systemId, "olivia", null, "Memo test.");
+                    gates.record(run, decidedTask, "task_review", "inception-review", RaciRole.CONSULTED,
+                            GateDecisions.APPROVE, "Decided in another transaction.", "mia");
+                    return run;
+                });
+                GateRun run = gates.require(committed.getId());
+                sql.clear();
+                gates.record(run, decidedTask, "task_review", "inception-review", RaciRole.CONSULTED,
+                        GateDecisions.APPROVE, "Not recorded a second time.", "mia");
+                assertThat(counts("gate_decision")).isEqualTo(1);
+                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gate_decision WHERE task_id = ?", Long.class,
+                        decidedTask)).isEqualTo(1);
+                return null;
+            });
+        } finally {
+            jdbc.update("DELETE FROM gate_decision WHERE task_id = ?", decidedTask);
+            jdbc.update("DELETE FROM gate_run WHERE process_instance_id = ?", otherInstance);
+        }
+    }
+
     @Test
     void anInnerTransactionReadsTheTablesNotTheSuspendedOnesMemo() {
         String processInstanceId = "memo-" + UUID.randomUUID();
@@ -153,6 +203,14 @@ class GateDecisionsMemoTest {
 
     private long systemId() {
         return jdbc.queryForObject("SELECT MIN(id) FROM ai_system", Long.class);
+    }
+
+    /** The counts Hibernate logged since the list was last cleared over this table ({@code existsByTaskId}). */
+    private long counts(String table) {
+        return sql.messages().stream()
+                .map(message -> message.replaceAll("\\s+", " ").strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(message -> message.startsWith("select count(") && message.contains(" from " + table + " "))
+                .count();
     }
 
     /** The SELECTs Hibernate logged since the list was last cleared that read this table. */
