@@ -28,14 +28,19 @@ public class AccessRules {
 
     /** Member of any RACI group (or the admin group): may read the registers. */
     public boolean isParticipant() {
-        return currentUser.groups().stream().anyMatch(g -> RaciGroups.ALL.contains(g) || g.equals(ADMIN_GROUP));
+        return currentUser.groups().stream().anyMatch(AccessRules::isParticipantGroup);
+    }
+
+    /** A RACI group or the admin group: the groups whose members take part in the management system. */
+    private static boolean isParticipantGroup(String group) {
+        return group != null && (RaciGroups.ALL.contains(group) || group.equals(ADMIN_GROUP));
     }
 
     /** The same rule for filter chains, where no bean is at hand. */
     static boolean holdsParticipantGroup(Authentication authentication) {
         return authentication != null && authentication.isAuthenticated() && authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
-                .anyMatch(g -> RaciGroups.ALL.contains(g) || g.equals(ADMIN_GROUP));
+                .anyMatch(AccessRules::isParticipantGroup);
     }
 
     /** The Keycloak scope of the pipeline client (docs/api.md), as Spring Security names it. */
@@ -54,8 +59,7 @@ public class AccessRules {
         }
         for (GrantedAuthority granted : authentication.getAuthorities()) {
             String authority = granted.getAuthority();
-            if (authority != null && (RaciGroups.ALL.contains(authority) || authority.equals(ADMIN_GROUP)
-                    || authority.equals(DEPLOYMENT_DECISION_SCOPE))) {
+            if (isParticipantGroup(authority) || DEPLOYMENT_DECISION_SCOPE.equals(authority)) {
                 return true;
             }
         }
