@@ -18,9 +18,19 @@ import org.springframework.stereotype.Component;
  * start-up (Hibernate, the engine's parsers, the demo walk) leaves G1 with a heap of several hundred MB committed of
  * which a quarter is live, and G1 by default shrinks only to 70% free. Once the application is ready, on a thread of
  * its own so readiness is not held for it: the JVM's manageable MaxHeapFreeRatio (and MinHeapFreeRatio, which may
- * not exceed it) are lowered for one full collection, in which G1 uncommits what is free beyond that ratio, then
- * set back; glibc's free pages are released (the diagnostic command System.trim_native_heap, where the JVM has it).
- * The heap grows again as load needs it, under the JVM's own bounds.
+ * not exceed it) are lowered for one full collection, in which G1 uncommits what is free beyond that ratio, and stay
+ * lowered while the heap settles (aims.memory.after-start.settle); then they are set back and glibc's free pages are
+ * released (the diagnostic command System.trim_native_heap, where the JVM has it). The heap grows again as load needs
+ * it, under the JVM's own bounds.
+ *
+ * <p>Why the settling: G1 hands the shrunk regions back to the system on its service thread, starting 100 ms after
+ * the collection, while a collection in that time that grows the heap takes those regions back first, pages still
+ * resident. Right after the shrink the heap is 90% full, so the next young collection (eden is a region or two) comes
+ * within a second, starts a marking cycle whose remark grows the heap to MinHeapFreeRatio, and may grow it for the
+ * collections' share of time as well: in about one start in five the growth (70 to 160 MB) came before the regions
+ * had gone, and those 100 MB stayed resident (docs/benchmarks.md, "Memory after start, session 8"). With the bounds
+ * still lowered the remark neither grows the heap nor leaves it grown, and if a young collection has grown it beyond
+ * the lowered bound by the end of the settling, the heap is collected once more.
  */
 @Component
 class HeapAfterStart {
@@ -43,11 +53,28 @@ class HeapAfterStart {
         thread.start();
     }
 
+    /** What the return did: the heap's committed bytes at the end, and the full collections it took. */
+    record Returned(long committed, int collections) {
+    }
+
+    /** Waits while the heap settles after a collection. */
+    @FunctionalInterface
+    interface Settling {
+        void await() throws InterruptedException;
+    }
+
+    /** At most this many full collections in one return (a heap that keeps growing is left to G1). */
+    static final int MAX_COLLECTIONS = 3;
+
+    Returned returnUnused() {
+        return returnUnused(() -> Thread.sleep(properties.settle().toMillis()));
+    }
+
     /**
-     * Lowers the free-space bounds for one full collection, restores them, trims the C heap; returns the heap's
-     * committed bytes after the collection.
+     * Lowers the free-space bounds for one full collection and the settling after it (collecting again while the heap
+     * grew beyond the lowered bound meanwhile), restores them, trims the C heap.
      */
-    long returnUnused() {
+    Returned returnUnused(Settling settling) {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         MemoryUsage before = memory.getHeapMemoryUsage();
         HotSpotDiagnosticMXBean diagnostic = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
@@ -64,10 +91,27 @@ class HeapAfterStart {
             diagnostic.setVMOption("MaxHeapFreeRatio", lowered);
         } catch (IllegalArgumentException | SecurityException notManageable) {
             log.info("Heap free-space bounds left as they are: {}", notManageable.getMessage());
-            return before.getCommitted();
+            return new Returned(before.getCommitted(), 0);
         }
+        int collections = 0;
+        long committed = before.getCommitted();
         try {
             memory.gc();
+            collections++;
+            committed = memory.getHeapMemoryUsage().getCommitted();
+            while (true) {
+                settling.await();
+                long now = memory.getHeapMemoryUsage().getCommitted();
+                if (now <= committed + committed / 100 * percent || collections == MAX_COLLECTIONS) {
+                    committed = now;
+                    break;
+                }
+                memory.gc();
+                collections++;
+                committed = memory.getHeapMemoryUsage().getCommitted();
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         } finally {
             // Kept low, G1 would shrink the heap again at the end of every concurrent cycle and run the next one the
             // sooner for it: under load, several times the collections and CPU per request (docs/benchmarks.md).
@@ -76,10 +120,10 @@ class HeapAfterStart {
         }
         MemoryUsage after = memory.getHeapMemoryUsage();
         trimNativeHeap();
-        log.info("Memory after start returned: heap committed {} MB -> {} MB ({} MB used) in one collection at "
-                + "MaxHeapFreeRatio {}", before.getCommitted() >> 20, after.getCommitted() >> 20, after.getUsed() >> 20,
-                lowered);
-        return after.getCommitted();
+        log.info("Memory after start returned: heap committed {} MB -> {} MB ({} MB used) in {} collection{} at "
+                + "MaxHeapFreeRatio {}", before.getCommitted() >> 20, committed >> 20, after.getUsed() >> 20,
+                collections, collections == 1 ? "" : "s", lowered);
+        return new Returned(committed, collections);
     }
 
     /** The C heap's free pages back to the system (JDK 17.0.9 and later; Linux with glibc). */
