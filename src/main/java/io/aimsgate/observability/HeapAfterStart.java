@@ -4,6 +4,7 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryUsage;
+import java.time.Duration;
 import java.util.Arrays;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -20,8 +21,8 @@ import org.springframework.stereotype.Component;
  * its own so readiness is not held for it: the JVM's manageable MaxHeapFreeRatio (and MinHeapFreeRatio, which may
  * not exceed it) are lowered for one full collection, in which G1 uncommits what is free beyond that ratio, and stay
  * lowered while the heap settles (aims.memory.after-start.settle); then they are set back and glibc's free pages are
- * released (the diagnostic command System.trim_native_heap, where the JVM has it). The heap grows again as load needs
- * it, under the JVM's own bounds.
+ * released (the diagnostic command System.trim_native_heap, where the JVM has it), then and every 2 s for 30 s more.
+ * The heap grows again as load needs it, under the JVM's own bounds.
  *
  * <p>Why the settling: G1 hands the shrunk regions back to the system on its service thread, starting 100 ms after
  * the collection, while a collection in that time that grows the heap takes those regions back first, pages still
@@ -48,9 +49,35 @@ class HeapAfterStart {
         if (!properties.returnUnused()) {
             return;
         }
-        Thread thread = new Thread(this::returnUnused, "heap-after-start");
+        Thread thread = new Thread(() -> {
+            returnUnused();
+            trimAgain(() -> Thread.sleep(TRIM_AGAIN_EVERY.toMillis()), HeapAfterStart::trimNativeHeap);
+        }, "heap-after-start");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * The C heap is trimmed again this often, {@link #TRIMS_AGAIN} times: the JIT compiles on for seconds after
+     * readiness, and its compilations' memory comes free to glibc (through the JVM's chunk pool, which frees what it
+     * holds every 5 s) after the first trim; a trim 2 to 5 s later returned another 10 to 34 MB in every start
+     * (docs/benchmarks.md, "Memory after start, session 8").
+     */
+    static final Duration TRIM_AGAIN_EVERY = Duration.ofSeconds(2);
+
+    /** How many times the C heap is trimmed again after the return: for the first 30 s after it. */
+    static final int TRIMS_AGAIN = 15;
+
+    /** Trims the C heap {@link #TRIMS_AGAIN} times, waiting before each; stops when interrupted. */
+    static void trimAgain(Settling wait, Runnable trim) {
+        try {
+            for (int i = 0; i < TRIMS_AGAIN; i++) {
+                wait.await();
+                trim.run();
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** What the return did: the heap's committed bytes at the end, and the full collections it took. */

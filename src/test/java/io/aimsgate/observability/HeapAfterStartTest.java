@@ -124,6 +124,29 @@ class HeapAfterStartTest {
     }
 
     @Test
+    void theCHeapIsTrimmedAgainAfterEachWaitUntilTheLastOrAnInterruption() {
+        List<String> steps = new ArrayList<>();
+
+        HeapAfterStart.trimAgain(() -> steps.add("wait"), () -> steps.add("trim"));
+
+        assertThat(steps).hasSize(2 * HeapAfterStart.TRIMS_AGAIN);
+        for (int i = 0; i < steps.size(); i++) {
+            assertThat(steps.get(i)).isEqualTo(i % 2 == 0 ? "wait" : "trim");
+        }
+        assertThat(HeapAfterStart.TRIM_AGAIN_EVERY.multipliedBy(HeapAfterStart.TRIMS_AGAIN)).hasSeconds(30);
+
+        steps.clear();
+        HeapAfterStart.trimAgain(() -> {
+            if (steps.size() == 4) {
+                throw new InterruptedException("shutting down");
+            }
+            steps.add("wait");
+        }, () -> steps.add("trim"));
+        assertThat(steps).containsExactly("wait", "trim", "wait", "trim");
+        assertThat(Thread.interrupted()).isTrue();
+    }
+
+    @Test
     void offLeavesTheJvmAsItIs() {
         new HeapAfterStart(new HeapAfterStartProperties(false, 10, null)).applicationReady();
 
