@@ -98,10 +98,23 @@ class HeapAfterStart {
     }
 
     /**
+     * The bounds are the JVM's, not the application's: two returns in one JVM (two applications started in one test
+     * JVM) one after the other, or the second would take the first one's lowered bounds for the JVM's own and set
+     * those back.
+     */
+    private static final Object BOUNDS = new Object();
+
+    /**
      * Lowers the free-space bounds for one full collection and the settling after it (collecting again while the heap
      * grew beyond the lowered bound meanwhile), restores them, trims the C heap.
      */
     Returned returnUnused(Settling settling) {
+        synchronized (BOUNDS) {
+            return returnUnusedAlone(settling);
+        }
+    }
+
+    private Returned returnUnusedAlone(Settling settling) {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         MemoryUsage before = memory.getHeapMemoryUsage();
         HotSpotDiagnosticMXBean diagnostic = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);

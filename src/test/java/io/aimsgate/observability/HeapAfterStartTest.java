@@ -10,6 +10,8 @@ import java.lang.management.MemoryUsage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +121,27 @@ class HeapAfterStartTest {
 
         assertThat(returned.collections()).isEqualTo(HeapAfterStart.MAX_COLLECTIONS);
         assertThat(grown).hasSize(HeapAfterStart.MAX_COLLECTIONS);
+        assertThat(diagnostic.getVMOption("MaxHeapFreeRatio").getValue()).isEqualTo(maxBefore);
+        assertThat(diagnostic.getVMOption("MinHeapFreeRatio").getValue()).isEqualTo(minBefore);
+    }
+
+    @Test
+    void twoReturnsInOneJvmRunOneAfterTheOtherAndLeaveTheJvmsBounds() throws Exception {
+        CountDownLatch secondSettling = new CountDownLatch(1);
+        HeapAfterStart heapAfterStart = new HeapAfterStart(new HeapAfterStartProperties(true, 10, Duration.ZERO));
+        Thread first = new Thread(() -> heapAfterStart.returnUnused(() -> secondSettling.await(2, TimeUnit.SECONDS)));
+        first.start();
+        // The second starts while the first holds the bounds low (in its settling), and ends after the first: had it
+        // run alongside, it would have taken 10/10 for the JVM's bounds and set those back last.
+        while (!"10".equals(diagnostic.getVMOption("MaxHeapFreeRatio").getValue())) {
+            Thread.onSpinWait();
+        }
+        heapAfterStart.returnUnused(() -> {
+            secondSettling.countDown();
+            first.join();
+        });
+        first.join();
+
         assertThat(diagnostic.getVMOption("MaxHeapFreeRatio").getValue()).isEqualTo(maxBefore);
         assertThat(diagnostic.getVMOption("MinHeapFreeRatio").getValue()).isEqualTo(minBefore);
     }
