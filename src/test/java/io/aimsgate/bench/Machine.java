@@ -34,6 +34,13 @@ final class Machine {
         return 0;
     }
 
+    /** Total time the JIT compilers of this JVM have spent compiling, in milliseconds (summed over its threads). */
+    static long compilationMillis() {
+        var compilation = ManagementFactory.getCompilationMXBean();
+        return compilation != null && compilation.isCompilationTimeMonitoringSupported()
+                ? compilation.getTotalCompilationTime() : 0;
+    }
+
     /**
      * CPU time of the application's request threads (Tomcat's {@code http-nio-*} workers) in nanoseconds: what the
      * requests cost without the JIT compiler, the garbage collector and the driver, which the process total includes.
