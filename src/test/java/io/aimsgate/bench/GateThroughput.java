@@ -301,6 +301,7 @@ final class GateThroughput {
         round.before = counters(kind);
         long cpu = Machine.processCpuNanos() + (kind.equals("plain") ? plainCpuNanos() : 0);
         long requestCpu = Machine.requestThreadCpuNanos();
+        long jit = Machine.compilerCpuNanos();
         double databaseCpu = server.serverCpuSeconds();
         if (BenchDatabase.statementsShown() > 0) {
             server.resetStatements();
@@ -341,11 +342,12 @@ final class GateThroughput {
             round.firstError.compareAndSet(null, "only " + round.verified + " of " + gates + " gates ended approved");
         }
         System.out.printf("[bench] round %s %s: %d gates in %.1f s = %.1f gates/s, errors %d, submit %s, complete %s,"
-                + " CPU per gate %.1f ms (JVM; request threads %.1f ms) + %.1f ms (database), load %s, window %s to %s%s%n",
-                kind, phase,
+                + " CPU per gate %.1f ms (JVM; request threads %.1f ms) + %.1f ms (database), JIT compilers' CPU %.1f ms"
+                + " a gate, load %s, window %s to %s%s%n", kind, phase,
                 gates, round.seconds, (gates - round.errors.get()) / round.seconds, round.errors.get(),
                 round.submit.summary(), round.complete.summary(), round.cpuNanos / 1e6 / gates,
-                round.requestCpuNanos / 1e6 / gates, round.databaseCpuSeconds * 1000 / gates, Machine.load(),
+                round.requestCpuNanos / 1e6 / gates, round.databaseCpuSeconds * 1000 / gates,
+                (Machine.compilerCpuNanos() - jit) / 1e6 / gates, Machine.load(),
                 startedAt, startedAt.plusNanos((long) (round.seconds * 1e9)),
                 round.firstError.get() == null ? "" : "; first error: " + round.firstError.get());
         if (BenchDatabase.statementsShown() > 0) {

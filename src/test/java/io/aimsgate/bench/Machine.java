@@ -34,6 +34,38 @@ final class Machine {
         return 0;
     }
 
+    /** Total time the JIT compilers of this JVM have spent compiling, in milliseconds (summed over its threads). */
+    static long compilationMillis() {
+        var compilation = ManagementFactory.getCompilationMXBean();
+        return compilation != null && compilation.isCompilationTimeMonitoringSupported()
+                ? compilation.getTotalCompilationTime() : 0;
+    }
+
+    /**
+     * CPU time of this JVM's JIT compiler threads ({@code C1 CompilerThread*}, {@code C2 CompilerThread*}), in
+     * nanoseconds, from Linux's per-thread scheduler statistics (0 where there are none). Unlike
+     * {@link #compilationMillis()}, which counts a compilation's elapsed time, waits for a core included, this is the
+     * CPU the compilers took from the cores. Compiler threads the JVM has ended since are not counted.
+     */
+    static long compilerCpuNanos() {
+        long total = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        total += Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended while it was read
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return total;
+    }
+
     /**
      * CPU time of the application's request threads (Tomcat's {@code http-nio-*} workers) in nanoseconds: what the
      * requests cost without the JIT compiler, the garbage collector and the driver, which the process total includes.
