@@ -44,17 +44,7 @@ class HeapAfterStartTest {
 
     @Test
     void uncommitsTheUnusedHeapInOneCollectionAtALowerFreeSpaceBound() {
-        // Live data (at the JVM's default bounds a collection would keep 70% free: over 200 MB committed for these
-        // 64 MB), and a start-up's worth of garbage: the heap grows.
-        List<byte[]> live = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-            live.add(new byte[4 << 20]);
-        }
-        List<byte[]> garbage = new ArrayList<>();
-        for (int i = 0; i < 48; i++) {
-            garbage.add(new byte[4 << 20]);
-        }
-        garbage.clear();
+        List<byte[]> live = liveDataAfterAStartsGarbage();
         long committedBefore = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
 
         HeapAfterStart.Returned returned = new HeapAfterStart(new HeapAfterStartProperties(true, 10, Duration.ZERO))
@@ -75,15 +65,7 @@ class HeapAfterStartTest {
 
     @Test
     void theHeapGrownWhileItSettledIsCollectedAgainBeforeTheBoundsAreSetBack() {
-        List<byte[]> live = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-            live.add(new byte[4 << 20]);
-        }
-        List<byte[]> garbage = new ArrayList<>();
-        for (int i = 0; i < 48; i++) {
-            garbage.add(new byte[4 << 20]);
-        }
-        garbage.clear();
+        List<byte[]> live = liveDataAfterAStartsGarbage();
         List<String> boundsWhileSettling = new ArrayList<>();
         byte[][] grown = new byte[1][];
         int[] settled = {0};
@@ -215,5 +197,22 @@ class HeapAfterStartTest {
         }
         return new Binder(ConfigurationPropertySources.get(environment))
                 .bindOrCreate("aims.memory.after-start", HeapAfterStartProperties.class);
+    }
+
+    /**
+     * 64 MB of live data (at the JVM's default bounds a collection would keep 70% free: over 200 MB committed for it),
+     * after a start-up's worth of garbage: the heap has grown.
+     */
+    private static List<byte[]> liveDataAfterAStartsGarbage() {
+        List<byte[]> live = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            live.add(new byte[4 << 20]);
+        }
+        List<byte[]> garbage = new ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            garbage.add(new byte[4 << 20]);
+        }
+        garbage.clear();
+        return live;
     }
 }
