@@ -10,15 +10,18 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Returns the memory the start-up needed and the running application does not (aims.memory.after-start): the
  * start-up (Hibernate, the engine's parsers, the demo walk) leaves G1 with a heap of several hundred MB committed of
- * which a quarter is live, and G1 by default shrinks only to 70% free. Once the application is ready, on a thread of
- * its own so readiness is not held for it: the JVM's manageable MaxHeapFreeRatio (and MinHeapFreeRatio, which may
+ * which a quarter is live, and G1 by default shrinks only to 70% free. Once the application accepts traffic, on a
+ * thread of its own so readiness is not held for it: the JVM's manageable MaxHeapFreeRatio (and MinHeapFreeRatio, which may
  * not exceed it) are lowered for one full collection, in which G1 uncommits what is free beyond that ratio, and stay
  * lowered while the heap settles (aims.memory.after-start.settle); then they are set back and glibc's free pages are
  * released (the diagnostic command System.trim_native_heap, where the JVM has it), then and every 2 s for 30 s more.
@@ -39,22 +42,59 @@ class HeapAfterStart {
     private static final Logger log = LoggerFactory.getLogger(HeapAfterStart.class);
 
     private final HeapAfterStartProperties properties;
+    private final ApplicationAvailability availability;
+    private final AtomicBoolean started = new AtomicBoolean();
+    /** What the return after start did, once it has. */
+    private volatile Returned returned;
 
-    HeapAfterStart(HeapAfterStartProperties properties) {
+    HeapAfterStart(HeapAfterStartProperties properties, ApplicationAvailability availability) {
         this.properties = properties;
+        this.availability = availability;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void applicationReady() {
-        if (!properties.returnUnused()) {
-            return;
+    /**
+     * Starts the return the first time the application accepts traffic. Spring Boot publishes that right after
+     * ApplicationReadyEvent; started from ApplicationReadyEvent, the full collection's pause (0.1 to 0.3 s) could
+     * fall before the readiness state changed and hold a readiness probe back by that much (docs/benchmarks.md,
+     * "Start-up, session 8"). The thread also waits until the state is recorded, as this listener may run before the
+     * one that records it.
+     */
+    @EventListener
+    void readinessChanged(AvailabilityChangeEvent<ReadinessState> event) {
+        startReturn(event);
+    }
+
+    /** As {@link #readinessChanged}: the thread that returns the memory, or {@code null} when nothing was started. */
+    Thread startReturn(AvailabilityChangeEvent<ReadinessState> event) {
+        if (!properties.returnUnused() || event.getState() != ReadinessState.ACCEPTING_TRAFFIC
+                || !started.compareAndSet(false, true)) {
+            return null;
         }
         Thread thread = new Thread(() -> {
-            returnUnused();
+            try {
+                awaitReadiness();
+            } catch (InterruptedException interrupted) {
+                return;
+            }
+            returned = returnUnused();
             trimAgain(() -> Thread.sleep(TRIM_AGAIN_EVERY.toMillis()), HeapAfterStart::trimNativeHeap);
         }, "heap-after-start");
         thread.setDaemon(true);
         thread.start();
+        return thread;
+    }
+
+    /** What the return after start did; {@code null} until it has. */
+    Returned returned() {
+        return returned;
+    }
+
+    /** Until the application's readiness state says ACCEPTING_TRAFFIC, at most a second. */
+    private void awaitReadiness() throws InterruptedException {
+        for (int waited = 0; waited < 1000 && availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC;
+                waited++) {
+            Thread.sleep(1);
+        }
     }
 
     /**

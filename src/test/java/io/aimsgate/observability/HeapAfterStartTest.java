@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.availability.ApplicationAvailabilityBean;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -47,7 +50,7 @@ class HeapAfterStartTest {
         List<byte[]> live = liveDataAfterAStartsGarbage();
         long committedBefore = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
 
-        HeapAfterStart.Returned returned = new HeapAfterStart(new HeapAfterStartProperties(true, 10, Duration.ZERO))
+        HeapAfterStart.Returned returned = heapAfterStart(new HeapAfterStartProperties(true, 10, Duration.ZERO))
                 .returnUnused();
         long committedAfter = returned.committed();
 
@@ -70,7 +73,7 @@ class HeapAfterStartTest {
         byte[][] grown = new byte[1][];
         int[] settled = {0};
 
-        HeapAfterStart.Returned returned = new HeapAfterStart(new HeapAfterStartProperties(true, 10, Duration.ZERO))
+        HeapAfterStart.Returned returned = heapAfterStart(new HeapAfterStartProperties(true, 10, Duration.ZERO))
                 .returnUnused(() -> {
                     boundsWhileSettling.add(diagnostic.getVMOption("MinHeapFreeRatio").getValue() + "/"
                             + diagnostic.getVMOption("MaxHeapFreeRatio").getValue());
@@ -98,7 +101,7 @@ class HeapAfterStartTest {
     void aHeapThatKeepsGrowingIsCollectedAtMostThreeTimes() {
         List<byte[]> grown = new ArrayList<>();
 
-        HeapAfterStart.Returned returned = new HeapAfterStart(new HeapAfterStartProperties(true, 10, Duration.ZERO))
+        HeapAfterStart.Returned returned = heapAfterStart(new HeapAfterStartProperties(true, 10, Duration.ZERO))
                 .returnUnused(() -> grown.add(new byte[64 << 20]));
 
         assertThat(returned.collections()).isEqualTo(HeapAfterStart.MAX_COLLECTIONS);
@@ -110,7 +113,7 @@ class HeapAfterStartTest {
     @Test
     void twoReturnsInOneJvmRunOneAfterTheOtherAndLeaveTheJvmsBounds() throws Exception {
         CountDownLatch secondSettling = new CountDownLatch(1);
-        HeapAfterStart heapAfterStart = new HeapAfterStart(new HeapAfterStartProperties(true, 10, Duration.ZERO));
+        HeapAfterStart heapAfterStart = heapAfterStart(new HeapAfterStartProperties(true, 10, Duration.ZERO));
         Thread first = new Thread(() -> heapAfterStart.returnUnused(() -> secondSettling.await(2, TimeUnit.SECONDS)));
         first.start();
         // The second starts while the first holds the bounds low (in its settling), and ends after the first: had it
@@ -152,8 +155,36 @@ class HeapAfterStartTest {
     }
 
     @Test
+    void theReturnStartsOnceTheApplicationAcceptsTrafficAndOnlyOnce() throws InterruptedException {
+        ApplicationAvailabilityBean availability = new ApplicationAvailabilityBean();
+        HeapAfterStart heap = new HeapAfterStart(new HeapAfterStartProperties(true, 10, Duration.ZERO), availability);
+
+        assertThat(heap.startReturn(readiness(ReadinessState.REFUSING_TRAFFIC))).isNull();
+        Thread returning = heap.startReturn(readiness(ReadinessState.ACCEPTING_TRAFFIC));
+        assertThat(returning).isNotNull();
+        assertThat(returning.getName()).isEqualTo("heap-after-start");
+        // The state not yet recorded (this listener ran first): the thread waits for it before it collects.
+        returning.join(200);
+        assertThat(returning.isAlive()).isTrue();
+        assertThat(heap.returned()).isNull();
+        assertThat(heap.startReturn(readiness(ReadinessState.ACCEPTING_TRAFFIC))).as("a second time").isNull();
+
+        availability.onApplicationEvent(readiness(ReadinessState.ACCEPTING_TRAFFIC));
+        for (int i = 0; i < 500 && heap.returned() == null; i++) {
+            Thread.sleep(20);
+        }
+        assertThat(heap.returned()).isNotNull();
+        assertThat(heap.returned().collections()).isPositive();
+        // Then it trims again every 2 s: interrupted there, it stops.
+        returning.interrupt();
+        returning.join(10_000);
+        assertThat(returning.isAlive()).isFalse();
+    }
+
+    @Test
     void offLeavesTheJvmAsItIs() {
-        new HeapAfterStart(new HeapAfterStartProperties(false, 10, null)).applicationReady();
+        HeapAfterStart heap = heapAfterStart(new HeapAfterStartProperties(false, 10, null));
+        assertThat(heap.startReturn(readiness(ReadinessState.ACCEPTING_TRAFFIC))).isNull();
 
         assertThat(diagnostic.getVMOption("MaxHeapFreeRatio").getValue()).isEqualTo(maxBefore);
         assertThat(diagnostic.getVMOption("MinHeapFreeRatio").getValue()).isEqualTo(minBefore);
@@ -214,5 +245,13 @@ class HeapAfterStartTest {
         }
         garbage.clear();
         return live;
+    }
+
+    private static HeapAfterStart heapAfterStart(HeapAfterStartProperties properties) {
+        return new HeapAfterStart(properties, new ApplicationAvailabilityBean());
+    }
+
+    private static AvailabilityChangeEvent<ReadinessState> readiness(ReadinessState state) {
+        return new AvailabilityChangeEvent<>(HeapAfterStartTest.class, state);
     }
 }
