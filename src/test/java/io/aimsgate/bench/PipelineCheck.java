@@ -102,8 +102,7 @@ final class PipelineCheck {
         String cache = app.bean(Environment.class).getProperty("aims.pipeline.decision-cache-ttl", "1s");
         List<Result> results = new ArrayList<>();
         for (String[] variant : variants) {
-            Result result = load(variant[1], authFor(variant[1], auth), Integer.parseInt(variant[2]), connections,
-                    settings.pipelineSeconds());
+            Result result = load(variant, auth, connections, settings.pipelineSeconds());
             results.add(result);
             boolean check = variant[1].startsWith("/api/");
             report.row("Pipeline check", variant[0] + ": req/s, " + connections + " connections"
@@ -138,8 +137,7 @@ final class PipelineCheck {
             for (int round = 0; round < rounds; round++) {
                 Result[] r = new Result[3];
                 for (int v = 0; v < 3; v++) {
-                    r[v] = load(variants[v][1], authFor(variants[v][1], auth), Integer.parseInt(variants[v][2]),
-                            connections, roundSeconds);
+                    r[v] = load(variants[v], auth, connections, roundSeconds);
                     unexpected(variants[v][0] + ", round " + (round + 1), r[v]);
                 }
                 approvedCpu.add(r[0].cpuMsPerRequest / r[2].cpuMsPerRequest);
@@ -162,8 +160,7 @@ final class PipelineCheck {
         int moderate = settings.pipelineModerateConnections();
         if (moderate > 0) {
             for (String[] variant : variants) {
-                Result result = load(variant[1], authFor(variant[1], auth), Integer.parseInt(variant[2]), moderate,
-                        settings.pipelineSeconds());
+                Result result = load(variant, auth, moderate, settings.pipelineSeconds());
                 report.row("Pipeline check", variant[0] + ", " + moderate + " connections (moderate): req/s; p50 / p95 "
                         + "/ p99 ms", String.format("%.0f; %s", result.rate, result.latencies.summary()),
                         variant[1].startsWith("/api/") ? "p99 < 20" : "");
@@ -184,14 +181,14 @@ final class PipelineCheck {
     private void warmUp(String[][] variants, String auth, int connections) throws Exception {
         int seconds = settings.pipelineWarmupSeconds();
         for (String[] variant : variants) {
-            load(variant[1], authFor(variant[1], auth), Integer.parseInt(variant[2]), 2, seconds);
+            load(variant, auth, 2, seconds);
         }
         long deadline = System.nanoTime() + seconds * 6_000_000_000L;
         int roundSeconds = Math.max(1, seconds / 4);
         for (int round = 1; ; round++) {
             long jit = Machine.compilationMillis();
             for (String[] variant : variants) {
-                load(variant[1], authFor(variant[1], auth), Integer.parseInt(variant[2]), connections, roundSeconds);
+                load(variant, auth, connections, roundSeconds);
             }
             long compiled = Machine.compilationMillis() - jit;
             boolean caughtUp = compiled < variants.length * roundSeconds * 100L;
@@ -220,6 +217,11 @@ final class PipelineCheck {
 
     private static String authFor(String path, String auth) {
         return path.startsWith("/api/") ? auth : null;
+    }
+
+    /** One of the three variants ({label, path, expected status}) as {@link #load(String, String, int, int, int)}. */
+    private Result load(String[] variant, String auth, int connections, int seconds) throws Exception {
+        return load(variant[1], authFor(variant[1], auth), Integer.parseInt(variant[2]), connections, seconds);
     }
 
     /** N keep-alive connections sending the request back to back for the given time; no Authorization when null. */
