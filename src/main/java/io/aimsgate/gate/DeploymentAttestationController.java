@@ -53,7 +53,7 @@ class DeploymentAttestationController {
     @ApiResponse(responseCode = "400", description = "`digest` is not `sha256:` and 64 hexadecimal characters, or `environment` is not configured or missing.")
     @ApiResponse(responseCode = "409", description = "No current, unexpired signed decision for this artefact and environment: `reasons` lists why.")
     @GetMapping("/api/systems/{systemId}/versions/{versionLabel}/deployment-decision/attestation")
-    @PreAuthorize("@access.isParticipant() or hasAuthority('SCOPE_deployment-decision')")
+    @PreAuthorize(DeploymentDecisionController.MAY_CHECK)
     Dsse.Envelope attestation(@PathVariable Long systemId,
             @PathVariable @Pattern(regexp = DeploymentRequestController.VERSION_LABEL,
                     message = "is not a valid version label") String versionLabel,

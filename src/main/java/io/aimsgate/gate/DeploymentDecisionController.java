@@ -35,10 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
 class DeploymentDecisionController {
 
     /**
-     * Who may ask: the attestation's {@code @PreAuthorize} rule, checked first thing in the method
-     * ({@link AccessRules#mayCheckDeployments}) rather than by an expression behind a method-security proxy.
+     * Who may ask: {@link AccessRules#mayCheckDeployments()}, the attestation's {@code @PreAuthorize} rule, checked
+     * first thing in the method rather than by the expression behind a method-security proxy.
      */
-    static final String MAY_CHECK = "@access.isParticipant() or hasAuthority('SCOPE_deployment-decision')";
+    static final String MAY_CHECK = "@access.mayCheckDeployments()";
 
     /**
      * The version label rule of every endpoint, checked here by hand rather than by method validation: pipelines poll

@@ -4,6 +4,7 @@ import io.aimsgate.raci.RaciGroups;
 import io.aimsgate.shared.CurrentUser;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,12 +48,18 @@ public class AccessRules {
     public static final String DEPLOYMENT_DECISION_SCOPE = "SCOPE_deployment-decision";
 
     /**
-     * {@code @access.isParticipant() or hasAuthority('SCOPE_deployment-decision')}, the rule of the pipeline check,
-     * as plain Java: the check is polled many times a second, and evaluating the expression (and the method-security
-     * proxy around the controller it needs) cost about a tenth of an answer (docs/benchmarks.md, "Per-request path
-     * (session 6)"). The controller calls it first thing and refuses with {@code AccessDeniedException}, as
-     * {@code @PreAuthorize} would.
+     * Who may ask whether a version may ship, and fetch its signed decision: a member of any RACI group or the admin
+     * group, or a caller holding the pipeline scope {@code SCOPE_deployment-decision} (the Keycloak pipeline client).
+     * The one form of this rule: the attestation names it in {@code @PreAuthorize("@access.mayCheckDeployments()")};
+     * the pipeline check, polled many times a second, calls it first thing in its method instead of going through
+     * a method-security proxy (docs/benchmarks.md, "Per-request path (session 6)") and names it with
+     * {@code @CallerRule}, refusing with {@code AccessDeniedException} as {@code @PreAuthorize} would.
      */
+    public boolean mayCheckDeployments() {
+        return mayCheckDeployments(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    /** {@link #mayCheckDeployments()} for the given caller. */
     public static boolean mayCheckDeployments(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()) {
             return false;

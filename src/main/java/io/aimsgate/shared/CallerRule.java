@@ -10,8 +10,9 @@ import java.lang.annotation.Target;
  * Who may call an endpoint that checks its caller in its own body instead of by {@code @PreAuthorize}: the rule as
  * the {@code @PreAuthorize} expression it stands for, for the API description ({@link ApiDocumentation}) and
  * docs/api.md. Only for endpoints polled so often that the expression and the method-security proxy are a
- * noticeable part of each answer (the pipeline check); a test pins the body's check to the expression
- * ({@code PipelineCheckAccessTest}), and the security matrix (docs/security.md) to every principal.
+ * noticeable part of each answer (the pipeline check). The expression names the same access-rule method the body
+ * calls, so the rule has one form ({@code PipelineCheckAccessTest}); the security matrix (docs/security.md) checks
+ * it for every principal.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

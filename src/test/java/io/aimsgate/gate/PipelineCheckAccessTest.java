@@ -7,8 +7,9 @@ import io.aimsgate.security.AccessRules;
 import io.aimsgate.shared.CallerRule;
 import io.aimsgate.shared.CurrentUser;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -23,10 +24,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.util.SimpleMethodInvocation;
 
 /**
- * The pipeline check decides who may ask in its own body ({@link AccessRules#mayCheckDeployments}) instead of by
- * {@code @PreAuthorize}: for every kind of caller it decides exactly as the expression its {@link CallerRule} names
- * (and the attestation's {@code @PreAuthorize}) does, evaluated by Spring Security's own method-security expression
- * handler with the application's {@code access} bean.
+ * Who may ask whether a version may ship has one rule, {@link AccessRules#mayCheckDeployments()}: the attestation's
+ * {@code @PreAuthorize} names it, and the pipeline check calls it in its body (polled many times a second, it skips
+ * the method-security proxy) and names the same expression with {@link CallerRule} for the API description.
  */
 class PipelineCheckAccessTest {
 
@@ -36,12 +36,29 @@ class PipelineCheckAccessTest {
     }
 
     @Test
-    void theCheckInTheBodyIsTheRuleItsAnnotationAndTheAttestationName() throws Exception {
+    void bothEndpointsNameTheOneRule() {
         Method decision = method(DeploymentDecisionController.class, "decision");
+        assertThat(DeploymentDecisionController.MAY_CHECK).isEqualTo("@access.mayCheckDeployments()");
         assertThat(decision.getAnnotation(CallerRule.class).value()).isEqualTo(DeploymentDecisionController.MAY_CHECK);
         assertThat(decision.getAnnotation(PreAuthorize.class)).isNull();
         assertThat(method(DeploymentAttestationController.class, "attestation").getAnnotation(PreAuthorize.class)
                 .value()).isEqualTo(DeploymentDecisionController.MAY_CHECK);
+    }
+
+    /** The RACI groups, the administrators and the pipeline scope may ask; nobody else, whatever else they hold. */
+    @Test
+    void theRuleAdmitsParticipantsAndThePipelineScopeAndTheExpressionDecidesTheSame() {
+        Map<List<String>, Boolean> callers = new LinkedHashMap<>();
+        RaciGroups.ALL.forEach(group -> callers.put(List.of(group), true));
+        callers.put(List.of(AccessRules.ADMIN_GROUP), true);
+        callers.put(List.of(AccessRules.DEPLOYMENT_DECISION_SCOPE), true);
+        callers.put(List.of("guests", RaciGroups.ALL.get(RaciGroups.ALL.size() - 1)), true);
+        callers.put(List.of("SCOPE_metrics", "SCOPE_deployment-decision"), true);
+        callers.put(List.of(), false);
+        callers.put(List.of("guests"), false);
+        callers.put(List.of("SCOPE_metrics", "SCOPE_profile"), false);
+        callers.put(List.of("ROLE_USER", "OIDC_USER"), false);
+        callers.put(List.of("deployment-decision", "SCOPE_camunda-admin", "Auditors", "SECURITY"), false);
 
         try (AnnotationConfigApplicationContext beans = new AnnotationConfigApplicationContext()) {
             beans.registerBean(CurrentUser.class);
@@ -50,31 +67,20 @@ class PipelineCheckAccessTest {
             DefaultMethodSecurityExpressionHandler handler = new DefaultMethodSecurityExpressionHandler();
             handler.setApplicationContext(beans);
             Expression rule = handler.getExpressionParser().parseExpression(DeploymentDecisionController.MAY_CHECK);
-
-            List<List<String>> callers = new ArrayList<>();
-            RaciGroups.ALL.forEach(group -> callers.add(List.of(group)));
-            callers.add(List.of(AccessRules.ADMIN_GROUP));
-            callers.add(List.of("SCOPE_deployment-decision"));
-            callers.add(List.of());
-            callers.add(List.of("guests"));
-            callers.add(List.of("SCOPE_metrics", "SCOPE_profile"));
-            callers.add(List.of("ROLE_USER", "OIDC_USER"));
-            callers.add(List.of("deployment-decision", "SCOPE_camunda-admin", "Auditors"));
-            callers.add(List.of("guests", RaciGroups.ALL.get(RaciGroups.ALL.size() - 1)));
-            callers.add(List.of("SCOPE_metrics", "SCOPE_deployment-decision"));
+            Method decision = method(DeploymentDecisionController.class, "decision");
             Object target = new DeploymentDecisionController(null, null, null, null);
-            int allowed = 0;
-            for (List<String> authorities : callers) {
+            callers.forEach((authorities, allowed) -> {
                 Authentication caller = UsernamePasswordAuthenticationToken.authenticated("someone", null,
                         AuthorityUtils.createAuthorityList(authorities));
                 SecurityContextHolder.getContext().setAuthentication(caller);
-                boolean expression = ExpressionUtils.evaluateAsBoolean(rule, handler.createEvaluationContext(
-                        () -> caller, new SimpleMethodInvocation(target, decision)));
-                assertThat(AccessRules.mayCheckDeployments(caller)).as("%s", authorities).isEqualTo(expression);
-                allowed += expression ? 1 : 0;
-            }
-            // Every RACI group, the administrators, the pipeline scope and the two mixed callers holding one of them.
-            assertThat(allowed).isEqualTo(RaciGroups.ALL.size() + 4);
+                assertThat(AccessRules.mayCheckDeployments(caller)).as("%s", authorities).isEqualTo(allowed);
+                assertThat(beans.getBean(AccessRules.class).mayCheckDeployments()).as("%s", authorities)
+                        .isEqualTo(allowed);
+                assertThat(ExpressionUtils.evaluateAsBoolean(rule, handler.createEvaluationContext(() -> caller,
+                        new SimpleMethodInvocation(target, decision)))).as("%s", authorities).isEqualTo(allowed);
+            });
+            SecurityContextHolder.clearContext();
+            assertThat(beans.getBean(AccessRules.class).mayCheckDeployments()).as("no caller").isFalse();
         }
         assertThat(AccessRules.mayCheckDeployments(null)).isFalse();
         assertThat(AccessRules.mayCheckDeployments(new UsernamePasswordAuthenticationToken("someone", "secret",
