@@ -2,9 +2,14 @@ package io.aimsgate.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aimsgate.shared.AuthorizedGroupIdsByIndex;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -18,6 +23,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSession;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -31,7 +37,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * candidate group, assigned tasks included), for a user authorised by each kind of grant the check accepts and for
  * users who are not: the same tasks on H2, where the engine tests the grants with its own {@code IN} list, and on
  * PostgreSQL, where it tests them with an array ({@code shared.AuthorizationJoinAsArray}) and reads them from
- * migration V9_3's index (docs/benchmarks.md, "Tasklist count").
+ * migration V9_3's index (docs/benchmarks.md, "Tasklist count"); and the groups holding a grant, which the engine
+ * reads in every authenticated command, by the engine's statement on H2 and by a walk down its index on PostgreSQL
+ * ({@code shared.AuthorizedGroupIdsByIndex}).
  */
 abstract class AbstractTaskCountScenarios {
 
@@ -52,6 +60,49 @@ abstract class AbstractTaskCountScenarios {
 
     /** How the engine's mappings test a row's resource id against the grants on this database. */
     abstract String expectedAuthJoinStart();
+
+    /** The statement the engine runs for "the groups holding any grant" on this database. */
+    abstract String expectedAuthorizedGroupIdsStatement();
+
+    @Test
+    void theGroupsHoldingAGrantAreTheSameSetAsTheEnginesOwnStatementReads() {
+        var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        assertThat(configuration.getDbSqlSessionFactory().mapStatement(AuthorizedGroupIdsByIndex.ENGINE_STATEMENT))
+                .isEqualTo(expectedAuthorizedGroupIdsStatement());
+        String run = "ag" + RUNS.incrementAndGet() + "-" + System.currentTimeMillis();
+        // Ids that sort differently by byte and by collation, one group with several grants, a user's grant (no group).
+        List<String> groups = List.of("a-" + run, "B-" + run, "b-" + run, "b " + run, "é-" + run, "Z-" + run);
+        List<Authorization> grants = new ArrayList<>();
+        try {
+            for (String group : groups) {
+                grants.add(groupGrant(group, Resources.TASK, "*", Permissions.READ));
+            }
+            grants.add(groupGrant(groups.get(0), Resources.PROCESS_DEFINITION, "some-process", Permissions.READ));
+            grants.add(groupGrant(groups.get(0), Resources.TASK, "some-task", Permissions.UPDATE));
+            grants.add(grant("user-" + run, Resources.TASK, "*", Permissions.READ));
+
+            Set<String> engines = authorizedGroups(configuration, false);
+            Set<String> asRun = authorizedGroups(configuration, true);
+            assertThat(asRun).isEqualTo(engines).containsAll(groups).doesNotContainNull();
+        } finally {
+            grants.forEach(grant -> authorizationService.deleteAuthorization(grant.getId()));
+        }
+        assertThat(authorizedGroups(configuration, true)).doesNotContainAnyElementsOf(groups)
+                .isEqualTo(authorizedGroups(configuration, false));
+    }
+
+    /**
+     * The non-null group ids (as the engine keeps them) of the statement as the engine runs it on this database
+     * ({@code asRun}), or of the engine's own statement from its mappings, by its id past the engine's routing.
+     */
+    private static Set<String> authorizedGroups(ProcessEngineConfigurationImpl configuration, boolean asRun) {
+        return configuration.getCommandExecutorTxRequired().execute(context -> {
+            DbSqlSession session = context.getDbSqlSession();
+            List<?> rows = asRun ? session.selectList(AuthorizedGroupIdsByIndex.ENGINE_STATEMENT, null)
+                    : session.getSqlSession().selectList(AuthorizedGroupIdsByIndex.ENGINE_STATEMENT);
+            return rows.stream().filter(Objects::nonNull).map(String.class::cast).collect(Collectors.toSet());
+        });
+    }
 
     @Test
     void theEngineTestsGrantsAsThisDatabaseNeeds() {
@@ -122,9 +173,18 @@ abstract class AbstractTaskCountScenarios {
         }
     }
 
+    private Authorization groupGrant(String group, Resource resource, String resourceId, Permission permission) {
+        return grant(grant -> grant.setGroupId(group), resource, resourceId, permission);
+    }
+
     private Authorization grant(String user, Resource resource, String resourceId, Permission permission) {
+        return grant(grant -> grant.setUserId(user), resource, resourceId, permission);
+    }
+
+    private Authorization grant(Consumer<Authorization> holder, Resource resource, String resourceId,
+            Permission permission) {
         Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        grant.setUserId(user);
+        holder.accept(grant);
         grant.setResource(resource);
         grant.setResourceId(resourceId);
         grant.addPermission(permission);

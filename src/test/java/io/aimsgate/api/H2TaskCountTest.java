@@ -10,4 +10,9 @@ class H2TaskCountTest extends AbstractTaskCountScenarios {
     String expectedAuthJoinStart() {
         return "IN (";
     }
+
+    @Override
+    String expectedAuthorizedGroupIdsStatement() {
+        return "selectAuthorizedGroupIds";
+    }
 }

@@ -70,6 +70,11 @@ class PostgresProfileTest extends AbstractTaskCountScenarios {
         return "= ANY (ARRAY[";
     }
 
+    @Override
+    String expectedAuthorizedGroupIdsStatement() {
+        return "selectAuthorizedGroupIds_aimsIndexWalk";
+    }
+
     @Test
     void runsOnPostgresWithoutDemoProfile() {
         assertThat(environment.getActiveProfiles()).contains("postgres").doesNotContain("demo");
