@@ -1,12 +1,5 @@
 package io.aimsgate.shared;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.HashMap;
-import java.util.Map;
-import org.apache.ibatis.builder.xml.XMLMapperBuilder;
-import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
@@ -25,7 +18,7 @@ import org.springframework.stereotype.Component;
  * exactly the distinct non-null ids in the index's order. The engine routes a statement to a database's own version
  * through its statement mappings (as it does with {@code selectFilter_postgres}); this plugin adds the statement
  * ({@code engine-mappings/authorized-group-ids.postgres.xml}) to the engine's MyBatis configuration after the engine
- * parsed its own, and maps the engine's statement to it. H2 and the other databases keep the engine's statement.
+ * parsed its own, and maps the engine's statement to it ({@link EngineStatementRoutes}). H2 and the other databases keep the engine's statement.
  */
 @Component
 public class AuthorizedGroupIdsByIndex extends AbstractProcessEnginePlugin {
@@ -38,27 +31,9 @@ public class AuthorizedGroupIdsByIndex extends AbstractProcessEnginePlugin {
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
-        if (!DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType())) {
-            return;
+        if (DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType())) {
+            EngineStatementRoutes.route(configuration, ENGINE_STATEMENT, INDEX_WALK_STATEMENT, MAPPER,
+                    () -> EngineStatementRoutes.resource(MAPPER));
         }
-        Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
-        synchronized (mybatis) {
-            if (!mybatis.hasStatement(INDEX_WALK_STATEMENT, false)) {
-                try (InputStream xml = AuthorizedGroupIdsByIndex.class.getClassLoader().getResourceAsStream(MAPPER)) {
-                    if (xml == null) {
-                        throw new IllegalStateException(MAPPER + " is missing from the class path");
-                    }
-                    new XMLMapperBuilder(xml, mybatis, MAPPER, mybatis.getSqlFragments()).parse();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
-        // A copy: the engine's mappings for a database are one map shared by every engine in the JVM.
-        Map<String, String> mappings = sessions.getStatementMappings() == null ? new HashMap<>()
-                : new HashMap<>(sessions.getStatementMappings());
-        mappings.put(ENGINE_STATEMENT, INDEX_WALK_STATEMENT);
-        sessions.setStatementMappings(mappings);
     }
 }

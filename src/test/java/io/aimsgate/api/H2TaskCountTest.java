@@ -15,4 +15,9 @@ class H2TaskCountTest extends AbstractTaskCountScenarios {
     String expectedAuthorizedGroupIdsStatement() {
         return "selectAuthorizedGroupIds";
     }
+
+    @Override
+    String expectedTaskCountStatement() {
+        return "selectTaskCountByQueryCriteria";
+    }
 }

@@ -75,6 +75,11 @@ class PostgresProfileTest extends AbstractTaskCountScenarios {
         return "selectAuthorizedGroupIds_aimsIndexWalk";
     }
 
+    @Override
+    String expectedTaskCountStatement() {
+        return "selectTaskCountByQueryCriteria_aimsGrantSets";
+    }
+
     @Test
     void runsOnPostgresWithoutDemoProfile() {
         assertThat(environment.getActiveProfiles()).contains("postgres").doesNotContain("demo");
