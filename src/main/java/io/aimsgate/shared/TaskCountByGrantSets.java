@@ -114,7 +114,8 @@ public class TaskCountByGrantSets extends AbstractProcessEnginePlugin {
                 + "Authorization.xml");
     }
 
-    private static String read(String resource) {
+    /** A mapper's text: the engine's from the engine's class loader, ours from ours. */
+    static String read(String resource) {
         ClassLoader loader = resource.startsWith("org/camunda/") ? ProcessEngineConfigurationImpl.class.getClassLoader()
                 : TaskCountByGrantSets.class.getClassLoader();
         try (InputStream in = loader.getResourceAsStream(resource)) {

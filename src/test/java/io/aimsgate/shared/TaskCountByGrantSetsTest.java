@@ -3,6 +3,7 @@ package io.aimsgate.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +20,10 @@ import org.junit.jupiter.api.Test;
  */
 class TaskCountByGrantSetsTest {
 
-    private static final String TASKS = read(TaskCountByGrantSets.ENGINE_TASK_MAPPER);
-    private static final String AUTHORIZATIONS = read(TaskCountByGrantSets.ENGINE_AUTHORIZATION_MAPPER);
-    private static final String TEMPLATE = read(TaskCountByGrantSets.TEMPLATE);
+    private static final String TASKS = TaskCountByGrantSets.read(TaskCountByGrantSets.ENGINE_TASK_MAPPER);
+    private static final String AUTHORIZATIONS =
+            TaskCountByGrantSets.read(TaskCountByGrantSets.ENGINE_AUTHORIZATION_MAPPER);
+    private static final String TEMPLATE = TaskCountByGrantSets.read(TaskCountByGrantSets.TEMPLATE);
 
     @Test
     void theCountIsTheEnginesFragmentWithOnlyTheGrantsJoinReplaced() {
@@ -56,7 +58,7 @@ class TaskCountByGrantSetsTest {
             }
         }
         String mapper = TaskCountByGrantSets.mapper(TASKS, AUTHORIZATIONS, TEMPLATE);
-        new XMLMapperBuilder(new java.io.ByteArrayInputStream(mapper.getBytes(StandardCharsets.UTF_8)), mybatis,
+        new XMLMapperBuilder(new ByteArrayInputStream(mapper.getBytes(StandardCharsets.UTF_8)), mybatis,
                 TaskCountByGrantSets.TEMPLATE, mybatis.getSqlFragments()).parse();
 
         MappedStatement count = mybatis.getMappedStatement(TaskCountByGrantSets.GRANT_SETS_STATEMENT);
@@ -92,15 +94,5 @@ class TaskCountByGrantSetsTest {
         int start = text.indexOf(from);
         assertThat(start).as(from).isNotNegative();
         return text.substring(start, text.indexOf(to, start) + to.length());
-    }
-
-    private static String read(String resource) {
-        ClassLoader loader = resource.startsWith("org/camunda/") ? ProcessEngineConfigurationImpl.class.getClassLoader()
-                : TaskCountByGrantSetsTest.class.getClassLoader();
-        try (InputStream in = loader.getResourceAsStream(resource)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
