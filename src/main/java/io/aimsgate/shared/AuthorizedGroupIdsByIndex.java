@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * exactly the distinct non-null ids in the index's order. The engine routes a statement to a database's own version
  * through its statement mappings (as it does with {@code selectFilter_postgres}); this plugin adds the statement
  * ({@code engine-mappings/authorized-group-ids.postgres.xml}) to the engine's MyBatis configuration after the engine
- * parsed its own, and maps the engine's statement to it ({@link EngineStatementRoutes}). H2 and the other databases keep the engine's statement.
+ * parsed its own, and maps the engine's statement to it ({@link EngineStatementRoutes}). H2 and the other databases
+ * keep the engine's statement.
  */
 @Component
 public class AuthorizedGroupIdsByIndex extends AbstractProcessEnginePlugin {
@@ -33,7 +34,7 @@ public class AuthorizedGroupIdsByIndex extends AbstractProcessEnginePlugin {
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         if (DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType())) {
             EngineStatementRoutes.route(configuration, ENGINE_STATEMENT, INDEX_WALK_STATEMENT, MAPPER,
-                    () -> EngineStatementRoutes.resource(MAPPER));
+                    EngineStatementRoutes.text(MAPPER));
         }
     }
 }

@@ -1,11 +1,12 @@
 package io.aimsgate.shared;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -24,15 +25,15 @@ final class EngineStatementRoutes {
     }
 
     /**
-     * Adds the mapper read from {@code mapper} (named {@code resource} in MyBatis' messages) unless a statement called
+     * Adds the mapper {@code mapper} (named {@code resource} in MyBatis' messages) unless a statement called
      * {@code ours} is already there, and routes {@code engineStatement} to {@code ours}.
      */
     static void route(ProcessEngineConfigurationImpl configuration, String engineStatement, String ours,
-            String resource, Supplier<InputStream> mapper) {
+            String resource, String mapper) {
         Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
         synchronized (mybatis) {
             if (!mybatis.hasStatement(ours, false)) {
-                try (InputStream xml = mapper.get()) {
+                try (InputStream xml = new ByteArrayInputStream(mapper.getBytes(StandardCharsets.UTF_8))) {
                     new XMLMapperBuilder(xml, mybatis, resource, mybatis.getSqlFragments()).parse();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -52,12 +53,17 @@ final class EngineStatementRoutes {
         }
     }
 
-    /** A resource of our class path, or a clear failure when the build lost it. */
-    static InputStream resource(String name) {
-        InputStream xml = EngineStatementRoutes.class.getClassLoader().getResourceAsStream(name);
-        if (xml == null) {
-            throw new IllegalStateException(name + " is missing from the class path");
+    /** A mapper's text: the engine's from the engine's class loader, ours from ours; a clear failure if missing. */
+    static String text(String resource) {
+        ClassLoader loader = resource.startsWith("org/camunda/") ? ProcessEngineConfigurationImpl.class.getClassLoader()
+                : EngineStatementRoutes.class.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return xml;
     }
 }

@@ -1,10 +1,5 @@
 package io.aimsgate.shared;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -51,9 +46,9 @@ public class TaskCountByGrantSets extends AbstractProcessEnginePlugin {
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         if (DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType())) {
-            String xml = mapper(read(ENGINE_TASK_MAPPER), read(ENGINE_AUTHORIZATION_MAPPER), read(TEMPLATE));
-            EngineStatementRoutes.route(configuration, ENGINE_STATEMENT, GRANT_SETS_STATEMENT, TEMPLATE,
-                    () -> new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            String xml = mapper(EngineStatementRoutes.text(ENGINE_TASK_MAPPER),
+                    EngineStatementRoutes.text(ENGINE_AUTHORIZATION_MAPPER), EngineStatementRoutes.text(TEMPLATE));
+            EngineStatementRoutes.route(configuration, ENGINE_STATEMENT, GRANT_SETS_STATEMENT, TEMPLATE, xml);
         }
     }
 
@@ -112,19 +107,5 @@ public class TaskCountByGrantSets extends AbstractProcessEnginePlugin {
         return new IllegalStateException("The engine's " + what + " is not the text " + TEMPLATE + " was written "
                 + "against (Camunda 7.24): re-check TaskCountByGrantSets against the engine's Task.xml and "
                 + "Authorization.xml");
-    }
-
-    /** A mapper's text: the engine's from the engine's class loader, ours from ours. */
-    static String read(String resource) {
-        ClassLoader loader = resource.startsWith("org/camunda/") ? ProcessEngineConfigurationImpl.class.getClassLoader()
-                : TaskCountByGrantSets.class.getClassLoader();
-        try (InputStream in = loader.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

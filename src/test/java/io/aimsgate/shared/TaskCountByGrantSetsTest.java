@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
  */
 class TaskCountByGrantSetsTest {
 
-    private static final String TASKS = TaskCountByGrantSets.read(TaskCountByGrantSets.ENGINE_TASK_MAPPER);
+    private static final String TASKS = EngineStatementRoutes.text(TaskCountByGrantSets.ENGINE_TASK_MAPPER);
     private static final String AUTHORIZATIONS =
-            TaskCountByGrantSets.read(TaskCountByGrantSets.ENGINE_AUTHORIZATION_MAPPER);
-    private static final String TEMPLATE = TaskCountByGrantSets.read(TaskCountByGrantSets.TEMPLATE);
+            EngineStatementRoutes.text(TaskCountByGrantSets.ENGINE_AUTHORIZATION_MAPPER);
+    private static final String TEMPLATE = EngineStatementRoutes.text(TaskCountByGrantSets.TEMPLATE);
 
     @Test
     void theCountIsTheEnginesFragmentWithOnlyTheGrantsJoinReplaced() {
