@@ -10,28 +10,18 @@ import io.aimsgate.inventory.SystemDetails;
 import io.aimsgate.risk.RiskDetails;
 import io.aimsgate.risk.RiskService;
 import io.aimsgate.risk.StrideCategory;
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.env.Environment;
 
 /**
  * The CI/CD pipeline check, {@code GET .../deployment-decision} with HTTP Basic, from N concurrent keep-alive
- * connections on loopback (a minimal blocking HTTP/1.1 client per connection, so the driver costs little CPU next
- * to the server it shares the cores with), for an approved version (200) and for a blocked one (409), and, as the
- * floor of machine and server, Spring Boot's liveness probe driven the same way.
+ * connections on loopback (all on one driver thread, {@link HttpLoad}, so the driver costs little CPU and adds little
+ * wait next to the server it shares the cores with), for an approved version (200) and for a blocked one (409), and,
+ * as the floor of machine and server, Spring Boot's liveness probe driven the same way.
  */
 final class PipelineCheck {
 
@@ -223,61 +213,22 @@ final class PipelineCheck {
         return load(variant[1], authFor(variant[1], auth), Integer.parseInt(variant[2]), connections, seconds);
     }
 
-    /** N keep-alive connections sending the request back to back for the given time; no Authorization when null. */
+    /**
+     * N keep-alive connections sending the request back to back for the given time ({@link HttpLoad}); no
+     * Authorization when null.
+     */
     Result load(String path, String authorization, int expected, int connections, int seconds) throws Exception {
         byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + app.port + "\r\n"
                 + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
                 + "Accept: application/json, application/problem+json\r\nUser-Agent: aims-bench\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
-        ExecutorService pool = Executors.newFixedThreadPool(connections);
-        Latencies latencies = new Latencies();
-        AtomicLong ok = new AtomicLong();
-        AtomicLong other = new AtomicLong();
-        StringBuilder firstOther = new StringBuilder();
         long cpu = Machine.processCpuNanos();
         long jit = Machine.compilationMillis();
         long start = System.nanoTime();
-        long end = start + seconds * 1_000_000_000L;
-        List<Future<?>> futures = new ArrayList<>();
-        for (int c = 0; c < connections; c++) {
-            futures.add(pool.submit(() -> {
-                Connection connection = null;
-                try {
-                    while (System.nanoTime() < end) {
-                        if (connection == null) {
-                            connection = new Connection(app.port);
-                        }
-                        long t = System.nanoTime();
-                        int status = connection.exchange(request);
-                        latencies.add(System.nanoTime() - t);
-                        if (status == expected) {
-                            ok.incrementAndGet();
-                        } else {
-                            other.incrementAndGet();
-                            synchronized (firstOther) {
-                                if (firstOther.isEmpty()) {
-                                    firstOther.append(status);
-                                }
-                            }
-                        }
-                        if (connection.closeRequested) {
-                            connection.close();
-                            connection = null;
-                        }
-                    }
-                } finally {
-                    if (connection != null) {
-                        connection.close();
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> future : futures) {
-            future.get();
-        }
+        HttpLoad.Outcome outcome = HttpLoad.run(app.port, request, expected, connections,
+                start + seconds * 1_000_000_000L);
         double elapsed = (System.nanoTime() - start) / 1e9;
-        long requests = ok.get() + other.get();
+        long requests = outcome.requests();
         // The window, to cut a Flight Recorder profile (-Dbench.jfr) to one variant's load.
         // The JIT's compile time in the window: when it is more than a small share of the window, the server was still
         // being compiled while it was measured.
@@ -286,92 +237,7 @@ final class PipelineCheck {
                 connections, seconds, Instant.now().minusNanos(System.nanoTime() - start), Instant.now(), requests,
                 jitMillis);
         double cpuMs = (Machine.processCpuNanos() - cpu) / 1e6 / Math.max(1, requests);
-        pool.shutdown();
-        return new Result(requests / elapsed, latencies, ok.get(), other.get(), firstOther.toString(), cpuMs,
-                jitMillis);
-    }
-
-    /** One keep-alive HTTP/1.1 connection: sends a request, reads status, headers and body (length or chunked). */
-    static final class Connection implements AutoCloseable {
-
-        private final Socket socket;
-        private final OutputStream out;
-        private final InputStream in;
-        boolean closeRequested;
-
-        Connection(int port) throws IOException {
-            socket = new Socket();
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-            socket.setSoTimeout(60_000);
-            out = socket.getOutputStream();
-            in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-        }
-
-        int exchange(byte[] request) throws IOException {
-            out.write(request);
-            out.flush();
-            String statusLine = line();
-            int status = Integer.parseInt(statusLine.substring(9, 12));
-            long length = -1;
-            boolean chunked = false;
-            for (String header = line(); !header.isEmpty(); header = line()) {
-                String lower = header.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("content-length:")) {
-                    length = Long.parseLong(lower.substring(15).strip());
-                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                    chunked = true;
-                } else if (lower.startsWith("connection:") && lower.contains("close")) {
-                    closeRequested = true;
-                }
-            }
-            if (chunked) {
-                for (long size = Long.parseLong(line().strip().split(";")[0], 16); size > 0;
-                        size = Long.parseLong(line().strip().split(";")[0], 16)) {
-                    skip(size);
-                    line();
-                }
-                line();
-            } else if (length > 0) {
-                skip(length);
-            }
-            return status;
-        }
-
-        private void skip(long bytes) throws IOException {
-            long left = bytes;
-            while (left > 0) {
-                long skipped = in.skip(left);
-                if (skipped <= 0) {
-                    if (in.read() < 0) {
-                        throw new IOException("connection closed in body");
-                    }
-                    skipped = 1;
-                }
-                left -= skipped;
-            }
-        }
-
-        private String line() throws IOException {
-            StringBuilder line = new StringBuilder();
-            for (int b = in.read(); b != '\n'; b = in.read()) {
-                if (b < 0) {
-                    throw new IOException("connection closed");
-                }
-                if (b != '\r') {
-                    line.append((char) b);
-                }
-            }
-            return line.toString();
-        }
-
-        @Override
-        public void close() {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // closing anyway
-            }
-        }
+        return new Result(requests / elapsed, outcome.latencies(), outcome.ok(), outcome.other(), outcome.firstOther(),
+                cpuMs, jitMillis);
     }
 }
