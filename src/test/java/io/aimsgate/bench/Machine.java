@@ -101,6 +101,51 @@ final class Machine {
                 + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")";
     }
 
+    /** How busy the machine's cores were between two readings of /proc/stat: busy cores and the readings' ticks. */
+    record Busy(double cores, long[] ticks) {
+    }
+
+    /** The machine-wide CPU ticks so far (busy, all), from the first line of /proc/stat; null where there is none. */
+    static long[] cpuTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            // cpu user nice system idle iowait irq softirq steal ...
+            long busy = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+                    + Long.parseLong(f[7]) + (f.length > 8 ? Long.parseLong(f[8]) : 0);
+            long all = busy + Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new long[] {busy, all};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Busy cores between two readings of {@link #cpuTicks()} (NaN without them). */
+    static double busyCores(long[] before, long[] after) {
+        if (before == null || after == null || after[1] <= before[1]) {
+            return Double.NaN;
+        }
+        return (double) (after[0] - before[0]) / (after[1] - before[1]) * Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Waits, one second at a time, until the machine's cores were busy for less than {@code quietCores} over the last
+     * second (at most {@code maxSeconds}), so a start-up is not measured while the database server still works off
+     * an earlier section's load; returns the last second's busy cores and how long it waited.
+     */
+    static double[] waitForQuiet(double quietCores, int maxSeconds) throws InterruptedException {
+        long started = System.nanoTime();
+        double busy = Double.NaN;
+        for (int second = 0; second < maxSeconds; second++) {
+            long[] before = cpuTicks();
+            Thread.sleep(1000);
+            busy = busyCores(before, cpuTicks());
+            if (Double.isNaN(busy) || busy < quietCores) {
+                break;
+            }
+        }
+        return new double[] {busy, (System.nanoTime() - started) / 1e9};
+    }
+
     /** Resident set size of a process in MB, from /proc. */
     static long rssMb(long pid) {
         try {
