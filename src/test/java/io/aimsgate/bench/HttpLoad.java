@@ -23,6 +23,9 @@ import java.util.Locale;
  */
 final class HttpLoad {
 
+    /** A server that answers none of the connections for this long has stopped: the load fails instead of waiting. */
+    private static final long STALL_NANOS = 60_000_000_000L;
+
     private HttpLoad() {
     }
 
@@ -45,8 +48,12 @@ final class HttpLoad {
                 Exchange.open(selector, port).send(request);
             }
             int live = connections;
+            long lastAnswer = System.nanoTime();
             while (live > 0) {
-                selector.select(1000);
+                if (selector.select(1000) == 0 && System.nanoTime() - lastAnswer > STALL_NANOS) {
+                    throw new IOException("no answer on any of " + live + " connections for "
+                            + STALL_NANOS / 1_000_000_000L + " s");
+                }
                 Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
                 while (ready.hasNext()) {
                     SelectionKey key = ready.next();
@@ -57,6 +64,7 @@ final class HttpLoad {
                         continue;
                     }
                     long now = System.nanoTime();
+                    lastAnswer = now;
                     latencies.add(now - exchange.sentAt);
                     if (answer.status() == expected) {
                         ok++;
