@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -102,7 +103,7 @@ final class Footprint {
                 String.format("%.1f (%s); %.1f", start.seconds, start.springStarted, start.cpuSeconds),
                 key.equals("postgres") ? "" : "<= 15");
         report.row("Footprint", name + ": cores busy in the second before the start; seconds waited for that quiet",
-                String.format(java.util.Locale.ROOT, "%.2f; %.0f", start.busyBefore, start.waitedSeconds),
+                String.format(Locale.ROOT, "%.2f; %.0f", start.busyBefore, start.waitedSeconds),
                 "< " + QUIET_CORES);
         if (start.demoSystems >= 0) {
             report.row("Footprint", name + ": demo AI systems listed by the API at ready", Long.toString(start.demoSystems),

@@ -101,10 +101,6 @@ final class Machine {
                 + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")";
     }
 
-    /** How busy the machine's cores were between two readings of /proc/stat: busy cores and the readings' ticks. */
-    record Busy(double cores, long[] ticks) {
-    }
-
     /** The machine-wide CPU ticks so far (busy, all), from the first line of /proc/stat; null where there is none. */
     static long[] cpuTicks() {
         try {
