@@ -53,7 +53,7 @@ final class Footprint {
     }
 
     record Start(double seconds, double cpuSeconds, long rssMb, String springStarted, long demoSystems,
-            double busyBefore, double waitedSeconds) {
+            Machine.Quiet before) {
     }
 
     /**
@@ -103,7 +103,7 @@ final class Footprint {
                 String.format("%.1f (%s); %.1f", start.seconds, start.springStarted, start.cpuSeconds),
                 key.equals("postgres") ? "" : "<= 15");
         report.row("Footprint", name + ": cores busy in the second before the start; seconds waited for that quiet",
-                String.format(Locale.ROOT, "%.2f; %.0f", start.busyBefore, start.waitedSeconds),
+                String.format(Locale.ROOT, "%.2f; %.0f", start.before.busyCores(), start.before.waitedSeconds()),
                 "< " + QUIET_CORES);
         if (start.demoSystems >= 0) {
             report.row("Footprint", name + ": demo AI systems listed by the API at ready", Long.toString(start.demoSystems),
@@ -130,7 +130,7 @@ final class Footprint {
         builder.environment().putAll(environment);
         builder.environment().remove("MAVEN_OPTS");
         builder.environment().remove("JAVA_TOOL_OPTIONS");
-        double[] quiet = Machine.waitForQuiet(QUIET_CORES, 120);
+        Machine.Quiet quiet = Machine.waitForQuiet(QUIET_CORES, 120);
         long start = System.nanoTime();
         Process process = builder.start();
         try {
@@ -172,7 +172,7 @@ final class Footprint {
             long rss = Machine.rssMb(app.pid());
             String started = Files.readAllLines(log).stream().map(STARTED::matcher).filter(Matcher::find)
                     .map(m -> m.group(1)).findFirst().orElse("?");
-            return new Start(ready, cpu, rss, started, demoSystems, quiet[0], quiet[1]);
+            return new Start(ready, cpu, rss, started, demoSystems, quiet);
         } finally {
             List<ProcessHandle> all = Stream.concat(process.descendants(), Stream.of(process.toHandle()))
                     .collect(Collectors.toList());

@@ -30,7 +30,11 @@ final class HttpLoad {
     }
 
     /** What one load measured: latencies of every answer read, and how many had the expected status. */
-    record Outcome(Latencies latencies, long ok, long other, String firstOther, long requests) {
+    record Outcome(Latencies latencies, long ok, long other, String firstOther) {
+
+        long requests() {
+            return ok + other;
+        }
     }
 
     /**
@@ -86,7 +90,7 @@ final class HttpLoad {
                 }
             }
         }
-        return new Outcome(latencies, ok, other, firstOther, ok + other);
+        return new Outcome(latencies, ok, other, firstOther);
     }
 
     /** One connection: its channel, the bytes of the answer read so far, and when its request was sent. */

@@ -123,12 +123,16 @@ final class Machine {
         return (double) (after[0] - before[0]) / (after[1] - before[1]) * Runtime.getRuntime().availableProcessors();
     }
 
+    /** How busy the cores were in the last second waited, and how long {@link #waitForQuiet} waited in all. */
+    record Quiet(double busyCores, double waitedSeconds) {
+    }
+
     /**
      * Waits, one second at a time, until the machine's cores were busy for less than {@code quietCores} over the last
      * second (at most {@code maxSeconds}), so a start-up is not measured while the database server still works off
      * an earlier section's load; returns the last second's busy cores and how long it waited.
      */
-    static double[] waitForQuiet(double quietCores, int maxSeconds) throws InterruptedException {
+    static Quiet waitForQuiet(double quietCores, int maxSeconds) throws InterruptedException {
         long started = System.nanoTime();
         double busy = Double.NaN;
         for (int second = 0; second < maxSeconds; second++) {
@@ -139,7 +143,7 @@ final class Machine {
                 break;
             }
         }
-        return new double[] {busy, (System.nanoTime() - started) / 1e9};
+        return new Quiet(busy, (System.nanoTime() - started) / 1e9);
     }
 
     /** Resident set size of a process in MB, from /proc. */
