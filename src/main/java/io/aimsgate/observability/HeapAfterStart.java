@@ -3,7 +3,6 @@ package io.aimsgate.observability;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.lang.management.MemoryUsage;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -149,14 +148,50 @@ class HeapAfterStart {
      * grew beyond the lowered bound meanwhile), restores them, trims the C heap.
      */
     Returned returnUnused(Settling settling) {
+        return returnUnused(settling, JVM_HEAP);
+    }
+
+    /** As {@link #returnUnused(Settling)}, on the given view of the heap: the JVM's own, or a test's. */
+    Returned returnUnused(Settling settling, Heap heap) {
         synchronized (BOUNDS) {
-            return returnUnusedAlone(settling);
+            return returnUnusedAlone(settling, heap);
         }
     }
 
-    private Returned returnUnusedAlone(Settling settling) {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        MemoryUsage before = memory.getHeapMemoryUsage();
+    /** What the return reads of the heap and does to it. */
+    interface Heap {
+        /** A full collection. */
+        void collect();
+
+        /** The heap's committed bytes now. */
+        long committed();
+
+        /** The heap's used bytes now. */
+        long used();
+    }
+
+    /** The JVM's own heap, through its memory bean. */
+    static final Heap JVM_HEAP = new Heap() {
+        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+
+        @Override
+        public void collect() {
+            memory.gc();
+        }
+
+        @Override
+        public long committed() {
+            return memory.getHeapMemoryUsage().getCommitted();
+        }
+
+        @Override
+        public long used() {
+            return memory.getHeapMemoryUsage().getUsed();
+        }
+    };
+
+    private Returned returnUnusedAlone(Settling settling, Heap heap) {
+        long committedBefore = heap.committed();
         HotSpotDiagnosticMXBean diagnostic = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
         String min = diagnostic.getVMOption("MinHeapFreeRatio").getValue();
         String max = diagnostic.getVMOption("MaxHeapFreeRatio").getValue();
@@ -171,24 +206,24 @@ class HeapAfterStart {
             diagnostic.setVMOption("MaxHeapFreeRatio", lowered);
         } catch (IllegalArgumentException | SecurityException notManageable) {
             log.info("Heap free-space bounds left as they are: {}", notManageable.getMessage());
-            return new Returned(before.getCommitted(), 0);
+            return new Returned(committedBefore, 0);
         }
         int collections = 0;
-        long committed = before.getCommitted();
+        long committed = committedBefore;
         try {
-            memory.gc();
+            heap.collect();
             collections++;
-            committed = memory.getHeapMemoryUsage().getCommitted();
+            committed = heap.committed();
             while (true) {
                 settling.await();
-                long now = memory.getHeapMemoryUsage().getCommitted();
+                long now = heap.committed();
                 if (now <= committed + committed / 100 * percent || collections == MAX_COLLECTIONS) {
                     committed = now;
                     break;
                 }
-                memory.gc();
+                heap.collect();
                 collections++;
-                committed = memory.getHeapMemoryUsage().getCommitted();
+                committed = heap.committed();
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -198,10 +233,10 @@ class HeapAfterStart {
             diagnostic.setVMOption("MaxHeapFreeRatio", max);
             diagnostic.setVMOption("MinHeapFreeRatio", min);
         }
-        MemoryUsage after = memory.getHeapMemoryUsage();
+        long used = heap.used();
         trimNativeHeap();
         log.info("Memory after start returned: heap committed {} MB -> {} MB ({} MB used) in {} collection{} at "
-                + "MaxHeapFreeRatio {}", before.getCommitted() >> 20, committed >> 20, after.getUsed() >> 20,
+                + "MaxHeapFreeRatio {}", committedBefore >> 20, committed >> 20, used >> 20,
                 collections, collections == 1 ? "" : "s", lowered);
         return new Returned(committed, collections);
     }
